@@ -1,0 +1,148 @@
+/**
+ * What the reader templates receive. Routes build these from the content service; templates
+ * only format and escape. Every label here is already in Bengali (digits included): templates
+ * never format dates or numbers themselves.
+ */
+import type { SafeHtml } from '../lib/html.ts';
+
+export interface LinkVM {
+  name: string;
+  href: string;
+}
+
+export interface NavItemVM extends LinkVM {
+  children: LinkVM[];
+}
+
+export interface SiteVM {
+  /** Site name, e.g. "প্রকাশ". */
+  name: string;
+  /** Absolute origin for canonical links, e.g. "http://localhost:3000". */
+  origin: string;
+  /** Header date line in three calendars: "শুক্রবার, ২৭ নভেম্বর ২০২৬, ১২ অগ্রহায়ণ ১৪৩৩, ১৬ জমাদিউস সানি ১৪৪৮ হিজরি". */
+  todayLabel: string;
+  /** Top-level sections with their sub-sections. */
+  nav: NavItemVM[];
+  /** Breaking headlines for the ticker (may be empty). */
+  breaking: LinkVM[];
+  /** Feed links shown in the follow line and footer: site RSS first. */
+  feeds: LinkVM[];
+  /** Hashed asset URLs. */
+  assets: { css: string };
+}
+
+export interface ImageVM {
+  src: string;
+  /** `srcset` value for responsive variants; may be empty. */
+  srcset: string;
+  width: number | null;
+  height: number | null;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+/** An article as it appears in any list. */
+export interface ArticleCardVM {
+  id: number;
+  href: string;
+  kicker: string;
+  headline: string;
+  summary: string;
+  image: ImageVM | null;
+  sectionName: string;
+  sectionHref: string;
+  /** House format, e.g. "১৩ সেপ্টেম্বর ২০২৩, ০৪:৫৭ পিএম". */
+  publishedLabel: string;
+  /** e.g. "৩ ঘণ্টা আগে". */
+  relativeLabel: string;
+  /** ISO 8601 with offset, for <time datetime>. */
+  publishedIso: string;
+  breaking: boolean;
+}
+
+/** The সর্বশেষ / জনপ্রিয় tabs: up to twenty each. */
+export interface ListsVM {
+  latest: ArticleCardVM[];
+  popular: ArticleCardVM[];
+}
+
+export interface PaginationVM {
+  page: number;
+  /** "পৃষ্ঠা ২" */
+  pageLabel: string;
+  prevHref: string | null;
+  nextHref: string | null;
+}
+
+export interface ArticleVM extends ArticleCardVM {
+  subheadline: string;
+  /** Each byline part: a desk, a reporter, a correspondent ("দেবিদ্বার (কুমিল্লা) প্রতিনিধি"), an agency. */
+  bylines: LinkVM[];
+  /** "অনলাইন সংস্করণ" or "প্রিন্ট সংস্করণ". */
+  editionLabel: string;
+  /** "প্রিন্ট সংস্করণ, পৃষ্ঠা ৩" style detail, or empty for online. */
+  printPageLabel: string;
+  /** House format of the significant update time, or empty when none. */
+  updatedLabel: string;
+  updatedIso: string;
+  /** The body, rendered by the document serializer. */
+  bodyHtml: SafeHtml;
+  tags: LinkVM[];
+  district: LinkVM | null;
+  /** Section trail: আন্তর্জাতিক › এশিয়া. */
+  breadcrumbs: LinkVM[];
+  canonicalUrl: string;
+  related: ArticleCardVM[];
+}
+
+export interface HomeVM {
+  lead: ArticleCardVM | null;
+  top: ArticleCardVM[];
+  sections: Array<{ section: LinkVM; articles: ArticleCardVM[] }>;
+  lists: ListsVM;
+}
+
+export interface SectionPageVM {
+  title: string;
+  breadcrumbs: LinkVM[];
+  children: LinkVM[];
+  articles: ArticleCardVM[];
+  pagination: PaginationVM;
+  feedHref: string;
+  lists: ListsVM;
+}
+
+/** Tag, author/desk, district, latest and popular pages share one shape. */
+export interface ListPageVM {
+  kind: 'tag' | 'author' | 'district' | 'latest' | 'popular';
+  title: string;
+  /** Optional line under the title (a reporter's role, a district's division). */
+  subtitle: string;
+  articles: ArticleCardVM[];
+  pagination: PaginationVM;
+  lists: ListsVM;
+}
+
+export interface ArchivePageVM {
+  /** ISO yyyy-mm-dd of the day shown. */
+  date: string;
+  /** "বুধবার, ১৩ সেপ্টেম্বর ২০২৩" */
+  gregorianLabel: string;
+  /** "২৯ ভাদ্র ১৪৩০ বঙ্গাব্দ" */
+  banglaLabel: string;
+  /** "২৭ সফর ১৪৪৫ হিজরি" */
+  hijriLabel: string;
+  articles: ArticleCardVM[];
+  /** The day's print edition grouped by page, pages in order. */
+  printPages: Array<{ page: number; pageLabel: string; articles: ArticleCardVM[] }>;
+  prevDayHref: string;
+  nextDayHref: string | null;
+  lists: ListsVM;
+}
+
+export interface ErrorPageVM {
+  status: number;
+  title: string;
+  message: string;
+}
