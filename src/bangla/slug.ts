@@ -1,0 +1,30 @@
+/**
+ * URL slugs that keep Bengali readable: runs of letters, marks and digits joined by hyphens.
+ * Joiners are dropped (they are invisible and break URL matching); Latin is lower-cased.
+ */
+export function slugify(text: string, maxLength = 80): string {
+  const words = text
+    .normalize('NFC')
+    .replace(/[\u200B-\u200D\u00AD\uFEFF]/g, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{M}\p{Nd}]+/gu);
+  if (!words) return '';
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if ([...next].length > maxLength) break;
+    slug = next;
+  }
+  // A single over-long word is cut at a grapheme boundary rather than dropped.
+  if (!slug) slug = cutGraphemes(words[0] ?? '', maxLength);
+  return slug;
+}
+
+function cutGraphemes(word: string, max: number): string {
+  let out = '';
+  for (const { segment } of new Intl.Segmenter('bn', { granularity: 'grapheme' }).segment(word)) {
+    if ([...out + segment].length > max) break;
+    out += segment;
+  }
+  return out;
+}
