@@ -1,0 +1,56 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Config } from '../config/config-schema.ts';
+import { openMigratedDatabase } from '../runtime.ts';
+import { systemClock } from '../content/clock.ts';
+import { importArticles, type ImportReport } from '../content/exchange/import-articles.ts';
+
+/** `prokash import FILE.jsonl`: progress on a terminal, failures by line number, exit 1 if any failed. */
+export async function runImport(config: Config, file: string): Promise<number> {
+  const path = resolve(file);
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) {
+    console.error(`prokash import: file not found: ${path}`);
+    return 2;
+  }
+  const database = await openMigratedDatabase(config);
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+    process.stderr.write('\nStopping after the current batch (everything written so far is kept)…\n');
+  };
+  process.once('SIGINT', onSigint);
+  const started = Date.now();
+  try {
+    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+    const report = await importArticles({
+      db: database.db,
+      lines,
+      baseDir: dirname(path),
+      mediaDir: resolve(config.mediaDir),
+      clock: systemClock,
+      onProgress: process.stderr.isTTY ? (r) => progress(r, info.size, started) : undefined,
+      shouldStop: () => interrupted,
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    for (const f of report.failed) console.error(`line ${f.line}: ${f.error}`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Imported ${path}: ${report.lines} lines, ${report.created} created, ${report.updated} updated, ` +
+        `${report.unchanged} unchanged, ${report.failed.length} failed (${seconds} s).`,
+    );
+    if (interrupted) console.log('Interrupted: run the same command again to finish; finished lines are unchanged.');
+    return report.failed.length || interrupted ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await database.close();
+  }
+}
+
+function progress(r: ImportReport, _bytes: number, started: number) {
+  const done = r.created + r.updated + r.unchanged;
+  const rate = Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
+  process.stderr.write(`\r${r.lines} lines read · ${done} written · ${r.failed.length} failed · ${rate}/s   `);
+}

@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { runStart } from './start-command.ts';
+import { runImport } from './import-command.ts';
+import { runExport } from './export-command.ts';
+import { runMigrate, runSeed } from './db-commands.ts';
+
+const USAGE = `prokash — a news-publishing platform for Bengali-language newsrooms
+
+Usage:
+  prokash start [--port N] [--no-demo]   serve the site (seeds demo content into an empty database)
+  prokash migrate                        run pending database migrations
+  prokash seed                           add the demo content
+  prokash import FILE.jsonl              import articles (JSON Lines); exit 1 if any line failed
+  prokash export [FILE]                  export every article as JSON Lines (stdout without FILE)
+
+Configuration: prokash.config.json, then environment variables (DATABASE_URL, PORT, HOST, …).
+See docs/configuration.md.`;
+
+/** Runs one CLI command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case 'start': {
+        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, 'no-demo': { type: 'boolean' } } });
+        const overrides: Record<string, unknown> = {};
+        if (values.port !== undefined) overrides.port = values.port;
+        if (values['no-demo']) overrides.demo = false;
+        return await runStart(loadConfig({ overrides }));
+      }
+      case 'migrate':
+        return await runMigrate(loadConfig());
+      case 'seed':
+        return await runSeed(loadConfig());
+      case 'import': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        if (positionals.length !== 1) return usageError('import needs exactly one FILE.jsonl');
+        return await runImport(loadConfig(), positionals[0]!);
+      }
+      case 'export': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        if (positionals.length > 1) return usageError('export takes at most one FILE');
+        return await runExport(loadConfig(), positionals[0]);
+      }
+      default:
+        return usageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      return usageError(error.message);
+    }
+    throw error;
+  }
+}
+
+function usageError(message: string): number {
+  console.error(`prokash: ${message}\n\n${USAGE}`);
+  return 2;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** The whole configuration, with defaults. Units are in the comments. */
+export const configSchema = z
+  .object({
+    /** TCP port of the HTTP server. */
+    port: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface to listen on; "localhost" listens on both IPv4 and IPv6 loopback. */
+    host: z.string().min(1).default('localhost'),
+    /** `sqlite:<path>` or `postgres://…`. */
+    databaseUrl: z
+      .string()
+      .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+      .default('sqlite:./data/prokash.db'),
+    /** Public origin used in canonical links and feeds; defaults to http://localhost:{port}. */
+    siteUrl: z.url().optional(),
+    /** The site's name as readers see it. */
+    siteName: z.string().min(1).max(80).default('প্রকাশ'),
+    /** IANA time zone for every date shown to readers; storage is always UTC. */
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka')
+      .default('Asia/Dhaka'),
+    /** Days added to the Umm al-Qura Hijri date (Bangladesh sights the moon locally). */
+    hijriOffset: z.coerce.number().int().min(-2).max(2).default(0),
+    /** Where uploaded and imported images are stored. */
+    mediaDir: z.string().min(1).default('./data/media'),
+    /** Seed demo content into an empty database on start. */
+    demo: z.boolean().default(true),
+    /** Page cache: time a page may be served from memory before it is rebuilt (seconds). */
+    pageCacheTtl: z.coerce.number().int().min(0).max(3600).default(60),
+    /** Page cache size limit (bytes, all variants counted). */
+    pageCacheBytes: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+    /** Log level for the server's structured logs. */
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .strict();
+
+export type Config = Readonly<z.infer<typeof configSchema>> & { readonly siteUrl: string };
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

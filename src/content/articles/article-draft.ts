@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { ArticleStatus, Edition } from '../../db/schema.ts';
+import type { Doc } from '../document/index.ts';
+import type { ImageFile } from '../media/image.repository.ts';
+
+/** A byline as the newsroom says it; people are found or created from it. */
+export type BylineInput =
+  | { kind: 'desk'; name: string }
+  | { kind: 'authors'; names: string[] }
+  | { kind: 'correspondent'; name: string | null; place: string; districtId: number }
+  | { kind: 'agency'; name: string };
+
+/** Everything needed to write one article, checked and resolved, before any database write. */
+export interface ArticleDraft {
+  id: number | null;
+  sectionPath: string;
+  status: ArticleStatus;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  summary: string;
+  body: Doc;
+  byline: BylineInput;
+  districtId: number | null;
+  edition: Edition;
+  printPage: number | null;
+  breaking: boolean;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  scheduledAt: string | null;
+  image: { file: ImageFile; caption: string; credit: string; alt: string } | null;
+  tags: string[];
+}
+
+/** A stable hash of an article's content: identical input gives an identical hash, so re-imports are no-ops. */
+export function hashArticleDraft(draft: ArticleDraft): string {
+  const { image, ...rest } = draft;
+  const canonical = JSON.stringify({
+    ...rest,
+    image: image && { sha256: image.file.sha256, caption: image.caption, credit: image.credit, alt: image.alt },
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}

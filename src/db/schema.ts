@@ -1,0 +1,134 @@
+/**
+ * Table types for Kysely. Times are ISO 8601 UTC strings made by the application
+ * (`2023-09-13T10:57:00.000Z`): they sort as text and mean the same on both dialects.
+ * Booleans are integers 0/1 on both dialects.
+ */
+import type { Generated } from 'kysely';
+
+export interface SectionTable {
+  id: number;
+  parent_id: number | null;
+  slug: string;
+  path: string;
+  name: string;
+  position: number;
+  created_at: string;
+}
+
+export interface DivisionTable {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface DistrictTable {
+  id: number;
+  division_id: number;
+  slug: string;
+  name: string;
+}
+
+export type PersonKind = 'desk' | 'reporter' | 'correspondent' | 'agency';
+
+export interface PersonTable {
+  id: number;
+  slug: string;
+  name: string;
+  kind: PersonKind;
+  title: string;
+  place: string;
+  district_id: number | null;
+  bio: string;
+  created_at: string;
+}
+
+export interface TagTable {
+  id: number;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ImageTable {
+  id: number;
+  sha256: string;
+  path: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: string;
+  credit: string;
+  alt: string;
+  created_at: string;
+}
+
+export type ArticleStatus = 'draft' | 'submitted' | 'scheduled' | 'published' | 'unpublished';
+export type Edition = 'online' | 'print';
+
+export interface ArticleTable {
+  id: number;
+  section_id: number;
+  status: ArticleStatus;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  summary: string;
+  /** The body as document JSON. */
+  body: string;
+  image_id: number | null;
+  /** Per-article overrides of the image's caption and credit; null means "use the image's". */
+  image_caption: string | null;
+  image_credit: string | null;
+  image_alt: string | null;
+  district_id: number | null;
+  edition: Edition;
+  print_page: number | null;
+  breaking: number;
+  published_at: string | null;
+  updated_at: string | null;
+  scheduled_at: string | null;
+  created_at: string;
+  modified_at: string;
+  /** Hash of the article's content as imported or saved: an identical re-import is a no-op. */
+  content_hash: string;
+}
+
+export interface ArticlePersonTable {
+  article_id: number;
+  person_id: number;
+  position: number;
+}
+
+export interface ArticleTagTable {
+  article_id: number;
+  tag_id: number;
+  position: number;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface IdSequenceTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  sections: SectionTable;
+  divisions: DivisionTable;
+  districts: DistrictTable;
+  people: PersonTable;
+  tags: TagTable;
+  images: ImageTable;
+  articles: ArticleTable;
+  article_people: ArticlePersonTable;
+  article_tags: ArticleTagTable;
+  settings: SettingTable;
+  id_sequences: IdSequenceTable;
+}
+
+export type { Generated };

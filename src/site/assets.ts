@@ -1,0 +1,86 @@
+/**
+ * The reader site's static assets: the stylesheet under a content-hashed URL and the Noto Sans
+ * Bengali font files, all read once at start and served from memory with a year-long,
+ * immutable cache lifetime.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+// Only these files are served; a request names one of them or gets 404, so no path from the
+// URL ever reaches the file system. site.css refers to exactly these names.
+const FONT_FILES = [
+  'noto-sans-bengali-bengali-400-normal.woff2',
+  'noto-sans-bengali-bengali-700-normal.woff2',
+  'noto-sans-bengali-latin-400-normal.woff2',
+  'noto-sans-bengali-latin-700-normal.woff2',
+] as const;
+
+interface Asset {
+  body: Buffer;
+  type: string;
+  /** sha-256 of the body, hex. */
+  hash: string;
+  etag: string;
+}
+
+export interface Assets {
+  /** The stylesheet's hashed URL, for SiteVM.assets.css. */
+  cssHref: string;
+  /** Registers GET routes for the stylesheet, the fonts and a 404 for any other /assets/ path. */
+  routes: (app: FastifyInstance) => void;
+}
+
+/** Reads the stylesheet and fonts once and returns their URLs and routes. */
+export function createAssets(): Assets {
+  // The stylesheet is read from src/ even when this file runs from dist/: tsc copies no CSS.
+  const root = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+  const css = asset(readFileSync(join(root, 'src/site/assets/site.css')), 'text/css; charset=utf-8');
+  const cssHref = `/assets/site.${css.hash.slice(0, 8)}.css`;
+  const fonts = loadFonts();
+  return {
+    cssHref,
+    routes(app) {
+      app.get(cssHref, (request, reply) => send(request, reply, css));
+      app.get<{ Params: { file: string } }>('/assets/fonts/:file', (request, reply) => {
+        const font = fonts.get(request.params.file);
+        return font ? send(request, reply, font) : notFound(reply);
+      });
+      app.get('/assets/*', (_request, reply) => notFound(reply));
+    },
+  };
+}
+
+/** The nearest directory at or above `start` that holds a package.json. */
+export function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
+
+function loadFonts(): Map<string, Asset> {
+  const pkg = createRequire(import.meta.url).resolve('@fontsource/noto-sans-bengali/package.json');
+  const dir = join(dirname(pkg), 'files');
+  return new Map(FONT_FILES.map((name) => [name, asset(readFileSync(join(dir, name)), 'font/woff2')]));
+}
+
+function asset(body: Buffer, type: string): Asset {
+  const hash = createHash('sha256').update(body).digest('hex');
+  return { body, type, hash, etag: `"${hash.slice(0, 16)}"` };
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, file: Asset): FastifyReply {
+  reply.header('cache-control', IMMUTABLE).header('etag', file.etag);
+  if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+  return reply.type(file.type).send(file.body);
+}
+
+function notFound(reply: FastifyReply): FastifyReply {
+  return reply.code(404).type('text/plain; charset=utf-8').send('Not Found');
+}

@@ -1,0 +1,205 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { toAsciiDigits } from '../bangla/digits.ts';
+import { isValidCalendarDay, zonedCivilDate } from '../bangla/zoned-date.ts';
+import type { PageCache } from '../cache/page-cache.ts';
+import type { Clock } from '../content/clock.ts';
+import type { ContentReader } from '../content/content-reader.ts';
+import { renderRss } from '../feeds/rss.ts';
+import { AppError } from '../lib/errors.ts';
+import { MAX_PAGE, type ReaderPages, type RenderedPage } from './reader-pages.ts';
+import { sendPage } from './send-page.ts';
+import { toBengaliDigits } from '../bangla/digits.ts';
+
+export interface SiteRouteDeps {
+  pages: ReaderPages;
+  reader: ContentReader;
+  cache: PageCache;
+  clock: Clock;
+  mediaDir: string;
+  siteName: string;
+  siteUrl: string;
+  timeZone: string;
+}
+
+const HTML = 'text/html; charset=utf-8';
+const RSS = 'application/rss+xml; charset=utf-8';
+const FEED_SIZE = 50;
+const MEDIA_PATH = /^\d{4}\/\d{2}\/[0-9a-f]{20}\.(jpg|png|webp|gif|avif)$/;
+const MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' };
+
+/** The reader site: home, fronts, lists, archive, articles, feeds and media. */
+export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
+  const { pages, reader, cache } = deps;
+
+  const serve = async (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage | undefined>, type = HTML) => {
+    const page = await cache.getOrRender(key, async () => {
+      const result = await render();
+      if (!result) throw new AppError('NOT_FOUND', 404, 'page not found');
+      return { status: result.status, contentType: type, body: result.html, tags: result.tags, cache: true };
+    });
+    return sendPage(request, reply, page);
+  };
+
+  app.get('/', (req, reply) => serve(req, reply, '/', () => pages.home()));
+
+  app.get('/latest', (req, reply) => {
+    const page = pageParam(req);
+    return serve(req, reply, `/latest?${page}`, () => pages.listPage('latest', 'সর্বশেষ', '', '/latest', {}, page));
+  });
+  app.get('/popular', (req, reply) => {
+    const page = pageParam(req);
+    return serve(req, reply, `/popular?${page}`, () => pages.listPage('popular', 'জনপ্রিয়', '', '/popular', {}, page));
+  });
+
+  app.get('/archive', (req, reply) => {
+    const date = (req.query as Record<string, unknown>).date;
+    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(toAsciiDigits(date))) {
+      return reply.redirect(`/archive/${toAsciiDigits(date).replaceAll('-', '/')}`, 302);
+    }
+    if (date !== undefined) throw new AppError('BAD_DATE', 400, 'তারিখটি বোঝা যায়নি। যেমন: 2023-09-13');
+    const today = zonedCivilDate(deps.clock.now(), deps.timeZone);
+    return reply.redirect(`/archive/${today.year}/${pad(today.month)}/${pad(today.day)}`, 302);
+  });
+
+  app.get<{ Params: { y: string; m: string; d: string } }>('/archive/:y/:m/:d', (req, reply) => {
+    const [y, m, d] = [req.params.y, req.params.m, req.params.d].map((s) => toAsciiDigits(s));
+    if (!/^\d{4}$/.test(y!) || !/^\d{1,2}$/.test(m!) || !/^\d{1,2}$/.test(d!)) throw notFoundPage();
+    const day = { year: Number(y), month: Number(m), day: Number(d) };
+    if (!isValidCalendarDay(day.year, day.month, day.day) || day.year < 1900) throw notFoundPage();
+    const today = zonedCivilDate(deps.clock.now(), deps.timeZone);
+    if (day.year * 10000 + day.month * 100 + day.day > today.year * 10000 + today.month * 100 + today.day) throw notFoundPage();
+    const canonical = `/archive/${day.year}/${pad(day.month)}/${pad(day.day)}`;
+    if (req.url !== canonical) return reply.redirect(canonical, 301);
+    return serve(req, reply, canonical, () => pages.archive(day));
+  });
+
+  app.get<{ Params: { slug: string } }>('/topic/:slug', async (req, reply) => {
+    const tag = await reader.tag(req.params.slug);
+    if (!tag) throw notFoundPage();
+    const page = pageParam(req);
+    const base = `/topic/${encodeURIComponent(tag.slug)}`;
+    return serve(req, reply, `${base}?${page}`, () => pages.listPage('tag', tag.name, 'বিষয়', base, { tagId: tag.id }, page));
+  });
+
+  app.get<{ Params: { slug: string } }>('/author/:slug', async (req, reply) => {
+    const person = await reader.person(req.params.slug);
+    if (!person) throw notFoundPage();
+    const page = pageParam(req);
+    const base = `/author/${encodeURIComponent(person.slug)}`;
+    const subtitle = personSubtitle(person);
+    return serve(req, reply, `${base}?${page}`, () => pages.listPage('author', person.name, subtitle, base, { personId: person.id }, page));
+  });
+
+  app.get<{ Params: { slug: string } }>('/district/:slug', async (req, reply) => {
+    const district = await reader.district(req.params.slug);
+    if (!district) throw notFoundPage();
+    const page = pageParam(req);
+    const base = `/district/${district.slug}`;
+    const subtitle = district.division ? `${district.division.name} বিভাগ` : '';
+    return serve(req, reply, `${base}?${page}`, () => pages.listPage('district', district.name, subtitle, base, { districtId: district.id }, page));
+  });
+
+  app.get('/rss.xml', (req, reply) =>
+    serve(req, reply, '/rss.xml', () => feed(deps, undefined), RSS),
+  );
+
+  app.get<{ Params: { '*': string } }>('/media/*', async (req, reply) => {
+    const path = req.params['*'];
+    if (!MEDIA_PATH.test(path)) throw notFoundPage();
+    const file = join(deps.mediaDir, path);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) throw notFoundPage();
+    return reply
+      .header('content-type', MEDIA_TYPES[path.split('.').pop()!] ?? 'application/octet-stream')
+      .header('content-length', info.size)
+      .header('cache-control', 'public, max-age=31536000, immutable') // content-addressed names never change
+      .send(createReadStream(file));
+  });
+
+  app.get<{ Params: { '*': string } }>('/*', async (req, reply) => {
+    const rawPath = req.url.split('?')[0] ?? '/';
+    let segments: string[];
+    try {
+      segments = rawPath.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    } catch {
+      throw notFoundPage();
+    }
+    const tree = await reader.sections();
+    if (segments.at(-1) === 'rss.xml') {
+      const section = tree.byPathOrUndefined(segments.slice(0, -1).join('/'));
+      if (!section) throw notFoundPage();
+      return serve(req, reply, `/${section.path}/rss.xml`, () => feed(deps, section), RSS);
+    }
+    const idAt = findIdSegment(segments);
+    if (idAt >= 0) {
+      const id = Number(toAsciiDigits(segments[idAt]!));
+      const canonicalArticle = await reader.articleLocation(id);
+      if (!canonicalArticle) throw notFoundPage();
+      const canonical = `/${canonicalArticle.sectionPath}/${id}`;
+      if (rawPath !== canonical) return reply.redirect(canonical, 301);
+      return serve(req, reply, canonical, () => pages.article(id, tree));
+    }
+    const section = tree.byPathOrUndefined(segments.join('/').toLowerCase());
+    if (!section) throw notFoundPage();
+    if (rawPath !== `/${section.path}`) return reply.redirect(`/${section.path}${queryOf(req.url)}`, 301);
+    const page = pageParam(req);
+    return serve(req, reply, `/${section.path}?${page}`, () => pages.section(section, page, tree));
+  });
+}
+
+/** An article id is the last segment, or the one before a readable slug: `/world/asia/251042/slug`. */
+function findIdSegment(segments: string[]): number {
+  const isId = (s: string | undefined) => s !== undefined && /^[0-9০-৯]{1,10}$/.test(s);
+  if (isId(segments.at(-1))) return segments.length - 1;
+  if (segments.length >= 2 && isId(segments.at(-2))) return segments.length - 2;
+  return -1;
+}
+
+async function feed(deps: SiteRouteDeps, section: { id: number; path: string; name: string } | undefined): Promise<RenderedPage> {
+  const tree = await deps.reader.sections();
+  const node = section ? tree.byPathOrUndefined(section.path) : undefined;
+  const filter = node ? { sectionIds: tree.subtreeIds(node) } : {};
+  const summaries = await deps.reader.list(tree, filter, { limit: FEED_SIZE });
+  const items = [];
+  for (const s of summaries) {
+    const full = await deps.reader.article(tree, s.id);
+    if (full) items.push(full);
+  }
+  const path = section ? `/${section.path}` : '';
+  const html = renderRss(
+    {
+      title: section ? `${section.name} | ${deps.siteName}` : deps.siteName,
+      link: `${deps.siteUrl}${path || '/'}`,
+      description: section ? `${deps.siteName}: ${section.name}-এর সর্বশেষ খবর` : `${deps.siteName}: সর্বশেষ খবর`,
+      selfUrl: `${deps.siteUrl}${path}/rss.xml`,
+    },
+    items,
+    deps.siteUrl,
+  );
+  return { status: 200, html, tags: ['lists', section ? `feed:${section.id}` : 'feed'] };
+}
+
+function pageParam(req: FastifyRequest): number {
+  const value = (req.query as Record<string, unknown>).page;
+  if (value === undefined) return 1;
+  const text = typeof value === 'string' ? toAsciiDigits(value) : '';
+  if (!/^\d{1,4}$/.test(text) || Number(text) < 1 || Number(text) > MAX_PAGE) {
+    throw new AppError('BAD_PAGE', 400, `পাতার নম্বর ১ থেকে ${toBengaliDigits(MAX_PAGE)}-এর মধ্যে হতে হবে।`);
+  }
+  return Number(text);
+}
+
+function personSubtitle(person: { kind: string; title: string; place: string; district: { name: string } | null }): string {
+  if (person.title) return person.title;
+  if (person.kind === 'correspondent' && person.district) {
+    return person.place ? `${person.place} (${person.district.name}) প্রতিনিধি` : `${person.district.name} প্রতিনিধি`;
+  }
+  return '';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const queryOf = (url: string) => (url.includes('?') ? url.slice(url.indexOf('?')) : '');
+const notFoundPage = () => new AppError('NOT_FOUND', 404, 'page not found');

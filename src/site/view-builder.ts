@@ -1,0 +1,71 @@
+import { formatHouseDateTime } from '../bangla/date-format.ts';
+import { formatIsoOffset } from '../bangla/zoned-date.ts';
+import { formatRelativeBn } from '../bangla/relative-time.ts';
+import { toBengaliDigits } from '../bangla/digits.ts';
+import type { ArticleSummary, ResolvedImage } from '../content/content-reader.ts';
+import type { Person } from '../content/people/person.repository.ts';
+import type { SectionNode } from '../content/sections/section-tree.ts';
+import type { ArticleCardVM, ImageVM, LinkVM, PaginationVM } from './view-model.ts';
+
+/** Formatting context of one request: the zone and the instant "now". */
+export interface ViewContext {
+  timeZone: string;
+  now: Date;
+}
+
+export const articleHref = (a: { id: number; section: { path: string } }) => `/${a.section.path}/${a.id}`;
+export const sectionHref = (s: { path: string }) => `/${s.path}`;
+export const personHref = (p: { slug: string }) => `/author/${encodeURIComponent(p.slug)}`;
+export const tagHref = (t: { slug: string }) => `/topic/${encodeURIComponent(t.slug)}`;
+export const districtHref = (d: { slug: string }) => `/district/${d.slug}`;
+
+export function imageVM(image: ResolvedImage): ImageVM {
+  return { src: image.src, srcset: '', width: image.width, height: image.height, alt: image.alt, caption: image.caption, credit: image.credit };
+}
+
+/** An article as a list entry, every label in Bengali. */
+export function cardVM(a: ArticleSummary, ctx: ViewContext): ArticleCardVM {
+  const published = new Date(a.publishedAt);
+  return {
+    id: a.id,
+    href: articleHref(a),
+    kicker: a.kicker,
+    headline: a.headline,
+    summary: a.summary,
+    image: a.image ? imageVM(a.image) : null,
+    sectionName: a.section.name,
+    sectionHref: sectionHref(a.section),
+    publishedLabel: formatHouseDateTime(published, ctx.timeZone),
+    relativeLabel: formatRelativeBn(published, ctx.now),
+    publishedIso: formatIsoOffset(published, ctx.timeZone),
+    breaking: a.breaking,
+  };
+}
+
+/** How a person is named in a byline: a correspondent by place, everyone else by name. */
+export function bylineLabel(person: Person, districtNames: ReadonlyMap<number, string>): string {
+  if (person.kind !== 'correspondent') return person.name;
+  const district = person.district_id === null ? '' : (districtNames.get(person.district_id) ?? '');
+  if (person.place && district) return `${person.place} (${district}) প্রতিনিধি`;
+  if (district) return `${district} প্রতিনিধি`;
+  return person.place ? `${person.place} প্রতিনিধি` : person.name;
+}
+
+export function bylineVM(person: Person, districtNames: ReadonlyMap<number, string>): LinkVM {
+  return { name: bylineLabel(person, districtNames), href: personHref(person) };
+}
+
+export function breadcrumbsVM(chain: readonly SectionNode[]): LinkVM[] {
+  return chain.map((s) => ({ name: s.name, href: sectionHref(s) }));
+}
+
+/** Pagination links that keep the other query parameters out (pages are `?page=N` only). */
+export function paginationVM(basePath: string, page: number, hasNext: boolean): PaginationVM {
+  const at = (n: number) => (n <= 1 ? basePath : `${basePath}?page=${n}`);
+  return {
+    page,
+    pageLabel: `পৃষ্ঠা ${toBengaliDigits(page)}`,
+    prevHref: page > 1 ? at(page - 1) : null,
+    nextHref: hasNext ? at(page + 1) : null,
+  };
+}

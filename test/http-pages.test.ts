@@ -1,0 +1,205 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
+import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { buildTestApp } from './helpers/app.ts';
+import { seedParagraphs } from './helpers/fixtures.ts';
+import { zonedCivilDate } from '../src/bangla/zoned-date.ts';
+import type { App } from '../src/app.ts';
+
+const SEED = '/world/asia/251042';
+
+for (const dialect of DIALECTS) {
+  describe(`reader pages over HTTP (${dialect})`, () => {
+    let t: TestDatabase;
+    let app: App;
+    const get = (url: string, headers: Record<string, string> = {}) => app.server.inject({ method: 'GET', url, headers });
+
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      app = await buildTestApp(t);
+    });
+    after(async () => {
+      await app.server.close();
+      await t.destroy();
+    });
+
+    test('the seed article shows every element of the seed page', async () => {
+      const res = await get(SEED);
+      assert.equal(res.statusCode, 200);
+      assert.match(res.headers['content-type'] as string, /text\/html; charset=utf-8/);
+      const html = res.body;
+      for (const text of [
+        'কালবেলা ডেস্ক',
+        'প্রকাশ : ১৩ সেপ্টেম্বর ২০২৩, ০৪:৫৭ পিএম',
+        'অনলাইন সংস্করণ',
+        'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম',
+        'বৈঠকে দুই দেশের প্রেসিডেন্ট।',
+        'ছবি : রয়টার্স',
+        'Google News',
+        'মন্তব্য করুন',
+        'সর্বশেষ',
+        'জনপ্রিয়',
+      ]) {
+        assert.ok(html.includes(text), `missing: ${text}`);
+      }
+      for (const paragraph of await seedParagraphs()) assert.ok(html.includes(`<p>${paragraph}</p>`), `missing paragraph: ${paragraph.slice(0, 40)}`);
+      assert.ok(!html.includes('আপডেট :'), 'no update line without a significant update');
+      assert.ok(html.includes('<link rel="canonical" href="http://prokash.test/world/asia/251042"'));
+      assert.match(html, /href="\/rss\.xml"/);
+      assert.match(html, /href="\/author\/kalbela-desk"/);
+      // The tabs: twenty numbered headlines, numbered in Bengali, with `kicker / headline`.
+      assert.ok(html.includes('>২০<'), 'the twentieth entry is numbered ২০');
+      assert.ok(html.includes('র\u200D্যাগিংয়ের অভিযোগ / ‘ম্যানার’ শেখানোর নামে থাপ্পড়, কানে শুনছে না নবীন শিক্ষার্থী'));
+      assert.ok(html.includes('যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর'));
+      // Nothing is loaded from another site.
+      for (const m of html.matchAll(/\s(?:src|srcset)="([^"]*)"/g)) assert.ok(m[1]!.startsWith('/'), `external resource ${m[1]}`);
+      for (const m of html.matchAll(/<link[^>]+href="([^"]*)"/g)) assert.ok(m[1]!.startsWith('/') || m[1]!.startsWith('http://prokash.test/'), `external link ${m[1]}`);
+    });
+
+    test('other paths with the article id redirect to the canonical URL', async () => {
+      for (const path of ['/world/251042', '/national/251042', '/world/asia/251042/putin-kim', '/world/asia/২৫১০৪২', '/world/asia/251042/']) {
+        const res = await get(path);
+        assert.equal(res.statusCode, 301, path);
+        assert.equal(res.headers.location, SEED, path);
+      }
+      assert.equal((await get('/world/asia/999999999')).statusCode, 404);
+    });
+
+    test('the home page has the three-calendar date, a lead, section blocks and the tabs', async () => {
+      const res = await get('/');
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.body.includes('শুক্রবার, ২৭ নভেম্বর ২০২৬, ১২ অগ্রহায়ণ ১৪৩৩, ১৭ জমাদিউস সানি ১৪৪৮ হিজরি'));
+      assert.ok(res.body.includes('যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর'), 'the newest story is on the home page');
+      assert.match(res.body, /href="\/sports"/);
+      assert.match(res.body, /ব্রেকিং/);
+    });
+
+    test('section fronts include sub-sections and paginate', async () => {
+      const world = await get('/world');
+      assert.equal(world.statusCode, 200);
+      assert.match(world.body, /href="\/world\/asia"/);
+      assert.ok(world.body.includes('পুতিনকে বিজয়ের আশ্বাস দিলেন কিম') || (await get('/world?page=2')).body.includes('পুতিনকে বিজয়ের আশ্বাস দিলেন কিম'));
+      assert.equal((await get('/world/asia')).statusCode, 200);
+      assert.equal((await get('/World/Asia')).statusCode, 301);
+      const bad = await get('/world?page=abc');
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /lang="bn"/);
+      assert.equal((await get('/world?page=0')).statusCode, 400);
+    });
+
+    test('tag, author, district, latest and popular pages list their articles', async () => {
+      const article = (await get(SEED)).body;
+      const tagHref = /href="(\/topic\/[^"]+)"/.exec(article)?.[1];
+      assert.ok(tagHref, 'the article links its tags');
+      const tag = await get(tagHref);
+      assert.equal(tag.statusCode, 200);
+      assert.ok(tag.body.includes('পুতিনকে বিজয়ের আশ্বাস দিলেন কিম'));
+      const author = await get('/author/kalbela-desk');
+      assert.equal(author.statusCode, 200);
+      assert.ok(author.body.includes('পুতিনকে বিজয়ের আশ্বাস দিলেন কিম'));
+      const district = await get('/district/cumilla');
+      assert.equal(district.statusCode, 200);
+      assert.ok(district.body.includes('কুমিল্লা'));
+      assert.equal((await get('/district/atlantis')).statusCode, 404);
+      assert.equal((await get('/author/nobody')).statusCode, 404);
+      const latest = await get('/latest');
+      assert.equal(latest.statusCode, 200);
+      assert.match(latest.body, /href="\/latest\?page=2"/);
+      assert.equal((await get('/latest?page=2')).statusCode, 200);
+      assert.equal((await get('/popular')).statusCode, 200);
+    });
+
+    test('the archive day is headed in three calendars and lists that day', async () => {
+      const res = await get('/archive/2023/09/13');
+      assert.equal(res.statusCode, 200);
+      for (const text of ['বুধবার, ১৩ সেপ্টেম্বর ২০২৩', '২৯ ভাদ্র ১৪৩০', '২৮ সফর ১৪৪৫ হিজরি', 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম']) {
+        assert.ok(res.body.includes(text), `missing: ${text}`);
+      }
+      const cases: Array<[string, string]> = [
+        ['/archive/2024/03/05', '২১ ফাল্গুন ১৪৩০'], // leap year: ফাল্গুন has 30 days
+        ['/archive/2023/03/05', '২০ ফাল্গুন ১৪২৯'],
+        ['/archive/2024/03/14', '৩০ ফাল্গুন ১৪৩০'],
+        ['/archive/2023/03/14', '২৯ ফাল্গুন ১৪২৯'],
+        ['/archive/2023/03/15', '১ চৈত্র ১৪২৯'],
+        ['/archive/2024/04/14', '১ বৈশাখ ১৪৩১'],
+      ];
+      for (const [path, bangla] of cases) {
+        const day = await get(path);
+        assert.equal(day.statusCode, 200, path);
+        assert.ok(day.body.includes(bangla), `${path} should show ${bangla}`);
+        assert.ok(day.body.includes('হিজরি'), `${path} shows a Hijri date`);
+      }
+      assert.equal((await get('/archive/2023/02/30')).statusCode, 404);
+      assert.equal((await get('/archive/2030/01/01')).statusCode, 404, 'no future days');
+      assert.equal((await get('/archive/2023/9/13')).statusCode, 301);
+      const picker = await get('/archive?date=2023-09-13');
+      assert.equal(picker.statusCode, 302);
+      assert.equal(picker.headers.location, '/archive/2023/09/13');
+    });
+
+    test("the archive shows the day's print edition grouped by page", async () => {
+      const print = await t.db
+        .selectFrom('articles')
+        .select(['published_at', 'print_page', 'headline'])
+        .where('edition', '=', 'print')
+        .orderBy('published_at', 'desc')
+        .executeTakeFirstOrThrow();
+      const day = zonedCivilDate(new Date(print.published_at!), 'Asia/Dhaka');
+      const path = `/archive/${day.year}/${String(day.month).padStart(2, '0')}/${String(day.day).padStart(2, '0')}`;
+      const res = await get(path);
+      assert.equal(res.statusCode, 200);
+      const printPart = res.body.slice(res.body.indexOf('প্রিন্ট সংস্করণ'));
+      assert.ok(printPart.includes(print.headline), 'the print article is in the print part');
+      assert.ok(printPart.includes(`পৃষ্ঠা ${String(print.print_page).replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]!)}`));
+    });
+
+    test('errors are Bengali pages with the right status, never a 500', async () => {
+      const res = await get('/no/such/page');
+      assert.equal(res.statusCode, 404);
+      assert.match(res.body, /পাতাটি পাওয়া যায়নি/);
+      assert.equal((await get('/%E0%A4')).statusCode, 404);
+      assert.equal((await get('/media/../../etc/passwd')).statusCode, 404);
+      assert.equal((await get('/topic/%00')).statusCode, 404);
+    });
+
+    test('pages are cached with an ETag, compressed, and sent with a strict CSP', async () => {
+      const first = await get('/', { 'accept-encoding': 'gzip' });
+      assert.equal(first.headers['content-encoding'], 'gzip');
+      assert.ok(gunzipSync(first.rawPayload).toString('utf8').includes('প্রকাশ'));
+      const etag = first.headers.etag as string;
+      assert.ok(etag);
+      const second = await get('/', { 'if-none-match': etag });
+      assert.equal(second.statusCode, 304);
+      const csp = first.headers['content-security-policy'] as string;
+      assert.match(csp, /script-src 'self'/);
+      assert.doesNotMatch(csp, /unsafe-inline/);
+      assert.ok(app.cache.getStats().hits >= 1);
+    });
+
+    test('images, stylesheet and fonts are served by the site itself', async () => {
+      const html = (await get(SEED)).body;
+      const img = /<img[^>]+src="(\/media\/[^"]+)"/.exec(html)?.[1];
+      assert.ok(img);
+      const image = await get(img);
+      assert.equal(image.statusCode, 200);
+      assert.equal(image.headers['content-type'], 'image/jpeg');
+      const css = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
+      assert.ok(css);
+      const sheet = await get(css);
+      assert.equal(sheet.statusCode, 200);
+      const font = /url\((\/assets\/fonts\/[^)]+\.woff2)\)/.exec(sheet.body)?.[1];
+      assert.ok(font, 'the stylesheet names a self-hosted font');
+      assert.equal((await get(font)).statusCode, 200);
+    });
+
+    test('the site feed is RSS 2.0 with the newest articles', async () => {
+      const res = await get('/rss.xml');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.headers['content-type'] as string, /application\/rss\+xml/);
+      assert.match(res.body, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0"/);
+      assert.ok(res.body.includes('যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর'));
+      assert.equal((await get('/world/rss.xml')).statusCode, 200);
+    });
+  });
+}
