@@ -6,7 +6,7 @@ import { ensurePlaces } from './content/places/place.repository.ts';
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
   const database = await openDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     await ensurePlaces(database.db);
   } catch (error) {
     await database.close();

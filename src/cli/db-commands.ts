@@ -9,7 +9,7 @@ import { seedDemo } from '../demo/seed-demo.ts';
 export async function runMigrate(config: Config): Promise<number> {
   const database = await openDatabase(config.databaseUrl);
   try {
-    const ran = await migrateToLatest(database.db);
+    const ran = await migrateToLatest(database);
     await ensurePlaces(database.db);
     console.log(ran.length ? `Applied: ${ran.join(', ')}` : 'Database is up to date.');
     return 0;

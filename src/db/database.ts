@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The URL it was opened with, for logs (password removed). */
   label: string;
+  /** The PostgreSQL schema it works in, when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -43,8 +45,12 @@ function openSqlite(path: string): DatabaseHandle {
   return { db, dialect: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
 }
 
-async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  const schema = options.pgSchema;
+async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  // `?schema=name` selects a schema (several sites, or tests, can share one PostgreSQL database).
+  const parsed = new URL(rawUrl);
+  const schema = options.pgSchema ?? (parsed.searchParams.get('schema') || undefined);
+  parsed.searchParams.delete('schema');
+  const url = parsed.toString();
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Bad schema name ${schema}`);
   if (schema) {
     const client = new pg.Client({ connectionString: url });
@@ -66,14 +72,17 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  return { db, dialect: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), schema, close: () => db.destroy() };
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Runs every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'schema'>): Promise<string[]> {
+  const { db } = handle;
+  // Kysely looks for its bookkeeping tables in every schema; name ours so that databases
+  // living side by side in one PostgreSQL (tests, tenants) do not see each other's.
+  const migrator = new Migrator({ db, provider, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

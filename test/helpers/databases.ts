@@ -12,7 +12,7 @@ export const POSTGRES_URL = process.env.PROKASH_TEST_POSTGRES_URL ?? '';
 export const DIALECTS: DialectName[] = POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestDatabase extends DatabaseHandle {
-  /** The DATABASE_URL-style address, for child processes (PostgreSQL gets its schema in `options`). */
+  /** The DATABASE_URL for child processes (PostgreSQL's names the test's schema with `?schema=`). */
   url: string;
   /** A folder owned by this test (media, files). */
   dir: string;
@@ -33,7 +33,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     url = withSchema(POSTGRES_URL, schema);
     handle = await openDatabase(POSTGRES_URL, { pgSchema: schema, pgPoolSize: 4 });
   }
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle);
   await ensurePlaces(handle.db);
   return {
     ...handle,
@@ -49,7 +49,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
 
 function withSchema(url: string, schema: string): string {
   const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema}`);
+  u.searchParams.set('schema', schema);
   return u.toString();
 }
 

@@ -32,11 +32,16 @@ export interface ArticleDraft {
   tags: string[];
 }
 
-/** A stable hash of an article's content: identical input gives an identical hash, so re-imports are no-ops. */
-export function hashArticleDraft(draft: ArticleDraft): string {
-  const { image, ...rest } = draft;
+/**
+ * A stable hash of an article's content: identical content gives an identical hash, so re-imports
+ * are no-ops. The byline is hashed as the people it resolved to, since one person can be named
+ * several ways (a correspondent by name, or by place and district alone).
+ */
+export function hashArticleDraft(draft: ArticleDraft, personIds: readonly number[]): string {
+  const { image, byline: _byline, ...rest } = draft;
   const canonical = JSON.stringify({
     ...rest,
+    personIds,
     image: image && { sha256: image.file.sha256, caption: image.caption, credit: image.credit, alt: image.alt },
   });
   return createHash('sha256').update(canonical).digest('hex');

@@ -26,7 +26,8 @@ export async function writeArticle(
   draft: ArticleDraft,
   ctx: WriteContext,
 ): Promise<{ id: number; outcome: WriteOutcome }> {
-  const hash = hashArticleDraft(draft);
+  const people = await ensureByline(db, draft.byline, ctx);
+  const hash = hashArticleDraft(draft, people.map((p) => p.id));
   const existing =
     draft.id === null
       ? undefined
@@ -34,7 +35,6 @@ export async function writeArticle(
   if (existing && existing.content_hash === hash) return { id: existing.id, outcome: 'unchanged' };
 
   const section = await ensureSectionPath(db, draft.sectionPath, ctx.now);
-  const people = await ensureByline(db, draft.byline, ctx);
   const tagIds: number[] = [];
   for (const name of draft.tags) tagIds.push((await ensureTag(db, name, ctx.now)).id);
   let imageId: number | null = null;

@@ -1,0 +1,21 @@
+/**
+ * Characters no body text may hold: C0 controls other than tab, newline and carriage return,
+ * the noncharacters U+FFFE/U+FFFF, and unpaired surrogates. None is visible text, and each one
+ * makes the RSS and sitemap XML we build from bodies invalid (XML 1.0 forbids them).
+ * Everything else, ZWJ and ZWNJ included, is display text and is kept exactly.
+ */
+const FORBIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
+
+/** The first forbidden character of `text` as `U+XXXX`, or undefined when there is none. */
+export function findForbiddenCharacter(text: string): string | undefined {
+  const match = FORBIDDEN.exec(text);
+  if (match === null) return undefined;
+  return `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** `text` without its forbidden characters; importers use it, the validator refuses them. */
+export function removeForbiddenCharacters(text: string): string {
+  return text.replace(FORBIDDEN_ALL, '');
+}
