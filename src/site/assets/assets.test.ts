@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import Fastify from 'fastify';
+import { createAssets } from '../assets.ts';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function buildApp() {
+  const assets = createAssets();
+  const app = Fastify();
+  assets.routes(app);
+  return { app, assets };
+}
+
+describe('createAssets', () => {
+  it('serves the stylesheet under its content hash', async () => {
+    const { app, assets } = buildApp();
+    assert.match(assets.cssHref, /^\/assets\/site\.[0-9a-f]{8}\.css$/);
+    const res = await app.inject({ url: assets.cssHref });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'text/css; charset=utf-8');
+    assert.equal(res.headers['cache-control'], IMMUTABLE);
+    assert.match(res.body, /@font-face/);
+    const again = await app.inject({ url: assets.cssHref, headers: { 'if-none-match': String(res.headers.etag) } });
+    assert.equal(again.statusCode, 304);
+  });
+
+  it('serves every font the stylesheet names, as woff2', async () => {
+    const { app, assets } = buildApp();
+    const css = (await app.inject({ url: assets.cssHref })).body;
+    const fonts = [...css.matchAll(/url\((\/assets\/fonts\/[^)]+\.woff2)\)/g)].map((m) => m[1] ?? '');
+    assert.equal(fonts.length, 4);
+    for (const url of fonts) {
+      const res = await app.inject({ url });
+      assert.equal(res.statusCode, 200, url);
+      assert.equal(res.headers['content-type'], 'font/woff2');
+      assert.equal(res.headers['cache-control'], IMMUTABLE);
+      assert.equal(res.rawPayload.subarray(0, 4).toString('latin1'), 'wOF2');
+    }
+  });
+
+  it('answers 404 to anything else under /assets/', async () => {
+    const { app } = buildApp();
+    for (const url of [
+      '/assets/site.00000000.css',
+      '/assets/fonts/noto-sans-bengali-bengali-900-normal.woff2',
+      '/assets/fonts/..%2F..%2F..%2Fpackage.json',
+      '/assets/fonts/../../package.json',
+      '/assets/site.css',
+    ]) {
+      const res = await app.inject({ url });
+      assert.equal(res.statusCode, 404, url);
+    }
+  });
+});

@@ -1,0 +1,113 @@
+import { html, type SafeHtml } from '../../lib/html.ts';
+import type { ArticleVM, ImageVM, LinkVM, ListsVM, SiteVM } from '../view-model.ts';
+import { renderBreadcrumbs } from './breadcrumbs.ts';
+import { renderCardList } from './card.ts';
+import { renderImg } from './image.ts';
+import { renderDocument } from './layout.ts';
+import { renderListsTabs } from './lists-tabs.ts';
+import { renderShell } from './page-shell.ts';
+
+/** The article page, in the order a Bangladeshi daily shows it (see the seed fixture). */
+export function renderArticlePage(site: SiteVM, article: ArticleVM, lists: ListsVM): string {
+  const main = html`<article class="article">
+  ${renderBreadcrumbs(article.breadcrumbs)}
+  ${renderMeta(article)}
+  <header class="article__head">
+    ${article.kicker ? html`<p class="article__kicker">${article.kicker}</p>` : ''}
+    <h1 class="article__title">${article.headline}</h1>
+    ${article.subheadline ? html`<p class="article__subtitle">${article.subheadline}</p>` : ''}
+  </header>
+  ${article.image ? renderLeadFigure(article.image) : ''}
+  <div class="article__body">
+${article.bodyHtml}
+  </div>
+  ${renderFollowLine(site, article)}
+</article>
+${renderCommentArea(article)}`;
+  const after = html`${renderRelated(article)}${renderTags(article)}`;
+  return renderDocument(site, {
+    title: article.headline,
+    description: article.summary || article.subheadline || article.headline,
+    canonical: article.canonicalUrl,
+    bodyClass: 'page-article',
+    main: renderShell({ main, side: renderListsTabs(lists), after }),
+  });
+}
+
+function renderMeta(article: ArticleVM): SafeHtml {
+  return html`<div class="article__meta">
+    ${article.bylines.length ? html`<p class="article__byline">${joinLinks(article.bylines, 'author')}</p>` : ''}
+    <p class="article__dates">
+      <span class="article__date">প্রকাশ : <time datetime="${article.publishedIso}">${article.publishedLabel}</time></span>
+      ${article.updatedLabel
+        ? html`<span class="article__date">আপডেট : <time datetime="${article.updatedIso}">${article.updatedLabel}</time></span>`
+        : ''}
+    </p>
+    <p class="article__edition">${editionText(article)}</p>
+  </div>`;
+}
+
+// printPageLabel is documented as "প্রিন্ট সংস্করণ, পৃষ্ঠা ৩" style detail, which already names
+// the edition; showing both would read "প্রিন্ট সংস্করণ প্রিন্ট সংস্করণ, পৃষ্ঠা ৩".
+function editionText(article: ArticleVM): string {
+  if (!article.printPageLabel) return article.editionLabel;
+  if (article.printPageLabel.includes(article.editionLabel)) return article.printPageLabel;
+  return `${article.editionLabel}, ${article.printPageLabel}`;
+}
+
+function joinLinks(links: LinkVM[], rel: string): SafeHtml {
+  return html`${links.map(
+    (link, i) => html`${i > 0 ? ', ' : ''}<a rel="${rel}" href="${link.href}">${link.name}</a>`,
+  )}`;
+}
+
+function renderLeadFigure(image: ImageVM): SafeHtml {
+  return html`<figure class="article__figure">
+    ${renderImg(image, { sizes: '(min-width: 1000px) 760px, 100vw', eager: true, className: 'article__img' })}
+    ${image.caption || image.credit
+      ? html`<figcaption class="article__caption">${image.caption}${image.credit
+          ? html` <span class="article__credit">ছবি : ${image.credit}</span>`
+          : ''}</figcaption>`
+      : ''}
+  </figure>`;
+}
+
+function renderFollowLine(site: SiteVM, article: ArticleVM): SafeHtml | string {
+  const feed = site.feeds[0];
+  if (!feed) return '';
+  // A section feed is linked only when the site lists it; its URL is not guessed here.
+  const sectionFeed = site.feeds
+    .slice(1)
+    .find((f) => f.href === `${article.sectionHref.replace(/\/$/, '')}/rss.xml`);
+  return html`<p class="follow-line">${site.name} এর সর্বশেষ খবর পেতে <a href="${feed.href}">Google News ফিডটি</a> অনুসরণ করুন${sectionFeed
+    ? html` · <a href="${sectionFeed.href}">${sectionFeed.name}</a>`
+    : ''}</p>`;
+}
+
+// The container stays empty on purpose: the comments feature fills #comments later, and the
+// heading stays outside it so filling the box does not remove the heading.
+function renderCommentArea(article: ArticleVM): SafeHtml {
+  return html`<div class="comment-area">
+  <h2 class="block-title" id="comments-title">মন্তব্য করুন</h2>
+  <section id="comments" class="comments" data-article-id="${article.id}" aria-labelledby="comments-title">
+    <p class="comments__note">মন্তব্য করার সুবিধা শিগগিরই চালু হবে।</p>
+  </section>
+</div>`;
+}
+
+function renderRelated(article: ArticleVM): SafeHtml | string {
+  if (article.related.length === 0) return '';
+  return html`<section class="related" aria-labelledby="related-title">
+  <h2 class="block-title" id="related-title">আরও পড়ুন</h2>
+  ${renderCardList(article.related, { level: 3, className: 'card-grid card-grid--related' })}
+</section>`;
+}
+
+function renderTags(article: ArticleVM): SafeHtml | string {
+  const links = article.district ? [article.district, ...article.tags] : article.tags;
+  if (links.length === 0) return '';
+  return html`<nav class="tags" aria-label="বিষয়">
+  <h2 class="tags__title">বিষয় :</h2>
+  <ul class="tags__list">${links.map((tag) => html`<li><a class="tag" href="${tag.href}">${tag.name}</a></li>`)}</ul>
+</nav>`;
+}
