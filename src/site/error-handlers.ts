@@ -13,24 +13,25 @@ const SERVER_ERROR = {
 
 /** Bengali error pages for readers, JSON with a stable code for APIs; a 5xx never shows internals. */
 export function registerErrorHandlers(app: FastifyInstance, pages: ReaderPages): void {
-  app.setNotFoundHandler(async (request, reply) => respond(request, reply, pages, 404, 'NOT_FOUND', 'not found'));
+  app.setNotFoundHandler(async (request, reply) => respondWithError(request, reply, pages, 404, 'NOT_FOUND', 'not found'));
 
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.statusCode >= 500) request.log.error({ err: error }, 'application error');
-      return respond(request, reply, pages, error.statusCode, error.code, error.message);
+      return respondWithError(request, reply, pages, error.statusCode, error.code, error.message);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = error.validation ? 'INVALID_INPUT' : (error.code ?? 'BAD_REQUEST');
-      return respond(request, reply, pages, status, code, error.message);
+      return respondWithError(request, reply, pages, status, code, error.message);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return respond(request, reply, pages, 500, 'INTERNAL', 'internal error');
+    return respondWithError(request, reply, pages, 500, 'INTERNAL', 'internal error');
   });
 }
 
-async function respond(request: FastifyRequest, reply: FastifyReply, pages: ReaderPages, status: number, code: string, message: string) {
+/** Sends the error as a Bengali page, or as JSON under /api/. */
+export async function respondWithError(request: FastifyRequest, reply: FastifyReply, pages: ReaderPages, status: number, code: string, message: string) {
   reply.code(status).header('cache-control', 'no-store');
   if (request.url.startsWith('/api/')) {
     return reply.send({ error: { code, message: status >= 500 ? 'internal error' : message } });
