@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm install`); falls back to the TypeScript source through tsx.
+// Runs the compiled CLI (dist/, built by `npm install`); falls back to the TypeScript source through tsx
+// (also when PROKASH_FROM_SOURCE is set, as the tests do, so they never run a stale build).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const built = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 let main;
-if (existsSync(built)) {
+if (existsSync(built) && !process.env.PROKASH_FROM_SOURCE) {
   ({ main } = await import(built));
 } else {
   const { register } = await import('tsx/esm/api');

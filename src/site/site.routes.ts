@@ -77,7 +77,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
   });
 
   app.get<{ Params: { slug: string } }>('/topic/:slug', async (req, reply) => {
-    const tag = await reader.tag(req.params.slug);
+    const tag = isSlug(req.params.slug) ? await reader.tag(req.params.slug) : undefined;
     if (!tag) throw notFoundPage();
     const page = pageParam(req);
     const base = `/topic/${encodeURIComponent(tag.slug)}`;
@@ -85,7 +85,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', async (req, reply) => {
-    const person = await reader.person(req.params.slug);
+    const person = isSlug(req.params.slug) ? await reader.person(req.params.slug) : undefined;
     if (!person) throw notFoundPage();
     const page = pageParam(req);
     const base = `/author/${encodeURIComponent(person.slug)}`;
@@ -94,7 +94,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
   });
 
   app.get<{ Params: { slug: string } }>('/district/:slug', async (req, reply) => {
-    const district = await reader.district(req.params.slug);
+    const district = isSlug(req.params.slug) ? await reader.district(req.params.slug) : undefined;
     if (!district) throw notFoundPage();
     const page = pageParam(req);
     const base = `/district/${district.slug}`;
@@ -200,6 +200,8 @@ function personSubtitle(person: { kind: string; title: string; place: string; di
   return '';
 }
 
+/** Slugs are letters, marks, digits and hyphens; anything else (a NUL byte, say) cannot name a page. */
+const isSlug = (s: string) => /^[\p{L}\p{M}\p{Nd}-]{1,160}$/u.test(s);
 const pad = (n: number) => String(n).padStart(2, '0');
 const queryOf = (url: string) => (url.includes('?') ? url.slice(url.indexOf('?')) : '');
 const notFoundPage = () => new AppError('NOT_FOUND', 404, 'page not found');

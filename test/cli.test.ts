@@ -1,0 +1,137 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { bulkRecord, writeSeedArticleFile } from './helpers/fixtures.ts';
+
+const BIN = fileURLToPath(new URL('../bin/prokash.js', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function prokash(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, PROKASH_FROM_SOURCE: '1', LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`prokash import and export (${dialect})`, () => {
+    let t: TestDatabase;
+    let env: Record<string, string>;
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      env = { DATABASE_URL: t.url, MEDIA_DIR: join(t.dir, 'media') };
+    });
+    after(async () => t.destroy());
+
+    test('import reports bad lines by number, exits 1, keeps the rest, and re-runs as a no-op', async () => {
+      await writeSeedArticleFile(t.dir);
+      const lines = [1, 2, 3, 4].map((n) => JSON.stringify(bulkRecord(n)));
+      lines.splice(2, 0, '{"id": 7, "section": "national"}');
+      const file = join(t.dir, 'five.jsonl');
+      await writeFile(file, `${lines.join('\n')}\n`);
+      const first = await prokash(['import', file], env, t.dir);
+      assert.equal(first.code, 1, first.stderr);
+      assert.match(first.stderr, /^line 3: .*headline/m);
+      assert.match(first.stdout, /5 lines, 4 created, 0 updated, 0 unchanged, 1 failed/);
+      const second = await prokash(['import', file], env, t.dir);
+      assert.match(second.stdout, /5 lines, 0 created, 0 updated, 4 unchanged, 1 failed/);
+      const seed = await prokash(['import', 'seed-article.jsonl'], env, t.dir);
+      assert.equal(seed.code, 0, seed.stderr);
+      assert.match(seed.stdout, /1 created/);
+    });
+
+    test('export writes JSON Lines to stdout or a file', async () => {
+      const out = await prokash(['export'], env, t.dir);
+      assert.equal(out.code, 0, out.stderr);
+      const records = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; published_at: string });
+      assert.deepEqual(records.map((r) => r.id), [100001, 100002, 100003, 100004, 251042]);
+      assert.equal(records.at(-1)!.published_at, '2023-09-13T16:57:00+06:00');
+      const toFile = await prokash(['export', 'all.jsonl'], env, t.dir);
+      assert.equal(toFile.code, 0);
+      const back = await prokash(['import', 'all.jsonl'], env, t.dir);
+      assert.match(back.stdout, /5 lines, 0 created, 0 updated, 5 unchanged, 0 failed/);
+    });
+  });
+}
+
+describe('prokash start', () => {
+  let t: TestDatabase;
+  before(async () => {
+    t = await createTestDatabase('sqlite');
+  });
+  after(async () => t.destroy());
+
+  test('seeds the demo into an empty database and serves it', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [BIN, 'start', '--port', String(port)], {
+      cwd: t.dir,
+      env: { ...process.env, PROKASH_FROM_SOURCE: '1', LOG_LEVEL: 'silent', DATABASE_URL: t.url, MEDIA_DIR: join(t.dir, 'media'), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no start within 60 s: ${out}`)), 60_000);
+        child.stdout.on('data', (d) => {
+          out += d;
+          if (out.includes('is serving')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const home = await fetch(`http://127.0.0.1:${port}/`);
+      assert.equal(home.status, 200);
+      const html = await home.text();
+      assert.ok(html.includes('যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর'));
+      const article = await fetch(`http://127.0.0.1:${port}/world/asia/251042`);
+      assert.ok((await article.text()).includes('কালবেলা ডেস্ক'));
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('close', resolve));
+    }
+  });
+
+  test('a bad setting stops the start with a clear message', async () => {
+    const run = await prokash(['start'], { PORT: 'eighty', DATABASE_URL: t.url }, t.dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /port/);
+    const unknown = await prokash(['publish-everything'], {}, t.dir);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command/);
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
