@@ -51,6 +51,7 @@ for (const dialect of DIALECTS) {
       assert.ok(!html.includes('আপডেট :'), 'no update line without a significant update');
       assert.ok(html.includes('<link rel="canonical" href="http://prokash.test/world/asia/251042"'));
       assert.match(html, /href="\/rss\.xml"/);
+      assert.match(html, /href="\/world\/asia\/rss\.xml"/, 'the follow line offers the section feed');
       assert.match(html, /href="\/author\/kalbela-desk"/);
       // The tabs: twenty numbered headlines, numbered in Bengali, with `kicker / headline`.
       assert.ok(html.includes('>২০<'), 'the twentieth entry is numbered ২০');
@@ -83,6 +84,8 @@ for (const dialect of DIALECTS) {
       const world = await get('/world');
       assert.equal(world.statusCode, 200);
       assert.match(world.body, /href="\/world\/asia"/);
+      assert.ok(world.body.includes('<link rel="canonical" href="http://prokash.test/world">'));
+      assert.ok((await get('/world?page=2')).body.includes('<link rel="canonical" href="http://prokash.test/world?page=2">'));
       assert.ok(world.body.includes('পুতিনকে বিজয়ের আশ্বাস দিলেন কিম') || (await get('/world?page=2')).body.includes('পুতিনকে বিজয়ের আশ্বাস দিলেন কিম'));
       assert.equal((await get('/world/asia')).statusCode, 200);
       assert.equal((await get('/World/Asia')).statusCode, 301);

@@ -109,7 +109,10 @@ export class ReaderPages {
     const article = await this.reader.article(tree, id);
     if (!article) return undefined;
     const vm = await this.articleVM(tree, article, ctx);
-    const html = templates.renderArticlePage(await this.site(tree, ctx), vm, await this.lists(tree, ctx));
+    const site = await this.site(tree, ctx);
+    // The follow line offers the section's own feed after the site's.
+    site.feeds = [...site.feeds, { name: `${article.section.name}-এর ফিড`, href: `/${article.section.path}/rss.xml` }];
+    const html = templates.renderArticlePage(site, vm, await this.lists(tree, ctx));
     return { status: 200, html, tags: [`article:${id}`, 'lists'], canonicalPath: `/${article.section.path}/${id}` };
   }
 
@@ -139,6 +142,7 @@ export class ReaderPages {
     const articles = await this.pageOf(tree, { sectionIds: tree.subtreeIds(section) }, page);
     const html = templates.renderSectionPage(await this.site(tree, ctx), {
       title: section.name,
+      canonicalUrl: this.canonical(sectionHref(section), page),
       breadcrumbs: breadcrumbsVM(tree.ancestry(section)),
       children: section.children.map((c) => ({ name: c.name, href: sectionHref(c) })),
       articles: articles.items.map((a) => cardVM(a, ctx)),
@@ -164,6 +168,7 @@ export class ReaderPages {
     const html = templates.renderListPage(await this.site(tree, ctx), {
       kind,
       title,
+      canonicalUrl: this.canonical(basePath, page),
       subtitle,
       articles: articles.items.map((a) => cardVM(a, ctx)),
       pagination: paginationVM(basePath, page, articles.hasNext),
@@ -228,6 +233,10 @@ export class ReaderPages {
       feeds: [{ name: 'RSS', href: '/rss.xml' }],
       assets: { css: this.settings.cssHref },
     };
+  }
+
+  private canonical(path: string, page: number): string {
+    return `${this.settings.siteUrl}${path}${page > 1 ? `?page=${page}` : ''}`;
   }
 
   private async pageOf(tree: SectionTree, filter: Parameters<ContentReader['list']>[1], page: number) {

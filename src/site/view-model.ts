@@ -105,6 +105,8 @@ export interface HomeVM {
 
 export interface SectionPageVM {
   title: string;
+  /** Absolute URL of this page (with ?page=N beyond the first). */
+  canonicalUrl: string;
   breadcrumbs: LinkVM[];
   children: LinkVM[];
   articles: ArticleCardVM[];
@@ -117,6 +119,8 @@ export interface SectionPageVM {
 export interface ListPageVM {
   kind: 'tag' | 'author' | 'district' | 'latest' | 'popular';
   title: string;
+  /** Absolute URL of this page (with ?page=N beyond the first). */
+  canonicalUrl: string;
   /** Optional line under the title (a reporter's role, a district's division). */
   subtitle: string;
   articles: ArticleCardVM[];

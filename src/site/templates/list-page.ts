@@ -17,16 +17,8 @@ ${renderPagination(page.pagination)}`;
   return renderDocument(site, {
     title: page.pagination.page > 1 ? `${page.title} (${page.pagination.pageLabel})` : page.title,
     description: page.subtitle ? `${page.title}: ${page.subtitle}` : `${page.title}: ${site.name}`,
-    canonical: canonicalFor(site.origin, page),
+    canonical: page.canonicalUrl,
     bodyClass: `page-list page-list--${page.kind}`,
     main: renderShell({ main, side: renderListsTabs(page.lists) }),
   });
-}
-
-// Only /latest and /popular have URLs fixed by the public contract; tag, author and district
-// pages would need their path in the view model.
-function canonicalFor(origin: string, page: ListPageVM): string {
-  if (page.kind !== 'latest' && page.kind !== 'popular') return '';
-  const query = page.pagination.page > 1 ? `?page=${page.pagination.page}` : '';
-  return `${origin}/${page.kind}${query}`;
 }

@@ -199,6 +199,7 @@ export function sampleSectionPage(): SectionPageVM {
   const lists = sampleLists();
   return {
     title: 'আন্তর্জাতিক',
+    canonicalUrl: 'http://localhost:3000/world?page=2',
     breadcrumbs: [{ name: 'আন্তর্জাতিক', href: '/world' }],
     children: [
       { name: 'এশিয়া', href: '/world/asia' },
@@ -218,6 +219,7 @@ export function sampleListPage(): ListPageVM {
   return {
     kind: 'author',
     title: 'কালবেলা ডেস্ক',
+    canonicalUrl: 'http://localhost:3000/author/kalbela-desk',
     subtitle: 'কালবেলা অনলাইনের বার্তা বিভাগ',
     articles: lists.latest.slice(0, 10),
     pagination: { page: 1, pageLabel: 'পৃষ্ঠা ১', prevHref: null, nextHref: '/author/kalbela-desk?page=2' },

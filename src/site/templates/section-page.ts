@@ -24,8 +24,7 @@ ${renderPagination(page.pagination)}`;
   return renderDocument(site, {
     title: page.pagination.page > 1 ? `${page.title} (${page.pagination.pageLabel})` : page.title,
     description: `${page.title}: ${site.name} এর সর্বশেষ খবর`,
-    // The view model does not carry the section's own URL, so no canonical link here.
-    canonical: '',
+    canonical: page.canonicalUrl,
     bodyClass: 'page-section',
     main: renderShell({ main, side: renderListsTabs(page.lists) }),
   });

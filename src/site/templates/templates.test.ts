@@ -274,6 +274,7 @@ describe('section and list pages', () => {
     const page = renderListPage(site, {
       ...sampleListPage(),
       kind: 'latest',
+      canonicalUrl: 'http://localhost:3000/latest',
       articles: [],
       pagination: { page: 1, pageLabel: 'পৃষ্ঠা ১', prevHref: null, nextHref: null },
     });
