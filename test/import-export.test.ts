@@ -96,6 +96,7 @@ for (const dialect of DIALECTS) {
     test('bad records are refused with reasons, never half-written', async () => {
       const cases: Array<[Record<string, unknown> | string, RegExp]> = [
         [{ ...bulkRecord(3001), section: 'World Asia' }, /section/],
+        [{ ...bulkRecord(3009), section: 'topic/asia' }, /section: starts with a name the site uses/],
         [{ ...bulkRecord(3002), published_at: '2024-02-01 10:00' }, /published_at/],
         [{ ...bulkRecord(3003), byline: { desk: '' } }, /byline/],
         [{ ...bulkRecord(3004), edition: 'print', print_page: null }, /print_page/],

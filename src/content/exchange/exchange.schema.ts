@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTION_PATH } from '../sections/section.repository.ts';
+import { isAvailableSectionPath, SECTION_PATH } from '../sections/section.repository.ts';
 
 const text = (max: number) => z.string().max(max).transform((s) => s.trim());
 const name = z.string().trim().min(1, 'must not be empty').max(120);
@@ -39,7 +39,12 @@ const image = z
 export const exchangeRecordSchema = z
   .object({
     id: z.number().int().min(1).max(2_147_483_647).optional(),
-    section: z.string().trim().toLowerCase().regex(SECTION_PATH, 'must be a path of ASCII slugs like world/asia'),
+    section: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(SECTION_PATH, 'must be a path of ASCII slugs like world/asia')
+      .refine(isAvailableSectionPath, 'starts with a name the site uses for itself (topic, author, archive, …)'),
     kicker: text(200).default(''),
     headline: text(300).pipe(z.string().min(1, 'must not be empty')),
     subheadline: text(500).default(''),

@@ -13,6 +13,17 @@ export async function findSectionByPath(db: Kysely<Database>, path: string): Pro
   return db.selectFrom('sections').selectAll().where('path', '=', path).executeTakeFirst();
 }
 
+/** Top-level paths the site uses for itself: a section there could never be reached. */
+export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
+  'admin', 'api', 'archive', 'assets', 'author', 'district', 'favicon.ico', 'healthz', 'latest',
+  'media', 'popular', 'robots.txt', 'rss.xml', 'search', 'sitemap.xml', 'sitemap-news.xml', 'topic',
+]);
+
+/** True when a section path's first slug is free for a section. */
+export function isAvailableSectionPath(path: string): boolean {
+  return !RESERVED_SECTION_SLUGS.has(path.split('/')[0] ?? '');
+}
+
 /** A section path is lower-case ASCII slugs joined by "/": `world/asia`. */
 export const SECTION_PATH = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
 
