@@ -242,7 +242,7 @@ test('the twenty সর্বশেষ headlines are the newest, in the fixture 
   });
 });
 
-test('the seed article matches the fixture', (t) => {
+test('the seed article matches the fixture', () => {
   const seed = demoArticles.find((a) => a.id === seedArticleId);
   assert.ok(seed);
   assert.equal(seedArticleId, 251042);
@@ -259,12 +259,11 @@ test('the seed article matches the fixture', (t) => {
   const paragraphs = seed.body.split('\n\n');
   assert.equal(paragraphs.length, 10);
   assert.ok(paragraphs[4]!.includes('কোরিরার'), "the fixture's own typo is kept");
+  // The repository keeps the ten paragraphs taken from the fixture, so this holds in any checkout.
+  const kept = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'seed-article-paragraphs.json'), 'utf8')) as string[];
+  assert.deepEqual(paragraphs, kept);
   const fixture = readFixture();
-  if (!fixture) {
-    t.skip(`fixture not found at ${fixturePath}: paragraphs not compared`);
-    return;
-  }
-  assert.deepEqual(paragraphs, fixture.paragraphs);
+  if (fixture) assert.deepEqual(paragraphs, fixture.paragraphs);
 });
 
 test('makeDemoImage writes a JPEG of the requested size, deterministically', async () => {
