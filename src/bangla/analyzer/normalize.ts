@@ -41,8 +41,9 @@ export function normalizeForSearch(text: string): string {
 
 /** normalizeForSearch without whitespace collapsing, for a single token (the hot path). */
 export function normalizeWord(word: string): string {
-  let key = NEEDS_PREPARE.test(word) ? prepare(word) : word;
-  if (NON_ASCII_UPPER.test(key)) key = key.toLowerCase();
+  // Without a character from NEEDS_PREPARE the word is ASCII and Bengali only, so A–Z in
+  // FOLDABLE is the only case folding it can need.
+  const key = NEEDS_PREPARE.test(word) ? lowerCase(prepare(word)) : word;
   return key.replace(FOLDABLE, foldMatch);
 }
 
@@ -57,6 +58,10 @@ function prepare(text: string): string {
     .replace(DANDAS, ' ')
     .replace(FINAL_VISARGA, '')
     .replace(BENGALI_DOT, ' ');
+}
+
+function lowerCase(text: string): string {
+  return NON_ASCII_UPPER.test(text) ? text.toLowerCase() : text;
 }
 
 function foldMatch(match: string): string {
