@@ -25,7 +25,7 @@ const ALWAYS: ReadonlyArray<readonly [string, string]> = [
   // Independent vowels; A + v is আ, the only vowel built from two glyphs.
   ['A', 'অ'], ['Av', 'আ'], ['B', 'ই'], ['C', 'ঈ'], ['D', 'উ'], ['E', 'ঊ'], ['F', 'ঋ'],
   ['G', 'এ'], ['H', 'ঐ'], ['I', 'ও'], ['J', 'ঔ'],
-  // Consonants. য় ড় ঢ় are the single code points U+09DF U+09DC U+09DD.
+  // Consonants. য় ড় ঢ় are the single code points U+09DF U+09DC U+09DD.
   ['K', 'ক'], ['L', 'খ'], ['M', 'গ'], ['N', 'ঘ'], ['O', 'ঙ'], ['P', 'চ'], ['Q', 'ছ'],
   ['R', 'জ'], ['S', 'ঝ'], ['T', 'ঞ'], ['U', 'ট'], ['V', 'ঠ'], ['W', 'ড'], ['X', 'ঢ'],
   ['Y', 'ণ'], ['Z', 'ত'], ['_', 'থ'], ['`', 'দ'], ['a', 'ধ'], ['b', 'ন'], ['c', 'প'],

@@ -10,7 +10,7 @@ const CANDRABINDU = 'ঁ';
 const PRE_BASE = new Set(['ি', 'ে', 'ৈ']);
 const POST_BASE = new Set(['া', 'ী', 'ু', 'ূ', 'ৃ', 'ৗ']);
 
-// ক–হ plus ড় ঢ় য়; ৎ is left out because it never carries a vowel sign or a phala.
+// ক–হ plus ড় ঢ় য়; ৎ is left out because it never carries a vowel sign or a phala.
 function isConsonant(char: string | undefined): boolean {
   return char !== undefined && /[\u0995-\u09B9\u09DC\u09DD\u09DF]/.test(char);
 }
