@@ -4,6 +4,7 @@ import { runStart } from './start-command.ts';
 import { runImport } from './import-command.ts';
 import { runExport } from './export-command.ts';
 import { runMigrate, runSeed } from './db-commands.ts';
+import { runBijoy } from './bijoy-command.ts';
 
 const USAGE = `prokash — a news-publishing platform for Bengali-language newsrooms
 
@@ -13,6 +14,7 @@ Usage:
   prokash seed                           add the demo content
   prokash import FILE.jsonl              import articles (JSON Lines); exit 1 if any line failed
   prokash export [FILE]                  export every article as JSON Lines (stdout without FILE)
+  prokash bijoy < in.txt > out.txt       convert Bijoy (SutonnyMJ) text to Unicode
 
 Configuration: prokash.config.json, then environment variables (DATABASE_URL, PORT, HOST, …).
 See docs/configuration.md.`;
@@ -47,6 +49,9 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length > 1) return usageError('export takes at most one FILE');
         return await runExport(loadConfig(), positionals[0]);
       }
+      case 'bijoy':
+        if (rest.length) return usageError('bijoy reads standard input and takes no arguments');
+        return await runBijoy(process.stdin, process.stdout);
       default:
         return usageError(`unknown command "${command}"`);
     }

@@ -70,12 +70,17 @@ export class ContentReader {
     return this.summaries(tree, rows);
   }
 
-  /** A published article, or undefined when it does not exist or is not public. */
-  async article(tree: SectionTree, id: number): Promise<ArticleFull | undefined> {
-    const row = await findArticleById(this.db, id);
-    if (!row || row.status !== 'published' || !row.published_at || row.published_at > this.clock.now().toISOString()) {
-      return undefined;
-    }
+  /**
+   * A published article, or undefined when it does not exist or is not public. A preview shows
+   * any article that has a section, dated now when it has never been published.
+   */
+  async article(tree: SectionTree, id: number, options: { preview?: boolean } = {}): Promise<ArticleFull | undefined> {
+    const found = await findArticleById(this.db, id);
+    if (!found) return undefined;
+    const now = this.clock.now().toISOString();
+    const isPublic = found.status === 'published' && found.published_at !== null && found.published_at <= now;
+    if (!isPublic && !options.preview) return undefined;
+    const row = { ...found, published_at: found.published_at ?? now };
     const [summary] = await this.summaries(tree, [row]);
     if (!summary) return undefined;
     const personIds = (await bylinePersonIds(this.db, [id])).get(id) ?? [];
@@ -158,7 +163,7 @@ export class ContentReader {
     const imageIds = [...new Set(rows.flatMap((r) => (r.image_id === null ? [] : [r.image_id])))];
     for (const image of await findImagesByIds(this.db, imageIds)) images.set(image.id, image);
     return rows.flatMap((r) => {
-      const section = tree.byIdOrUndefined(r.section_id);
+      const section = r.section_id === null ? undefined : tree.byIdOrUndefined(r.section_id);
       if (!section || !r.published_at) return [];
       const image = r.image_id === null ? undefined : images.get(r.image_id);
       return [

@@ -51,7 +51,10 @@ export interface TagTable {
 
 export interface ImageTable {
   id: number;
+  /** Hash of the bytes as received (upload or import). */
   sha256: string;
+  /** Hash of the file as stored (re-encoded without metadata). */
+  stored_sha256: string | null;
   path: string;
   mime: string;
   width: number;
@@ -68,7 +71,8 @@ export type Edition = 'online' | 'print';
 
 export interface ArticleTable {
   id: number;
-  section_id: number;
+  /** Null only for a draft whose section is not chosen yet; publishing needs one. */
+  section_id: number | null;
   status: ArticleStatus;
   kicker: string;
   headline: string;
@@ -92,6 +96,97 @@ export interface ArticleTable {
   modified_at: string;
   /** Hash of the article's content as imported or saved: an identical re-import is a no-op. */
   content_hash: string;
+  /** The newsroom user who created it (null for imports). */
+  owner_id: number | null;
+  /** Number of the latest revision; saves must name it (optimistic concurrency). */
+  revision: number;
+  byline_kind: BylineKind;
+}
+
+export type BylineKind = 'desk' | 'reporters' | 'correspondent' | 'agency';
+export type Role = 'reporter' | 'sub-editor' | 'editor' | 'admin';
+
+export interface UserTable {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  locale: 'bn' | 'en';
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface ApiTokenTable {
+  id: number;
+  token_hash: string;
+  name: string;
+  role: Role;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface LoginFailureTable {
+  key: string;
+  at: string;
+}
+
+export interface RevisionTable {
+  article_id: number;
+  number: number;
+  created_at: string;
+  user_id: number | null;
+  action: string;
+  content: string;
+}
+
+export interface CorrectionTable {
+  id: number;
+  article_id: number;
+  text: string;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: number;
+  at: string;
+  user_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  details: string;
+}
+
+export interface HomeSlotTable {
+  slot: number;
+  article_id: number;
+}
+
+export interface ImageVariantTable {
+  image_id: number;
+  width: number;
+  format: 'webp' | 'jpeg';
+  path: string;
+  bytes: number;
+}
+
+export interface SiteEventTable {
+  id: number;
+  at: string;
+  tags: string;
 }
 
 export interface ArticlePersonTable {
@@ -129,6 +224,16 @@ export interface Database {
   article_tags: ArticleTagTable;
   settings: SettingTable;
   id_sequences: IdSequenceTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_failures: LoginFailureTable;
+  revisions: RevisionTable;
+  corrections: CorrectionTable;
+  audit_log: AuditLogTable;
+  home_slots: HomeSlotTable;
+  image_variants: ImageVariantTable;
+  site_events: SiteEventTable;
 }
 
 export type { Generated };

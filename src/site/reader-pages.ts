@@ -52,8 +52,13 @@ export class ReaderPages {
     private readonly reader: ContentReader,
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
-    private readonly settings: SiteSettings,
+    /** Read on every render: the newsroom can change the name, zone and Hijri offset at run time. */
+    private readonly currentSettings: () => SiteSettings,
   ) {}
+
+  private get settings(): SiteSettings {
+    return this.currentSettings();
+  }
 
   private ctx(): ViewContext {
     return { timeZone: this.settings.timeZone, now: this.clock.now() };
@@ -103,10 +108,10 @@ export class ReaderPages {
   }
 
   /** The article page; `undefined` when no published article has this id. */
-  async article(id: number, tree?: SectionTree): Promise<(RenderedPage & { canonicalPath: string }) | undefined> {
+  async article(id: number, tree?: SectionTree, options: { preview?: boolean } = {}): Promise<(RenderedPage & { canonicalPath: string }) | undefined> {
     const ctx = this.ctx();
     tree ??= await this.reader.sections();
-    const article = await this.reader.article(tree, id);
+    const article = await this.reader.article(tree, id, options);
     if (!article) return undefined;
     const vm = await this.articleVM(tree, article, ctx);
     const site = await this.site(tree, ctx);

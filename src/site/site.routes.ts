@@ -19,9 +19,10 @@ export interface SiteRouteDeps {
   cache: PageCache;
   clock: Clock;
   mediaDir: string;
-  siteName: string;
+  /** Current values: the newsroom can change them at run time. */
+  siteName: () => string;
   siteUrl: string;
-  timeZone: string;
+  timeZone: () => string;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -60,7 +61,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
       return reply.redirect(`/archive/${toAsciiDigits(date).replaceAll('-', '/')}`, 302);
     }
     if (date !== undefined) throw new AppError('BAD_DATE', 400, 'তারিখটি বোঝা যায়নি। যেমন: 2023-09-13');
-    const today = zonedCivilDate(deps.clock.now(), deps.timeZone);
+    const today = zonedCivilDate(deps.clock.now(), deps.timeZone());
     return reply.redirect(`/archive/${today.year}/${pad(today.month)}/${pad(today.day)}`, 302);
   });
 
@@ -69,7 +70,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     if (!/^\d{4}$/.test(y!) || !/^\d{1,2}$/.test(m!) || !/^\d{1,2}$/.test(d!)) throw notFoundPage();
     const day = { year: Number(y), month: Number(m), day: Number(d) };
     if (!isValidCalendarDay(day.year, day.month, day.day) || day.year < 1900) throw notFoundPage();
-    const today = zonedCivilDate(deps.clock.now(), deps.timeZone);
+    const today = zonedCivilDate(deps.clock.now(), deps.timeZone());
     if (day.year * 10000 + day.month * 100 + day.day > today.year * 10000 + today.month * 100 + today.day) throw notFoundPage();
     const canonical = `/archive/${day.year}/${pad(day.month)}/${pad(day.day)}`;
     if (req.url !== canonical) return reply.redirect(canonical, 301);
@@ -171,9 +172,9 @@ async function feed(deps: SiteRouteDeps, section: { id: number; path: string; na
   const path = section ? `/${section.path}` : '';
   const html = renderRss(
     {
-      title: section ? `${section.name} | ${deps.siteName}` : deps.siteName,
+      title: section ? `${section.name} | ${deps.siteName()}` : deps.siteName(),
       link: `${deps.siteUrl}${path || '/'}`,
-      description: section ? `${deps.siteName}: ${section.name}-এর সর্বশেষ খবর` : `${deps.siteName}: সর্বশেষ খবর`,
+      description: section ? `${deps.siteName()}: ${section.name}-এর সর্বশেষ খবর` : `${deps.siteName()}: সর্বশেষ খবর`,
       selfUrl: `${deps.siteUrl}${path}/rss.xml`,
     },
     items,

@@ -34,15 +34,16 @@ export interface ArticleDraft {
 
 /**
  * A stable hash of an article's content: identical content gives an identical hash, so re-imports
- * are no-ops. The byline is hashed as the people it resolved to, since one person can be named
- * several ways (a correspondent by name, or by place and district alone).
+ * are no-ops. The byline and image are hashed as what they resolved to, since one person can be
+ * named several ways (a correspondent by name, or by place and district alone) and one image
+ * arrives as the original or as the re-encoded file an export wrote.
  */
-export function hashArticleDraft(draft: ArticleDraft, personIds: readonly number[]): string {
+export function hashArticleDraft(draft: ArticleDraft, personIds: readonly number[], imageId: number | null): string {
   const { image, byline: _byline, ...rest } = draft;
   const canonical = JSON.stringify({
     ...rest,
     personIds,
-    image: image && { sha256: image.file.sha256, caption: image.caption, credit: image.credit, alt: image.alt },
+    image: image && { id: imageId, caption: image.caption, credit: image.credit, alt: image.alt },
   });
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -3,9 +3,12 @@ import type { ArticleTable, Database } from '../../db/schema.ts';
 import { bumpSequence, nextId } from '../ids.ts';
 import { ensureSectionPath } from '../sections/section.repository.ts';
 import { ensurePerson, findCorrespondent, type Person } from '../people/person.repository.ts';
-import { ensureTag } from '../tags/tag.repository.ts';
-import { ensureImage, storeImageFile } from '../media/image.repository.ts';
+import { readFile } from 'node:fs/promises';
+import { saveImage } from '../media/save-image.ts';
 import { hashArticleDraft, type ArticleDraft, type BylineInput } from './article-draft.ts';
+import type { ArticleContent } from './article-content.ts';
+import { addRevision } from './revision.repository.ts';
+import { replaceBylineAndTags } from './byline-and-tags.ts';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -27,23 +30,23 @@ export async function writeArticle(
   ctx: WriteContext,
 ): Promise<{ id: number; outcome: WriteOutcome }> {
   const people = await ensureByline(db, draft.byline, ctx);
-  const hash = hashArticleDraft(draft, people.map((p) => p.id));
+  let imageId: number | null = null;
+  if (draft.image) {
+    const bytes = await readFile(draft.image.file.sourcePath);
+    imageId = (await saveImage(db, ctx.mediaDir, bytes, draft.image, ctx.now)).id;
+  }
+  const hash = hashArticleDraft(draft, people.map((p) => p.id), imageId);
   const existing =
     draft.id === null
       ? undefined
-      : await db.selectFrom('articles').select(['id', 'content_hash', 'created_at']).where('id', '=', draft.id).executeTakeFirst();
+      : await db
+          .selectFrom('articles')
+          .select(['id', 'content_hash', 'created_at', 'owner_id', 'revision'])
+          .where('id', '=', draft.id)
+          .executeTakeFirst();
   if (existing && existing.content_hash === hash) return { id: existing.id, outcome: 'unchanged' };
 
   const section = await ensureSectionPath(db, draft.sectionPath, ctx.now);
-  const tagIds: number[] = [];
-  for (const name of draft.tags) tagIds.push((await ensureTag(db, name, ctx.now)).id);
-  let imageId: number | null = null;
-  if (draft.image) {
-    const path = await storeImageFile(ctx.mediaDir, draft.image.file, ctx.now);
-    const image = await ensureImage(db, draft.image.file, path, draft.image, ctx.now);
-    imageId = image.id;
-  }
-
   const id = existing?.id ?? draft.id ?? (await nextId(db, 'articles'));
   const row: ArticleTable = {
     id,
@@ -68,24 +71,43 @@ export async function writeArticle(
     created_at: existing?.created_at ?? ctx.now,
     modified_at: ctx.now,
     content_hash: hash,
+    owner_id: existing?.owner_id ?? null,
+    revision: (existing?.revision ?? 0) + 1,
+    byline_kind: BYLINE_KINDS[draft.byline.kind],
   };
   if (existing) {
     const { id: _id, ...changes } = row;
     await db.updateTable('articles').set(changes).where('id', '=', id).execute();
-    await db.deleteFrom('article_people').where('article_id', '=', id).execute();
-    await db.deleteFrom('article_tags').where('article_id', '=', id).execute();
   } else {
     await db.insertInto('articles').values(row).execute();
     if (draft.id !== null) await bumpSequence(db, 'articles', draft.id);
   }
-  if (people.length) {
-    await db.insertInto('article_people').values(people.map((p, position) => ({ article_id: id, person_id: p.id, position }))).execute();
-  }
-  const uniqueTags = [...new Set(tagIds)];
-  if (uniqueTags.length) {
-    await db.insertInto('article_tags').values(uniqueTags.map((tag_id, position) => ({ article_id: id, tag_id, position }))).execute();
-  }
+  await replaceBylineAndTags(db, id, people.map((p) => p.id), draft.tags, ctx.now);
+  await addRevision(db, id, row.revision, contentOf(row, people.map((p) => p.id), draft), { userId: null, action: 'import', at: ctx.now });
   return { id, outcome: existing ? 'updated' : 'created' };
+}
+
+const BYLINE_KINDS = { desk: 'desk', authors: 'reporters', correspondent: 'correspondent', agency: 'agency' } as const;
+
+function contentOf(row: ArticleTable, personIds: number[], draft: ArticleDraft): ArticleContent {
+  return {
+    sectionId: row.section_id,
+    kicker: row.kicker,
+    headline: row.headline,
+    subheadline: row.subheadline,
+    summary: row.summary,
+    body: draft.body,
+    byline: { kind: row.byline_kind, personIds },
+    districtId: row.district_id,
+    edition: row.edition,
+    printPage: row.print_page,
+    breaking: row.breaking === 1,
+    imageId: row.image_id,
+    imageCaption: row.image_caption,
+    imageCredit: row.image_credit,
+    imageAlt: row.image_alt,
+    tags: draft.tags,
+  };
 }
 
 async function ensureByline(db: Kysely<Database>, byline: BylineInput, ctx: WriteContext): Promise<Person[]> {

@@ -54,7 +54,7 @@ export async function* exportArticles(options: ExportOptions): AsyncGenerator<Ex
       const image = row.image_id === null ? undefined : images.get(row.image_id);
       yield {
         id: row.id,
-        section: sections.get(row.section_id) ?? '',
+        section: row.section_id === null ? '' : (sections.get(row.section_id) ?? ''),
         kicker: row.kicker,
         headline: row.headline,
         subheadline: row.subheadline,

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Kysely } from 'kysely';
 import type { Database, ImageTable } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
-import { nextId } from '../ids.ts';
 
 export type Image = ImageTable;
 
@@ -60,55 +58,17 @@ export async function inspectImageFile(path: string): Promise<ImageFile> {
   return { sourcePath: path, sha256, ...format, width: meta.width, height: meta.height, bytes: info.size };
 }
 
-/** Copies the file into the media folder under a content-addressed name; a no-op when present. */
-export async function storeImageFile(mediaDir: string, file: ImageFile, now: string): Promise<string> {
-  const relative = `${now.slice(0, 4)}/${now.slice(5, 7)}/${file.sha256.slice(0, 20)}.${file.ext}`;
-  const target = join(mediaDir, relative);
-  const exists = await stat(target).then(
-    (s) => s.size === file.bytes,
-    () => false,
-  );
-  if (!exists) {
-    await mkdir(dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.tmp`;
-    await copyFile(file.sourcePath, temp);
-    await rename(temp, target); // readers never see a half-written file
-  }
-  return relative;
-}
-
+/** The image whose received or stored bytes have this hash. */
 export async function findImageBySha(db: Kysely<Database>, sha256: string): Promise<Image | undefined> {
-  return db.selectFrom('images').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  return db
+    .selectFrom('images')
+    .selectAll()
+    .where((eb) => eb.or([eb('sha256', '=', sha256), eb('stored_sha256', '=', sha256)]))
+    .orderBy('id')
+    .executeTakeFirst();
 }
 
 export async function findImagesByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Image[]> {
   if (!ids.length) return [];
   return db.selectFrom('images').selectAll().where('id', 'in', [...ids]).execute();
-}
-
-/** Records an image (deduplicated by content); the first caption and credit given become its defaults. */
-export async function ensureImage(
-  db: Kysely<Database>,
-  file: ImageFile,
-  path: string,
-  meta: { caption: string; credit: string; alt: string },
-  now: string,
-): Promise<Image> {
-  const found = await findImageBySha(db, file.sha256);
-  if (found) return found;
-  const image: Image = {
-    id: await nextId(db, 'images'),
-    sha256: file.sha256,
-    path,
-    mime: file.mime,
-    width: file.width,
-    height: file.height,
-    bytes: file.bytes,
-    caption: meta.caption,
-    credit: meta.credit,
-    alt: meta.alt,
-    created_at: now,
-  };
-  await db.insertInto('images').values(image).execute();
-  return image;
 }

@@ -68,7 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('articles')
     .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('section_id', 'integer', (c) => c.notNull().references('sections.id'))
+    .addColumn('section_id', 'integer', (c) => c.references('sections.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('kicker', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('headline', 'text', (c) => c.notNull())

@@ -1,0 +1,376 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ArticleStatus, ArticleTable, Database } from '../../db/schema.ts';
+import type { Clock } from '../clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import { documentFromBodyInput, documentToPlainText, DocumentError } from '../document/index.ts';
+import { nextId } from '../ids.ts';
+import { assertCan, can, type Actor } from '../../newsroom/permissions.ts';
+import { audit } from '../../newsroom/audit.ts';
+import type { ArticleContent } from './article-content.ts';
+import type { ArticleInput } from './article-input.schema.ts';
+import { replaceBylineAndTags } from './byline-and-tags.ts';
+import { addRevision, findRevision, listRevisions } from './revision.repository.ts';
+import { contentFromRow, type NewsroomArticle } from './newsroom-article.ts';
+import { diffContent } from './content-diff.ts';
+import { checkReferences } from './check-references.ts';
+
+export interface ArticleServiceOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** Told the cache tags a change touches (this process and, through events, every other). */
+  onChange: (tags: string[]) => Promise<void> | void;
+}
+
+/** The newsroom's article actions: create, save, workflow, revisions. Every one checks the actor's role. */
+export class ArticleService {
+  private readonly db: Kysely<Database>;
+  private readonly clock: Clock;
+  private readonly onChange: ArticleServiceOptions['onChange'];
+
+  constructor(options: ArticleServiceOptions) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.onChange = options.onChange;
+  }
+
+  async create(actor: Actor, input: ArticleInput): Promise<NewsroomArticle> {
+    assertCan(actor, 'article.create');
+    const content = await this.toContent(input);
+    const now = this.now();
+    const id = await this.db.transaction().execute(async (trx) => {
+      const newId = await nextId(trx, 'articles');
+      const row = rowFor(newId, content, { status: 'draft', owner_id: actor.userId, created_at: now, modified_at: now, revision: 1 });
+      await trx.insertInto('articles').values(row).execute();
+      await replaceBylineAndTags(trx, newId, content.byline.personIds, content.tags, now);
+      await addRevision(trx, newId, 1, content, { userId: actor.userId, action: 'create', at: now });
+      return newId;
+    });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: number): Promise<NewsroomArticle> {
+    const row = await this.rowOrThrow(id);
+    assertCan(actor, 'article.read', ref(row));
+    return this.view(row);
+  }
+
+  /** Saves new content; `revision` must be the current one, or 409 CONFLICT. */
+  async save(actor: Actor, id: number, input: ArticleInput, revision: number, significantUpdate: boolean): Promise<NewsroomArticle> {
+    const content = await this.toContent(input);
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      const row = await this.rowOrThrow(id, trx);
+      assertCan(actor, 'article.edit', ref(row));
+      if (row.revision !== revision) {
+        throw new AppError('CONFLICT', 409, `the article was saved by someone else (revision ${row.revision}, yours ${revision}); reload it`);
+      }
+      if (row.status === 'published' || row.status === 'scheduled') this.requirePublishable(content);
+      const next = row.revision + 1;
+      const updatedAt = significantUpdate && row.status === 'published' ? now : row.updated_at;
+      const fields = rowFor(id, content, { ...row, modified_at: now, revision: next, updated_at: updatedAt });
+      const { id: _id, ...changes } = fields;
+      await trx.updateTable('articles').set(changes).where('id', '=', id).execute();
+      await replaceBylineAndTags(trx, id, content.byline.personIds, content.tags, now);
+      await addRevision(trx, id, next, content, { userId: actor.userId, action: significantUpdate ? 'update-significant' : 'save', at: now });
+    });
+    await this.changed(id);
+    return this.get(actor, id);
+  }
+
+  async submit(actor: Actor, id: number): Promise<NewsroomArticle> {
+    return this.transition(actor, id, 'article.submit', ['draft'], async (row, now) => ({ status: 'submitted', modified_at: now }));
+  }
+
+  async publish(actor: Actor, id: number): Promise<NewsroomArticle> {
+    return this.transition(actor, id, 'article.publish', ['draft', 'submitted', 'scheduled', 'unpublished'], async (row, now) => {
+      this.requirePublishable(contentFromRow(row, await this.personIds(id), []));
+      return { status: 'published', published_at: row.published_at ?? now, scheduled_at: null, modified_at: now };
+    });
+  }
+
+  async schedule(actor: Actor, id: number, at: Date): Promise<NewsroomArticle> {
+    if (Number.isNaN(at.getTime()) || at.getTime() <= this.clock.now().getTime()) {
+      throw new AppError('INVALID_INPUT', 400, 'the scheduled time must be in the future');
+    }
+    return this.transition(actor, id, 'article.schedule', ['draft', 'submitted', 'scheduled', 'unpublished'], async (row, now) => {
+      this.requirePublishable(contentFromRow(row, await this.personIds(id), []));
+      return { status: 'scheduled', scheduled_at: at.toISOString(), modified_at: now };
+    });
+  }
+
+  async unpublish(actor: Actor, id: number): Promise<NewsroomArticle> {
+    return this.transition(actor, id, 'article.unpublish', ['published', 'scheduled'], async (_row, now) => ({
+      status: 'unpublished',
+      scheduled_at: null,
+      modified_at: now,
+    }));
+  }
+
+  async remove(actor: Actor, id: number): Promise<void> {
+    const row = await this.rowOrThrow(id);
+    assertCan(actor, 'article.delete', ref(row));
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('home_slots').where('article_id', '=', id).execute();
+      await trx.deleteFrom('corrections').where('article_id', '=', id).execute();
+      await trx.deleteFrom('article_people').where('article_id', '=', id).execute();
+      await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
+      await trx.deleteFrom('articles').where('id', '=', id).execute();
+      await audit(trx, { userId: actor.userId, action: 'article.delete', targetType: 'article', targetId: id, details: { headline: row.headline }, at: now });
+    });
+    await this.changed(id);
+  }
+
+  /** A public, dated correction note (সংশোধনী). */
+  async addCorrection(actor: Actor, id: number, text: string): Promise<NewsroomArticle> {
+    const row = await this.rowOrThrow(id);
+    assertCan(actor, 'article.correct', ref(row));
+    const now = this.now();
+    await this.db
+      .insertInto('corrections')
+      .values({ id: await nextId(this.db, 'corrections'), article_id: id, text, user_id: actor.userId, created_at: now })
+      .execute();
+    await audit(this.db, { userId: actor.userId, action: 'article.correct', targetType: 'article', targetId: id, details: { text }, at: now });
+    await this.changed(id);
+    return this.get(actor, id);
+  }
+
+  async revisions(actor: Actor, id: number) {
+    assertCan(actor, 'article.read', ref(await this.rowOrThrow(id)));
+    return (await listRevisions(this.db, id)).map((r) => ({
+      number: r.number,
+      createdAt: r.created_at,
+      userId: r.user_id,
+      userName: r.user_name,
+      action: r.action,
+    }));
+  }
+
+  async revision(actor: Actor, id: number, number: number) {
+    assertCan(actor, 'article.read', ref(await this.rowOrThrow(id)));
+    const r = await findRevision(this.db, id, number);
+    if (!r) throw new AppError('NOT_FOUND', 404, `revision ${number} not found`);
+    return { number: r.number, createdAt: r.created_at, userId: r.user_id, userName: r.user_name, action: r.action, content: r.content };
+  }
+
+  async diff(actor: Actor, id: number, from: number, to: number) {
+    const [a, b] = [await this.revision(actor, id, from), await this.revision(actor, id, to)];
+    return diffContent(a.content, b.content);
+  }
+
+  /** Saves an old revision's content as the newest revision. */
+  async restore(actor: Actor, id: number, number: number): Promise<NewsroomArticle> {
+    const row = await this.rowOrThrow(id);
+    assertCan(actor, 'article.restore', ref(row));
+    const old = await this.revision(actor, id, number);
+    return this.save(actor, id, { ...old.content, body: old.content.body }, row.revision, false);
+  }
+
+  /** Publishes every scheduled article whose time has come; each exactly once, whichever process gets there. */
+  async publishDue(): Promise<number[]> {
+    const now = this.now();
+    const due = await this.db
+      .selectFrom('articles')
+      .select(['id', 'scheduled_at'])
+      .where('status', '=', 'scheduled')
+      .where('scheduled_at', '<=', now)
+      .limit(100)
+      .execute();
+    const published: number[] = [];
+    for (const { id, scheduled_at } of due) {
+      // The status condition makes this a compare-and-set: only one process sees a row updated.
+      const result = await this.db
+        .updateTable('articles')
+        .set((eb) => ({ status: 'published', published_at: eb.fn.coalesce('published_at', eb.val(scheduled_at ?? now)), scheduled_at: null, modified_at: now }))
+        .where('id', '=', id)
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) continue;
+      await audit(this.db, { userId: null, action: 'article.publish', targetType: 'article', targetId: id, details: { scheduledFor: scheduled_at }, at: now });
+      published.push(id);
+      await this.changed(id);
+    }
+    return published;
+  }
+
+  /** Articles for the newsroom's lists, newest change first; reporters see their own only. */
+  async list(actor: Actor, filter: { status?: ArticleStatus; sectionId?: number; ownerId?: number; q?: string; limit: number; before?: string }) {
+    let q = this.db
+      .selectFrom('articles')
+      .leftJoin('sections', 'sections.id', 'articles.section_id')
+      .leftJoin('users', 'users.id', 'articles.owner_id')
+      .select([
+        'articles.id', 'articles.status', 'articles.kicker', 'articles.headline', 'articles.section_id', 'sections.name as section_name',
+        'articles.owner_id', 'users.name as owner_name', 'articles.modified_at', 'articles.published_at', 'articles.scheduled_at', 'articles.breaking',
+      ])
+      .orderBy('articles.modified_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(filter.limit);
+    if (!can(actor, 'article.list-all')) q = q.where('articles.owner_id', '=', actor.userId ?? -1);
+    if (filter.status) q = q.where('articles.status', '=', filter.status);
+    if (filter.sectionId) q = q.where('articles.section_id', '=', filter.sectionId);
+    if (filter.ownerId) q = q.where('articles.owner_id', '=', filter.ownerId);
+    if (filter.q) q = q.where('articles.headline', 'like', `%${filter.q.replace(/[%_\\]/g, '')}%`);
+    if (filter.before) q = q.where('articles.modified_at', '<', filter.before);
+    const rows = await q.execute();
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      kicker: r.kicker,
+      headline: r.headline,
+      sectionId: r.section_id,
+      sectionName: r.section_name ?? '',
+      ownerId: r.owner_id,
+      ownerName: r.owner_name ?? '',
+      modifiedAt: r.modified_at,
+      publishedAt: r.published_at,
+      scheduledAt: r.scheduled_at,
+      breaking: r.breaking === 1,
+    }));
+  }
+
+  /** The desk view: my drafts, waiting for review, scheduled, recently published. */
+  async desk(actor: Actor) {
+    const limit = 20;
+    const mine = actor.userId === null ? [] : await this.list(actor, { ownerId: actor.userId, status: 'draft', limit });
+    return {
+      myDrafts: mine,
+      waitingForReview: await this.list(actor, { status: 'submitted', limit }),
+      scheduled: await this.list(actor, { status: 'scheduled', limit }),
+      recentlyPublished: await this.list(actor, { status: 'published', limit }),
+    };
+  }
+
+  private async transition(
+    actor: Actor,
+    id: number,
+    action: 'article.submit' | 'article.publish' | 'article.schedule' | 'article.unpublish',
+    from: ArticleStatus[],
+    change: (row: ArticleTable, now: string) => Promise<Partial<ArticleTable>>,
+  ): Promise<NewsroomArticle> {
+    const now = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      const row = await this.rowOrThrow(id, trx);
+      assertCan(actor, action, ref(row));
+      if (!from.includes(row.status)) {
+        throw new AppError('INVALID_TRANSITION', 422, `cannot ${action.split('.')[1]} an article that is ${row.status}`);
+      }
+      const set = await change(row, now);
+      await trx.updateTable('articles').set(set).where('id', '=', id).execute();
+      if (action !== 'article.submit') {
+        await audit(trx, { userId: actor.userId, action, targetType: 'article', targetId: id, details: { from: row.status, scheduledAt: set.scheduled_at ?? null }, at: now });
+      }
+    });
+    await this.changed(id);
+    return this.get(actor, id);
+  }
+
+  private requirePublishable(content: ArticleContent): void {
+    const missing: string[] = [];
+    if (!content.sectionId) missing.push('section');
+    if (!content.headline) missing.push('headline');
+    if (!documentToPlainText(content.body).trim()) missing.push('body');
+    if (!content.byline.personIds.length) missing.push('byline');
+    if (content.edition === 'print' && !content.printPage) missing.push('print page');
+    if (missing.length) throw new AppError('INVALID_TRANSITION', 422, `cannot publish without: ${missing.join(', ')}`, { missing });
+  }
+
+  private async toContent(input: ArticleInput): Promise<ArticleContent> {
+    let body;
+    try {
+      body = documentFromBodyInput(input.body);
+    } catch (error) {
+      if (error instanceof DocumentError) throw new AppError('INVALID_INPUT', 400, `body: ${error.message}`);
+      throw error;
+    }
+    const content: ArticleContent = { ...input, body, tags: [...new Set(input.tags)] };
+    await checkReferences(this.db, content);
+    return content;
+  }
+
+  private async view(row: ArticleTable): Promise<NewsroomArticle> {
+    const personIds = await this.personIds(row.id);
+    const tags = await this.db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select('tags.name')
+      .where('article_tags.article_id', '=', row.id)
+      .orderBy('article_tags.position')
+      .execute();
+    const corrections = await this.db
+      .selectFrom('corrections')
+      .select(['id', 'text', 'created_at'])
+      .where('article_id', '=', row.id)
+      .orderBy('created_at')
+      .execute();
+    const section = row.section_id === null ? undefined : await this.db.selectFrom('sections').select('path').where('id', '=', row.section_id).executeTakeFirst();
+    return {
+      ...contentFromRow(row, personIds, tags.map((t) => t.name)),
+      id: row.id,
+      status: row.status,
+      ownerId: row.owner_id,
+      revision: row.revision,
+      createdAt: row.created_at,
+      modifiedAt: row.modified_at,
+      publishedAt: row.published_at,
+      updatedAt: row.updated_at,
+      scheduledAt: row.scheduled_at,
+      corrections: corrections.map((c) => ({ id: c.id, text: c.text, createdAt: c.created_at })),
+      url: section && row.status === 'published' ? `/${section.path}/${row.id}` : null,
+    };
+  }
+
+  private async personIds(id: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('article_people').select('person_id').where('article_id', '=', id).orderBy('position').execute();
+    return rows.map((r) => r.person_id);
+  }
+
+  private async rowOrThrow(id: number, db: Kysely<Database> = this.db): Promise<ArticleTable> {
+    const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 404, `article ${id} not found`);
+    return row;
+  }
+
+  private async changed(id: number): Promise<void> {
+    await this.onChange([`article:${id}`, 'lists', 'home']);
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+const ref = (row: ArticleTable) => ({ ownerId: row.owner_id, status: row.status });
+
+/** The stored row for some content. */
+function rowFor(id: number, c: ArticleContent, base: Partial<ArticleTable> & Pick<ArticleTable, 'status' | 'created_at' | 'modified_at' | 'revision'>): ArticleTable {
+  const body = JSON.stringify(c.body);
+  return {
+    id,
+    section_id: c.sectionId,
+    status: base.status,
+    kicker: c.kicker,
+    headline: c.headline,
+    subheadline: c.subheadline,
+    summary: c.summary,
+    body,
+    image_id: c.imageId,
+    image_caption: c.imageCaption,
+    image_credit: c.imageCredit,
+    image_alt: c.imageAlt,
+    district_id: c.districtId,
+    edition: c.edition,
+    print_page: c.edition === 'print' ? c.printPage : null,
+    breaking: c.breaking ? 1 : 0,
+    published_at: base.published_at ?? null,
+    updated_at: base.updated_at ?? null,
+    scheduled_at: base.scheduled_at ?? null,
+    created_at: base.created_at,
+    modified_at: base.modified_at,
+    content_hash: createHash('sha256').update(JSON.stringify(c)).digest('hex'),
+    owner_id: base.owner_id ?? null,
+    revision: base.revision,
+    byline_kind: c.byline.kind,
+  };
+}

@@ -1,0 +1,69 @@
+import '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import type { Clock } from '../clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import { assertCan } from '../../newsroom/permissions.ts';
+import { requireActor } from '../../newsroom/admin-auth.ts';
+import { parseInput } from '../../newsroom/parse-input.ts';
+import { IMAGE_LIMITS, type Image } from './image.repository.ts';
+import { findVariants, saveImage } from './save-image.ts';
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const patchBody = z.object({ caption: z.string().trim().max(500).optional(), credit: z.string().trim().max(120).optional(), alt: z.string().trim().max(500).optional() }).strict();
+const listQuery = z.object({ q: z.string().max(100).optional(), cursor: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(40) });
+
+/** The media library: upload, list, edit captions and credits. */
+export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; mediaDir: string }): void {
+  const { db } = deps;
+
+  const view = async (images: Image[]) => {
+    const variants = await findVariants(db, images.map((i) => i.id));
+    return images.map((i) => ({
+      id: i.id, url: `/media/${i.path}`, width: i.width, height: i.height, mime: i.mime, caption: i.caption, credit: i.credit, alt: i.alt, createdAt: i.created_at,
+      variants: variants.filter((v) => v.image_id === i.id).map((v) => ({ width: v.width, format: v.format, url: `/media/${v.path}` })),
+    }));
+  };
+
+  app.post('/api/admin/media', async (request, reply) => {
+    const actor = requireActor(request);
+    assertCan(actor, 'media.upload');
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', 415, 'send the image as multipart/form-data with a "file" field');
+    const fields: Record<string, string> = {};
+    let bytes: Buffer | undefined;
+    for await (const part of request.parts({ limits: { fileSize: IMAGE_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file') throw new AppError('INVALID_INPUT', 400, 'the image field is called "file"');
+        bytes = await part.toBuffer();
+      } else fields[part.fieldname] = String(part.value ?? '');
+    }
+    if (!bytes?.length) throw new AppError('INVALID_INPUT', 400, 'no file was sent');
+    const meta = parseInput(patchBody, fields);
+    const image = await saveImage(db, deps.mediaDir, bytes, { caption: meta.caption ?? '', credit: meta.credit ?? '', alt: meta.alt ?? '' }, deps.clock.now().toISOString());
+    const [shown] = await view([image]);
+    return reply.code(201).send({ image: shown });
+  });
+
+  app.get('/api/admin/media', async (request) => {
+    assertCan(requireActor(request), 'taxonomy.read');
+    const query = parseInput(listQuery, request.query);
+    let q = db.selectFrom('images').selectAll().orderBy('id', 'desc').limit(query.limit);
+    if (query.cursor) q = q.where('id', '<', query.cursor);
+    if (query.q) q = q.where('caption', 'like', `%${query.q.replace(/[%_\\]/g, '')}%`);
+    const items = await view(await q.execute());
+    return { items, nextCursor: items.length === query.limit ? (items.at(-1)?.id ?? null) : null };
+  });
+
+  app.patch('/api/admin/media/:id', async (request) => {
+    assertCan(requireActor(request), 'media.edit');
+    const { id } = parseInput(idParams, request.params);
+    const body = parseInput(patchBody, request.body);
+    if (Object.keys(body).length) await db.updateTable('images').set(body).where('id', '=', id).execute();
+    const image = await db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!image) throw new AppError('NOT_FOUND', 404, 'image not found');
+    const [shown] = await view([image]);
+    return { image: shown };
+  });
+}

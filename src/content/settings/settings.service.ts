@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
+import type { Clock } from '../clock.ts';
+
+export const siteSettingsSchema = z
+  .object({
+    siteName: z.string().trim().min(1).max(80),
+    hijriOffset: z.number().int().min(-2).max(2),
+    timeZone: z.string().refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Dhaka'),
+  })
+  .strict();
+
+export type SiteSettings = z.output<typeof siteSettingsSchema>;
+
+/**
+ * Settings the newsroom changes at run time (site name, Hijri offset, time zone). Stored in the
+ * database over the configured defaults; read on every page render from a copy refreshed when a
+ * `settings` change event arrives, so all processes agree within a second.
+ */
+export class SettingsService {
+  private current: SiteSettings;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly defaults: SiteSettings,
+  ) {
+    this.current = defaults;
+  }
+
+  get(): SiteSettings {
+    return this.current;
+  }
+
+  async load(): Promise<SiteSettings> {
+    const row = await this.db.selectFrom('settings').select('value').where('key', '=', 'site').executeTakeFirst();
+    const stored = row ? siteSettingsSchema.partial().safeParse(JSON.parse(row.value)) : undefined;
+    this.current = { ...this.defaults, ...(stored?.success ? stored.data : {}) };
+    return this.current;
+  }
+
+  async save(next: SiteSettings): Promise<SiteSettings> {
+    const value = JSON.stringify(next);
+    const updated_at = this.clock.now().toISOString();
+    await this.db
+      .insertInto('settings')
+      .values({ key: 'site', value, updated_at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at }))
+      .execute();
+    this.current = next;
+    return next;
+  }
+}
