@@ -5,6 +5,7 @@ import { runImport } from './import-command.ts';
 import { runExport } from './export-command.ts';
 import { runMigrate, runSeed } from './db-commands.ts';
 import { runBijoy } from './bijoy-command.ts';
+import { runTokenCreate, runUserAdd } from './user-commands.ts';
 
 const USAGE = `prokash — a news-publishing platform for Bengali-language newsrooms
 
@@ -15,6 +16,10 @@ Usage:
   prokash import FILE.jsonl              import articles (JSON Lines); exit 1 if any line failed
   prokash export [FILE]                  export every article as JSON Lines (stdout without FILE)
   prokash bijoy < in.txt > out.txt       convert Bijoy (SutonnyMJ) text to Unicode
+  prokash user add --email E --role R [--name N]
+                                         add a newsroom user (password from PROKASH_PASSWORD, or printed)
+  prokash token create --role R [--name N]
+                                         make an API token (printed once)
 
 Configuration: prokash.config.json, then environment variables (DATABASE_URL, PORT, HOST, …).
 See docs/configuration.md.`;
@@ -48,6 +53,20 @@ export async function main(argv: string[]): Promise<number> {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
         if (positionals.length > 1) return usageError('export takes at most one FILE');
         return await runExport(loadConfig(), positionals[0]);
+      }
+      case 'user': {
+        const { positionals, values } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+        });
+        if (positionals[0] !== 'add' || positionals.length !== 1) return usageError('usage: prokash user add --email E --role R');
+        return await runUserAdd(loadConfig(), values, process.env);
+      }
+      case 'token': {
+        const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } } });
+        if (positionals[0] !== 'create' || positionals.length !== 1) return usageError('usage: prokash token create --role R');
+        return await runTokenCreate(loadConfig(), values);
       }
       case 'bijoy':
         if (rest.length) return usageError('bijoy reads standard input and takes no arguments');

@@ -5,6 +5,7 @@ import { parseDocument, type Doc } from './document/index.ts';
 import { listSections } from './sections/section.repository.ts';
 import { SectionTree, type SectionNode } from './sections/section-tree.ts';
 import { findImagesByIds, type Image } from './media/image.repository.ts';
+import { findVariants } from './media/save-image.ts';
 import { findPeopleByIds, findPersonBySlug, type Person } from './people/person.repository.ts';
 import { findTagBySlug, type Tag } from './tags/tag.repository.ts';
 import { findDistrictBySlug, findDivision, type District, type Division } from './places/place.repository.ts';
@@ -20,6 +21,9 @@ import {
 
 export interface ResolvedImage {
   src: string;
+  /** `srcset` values of the responsive variants ("/media/…-320.jpg 320w, …"), empty when none. */
+  jpegSrcset: string;
+  webpSrcset: string;
   width: number;
   height: number;
   alt: string;
@@ -43,6 +47,7 @@ export interface ArticleSummary {
 
 export interface ArticleFull extends ArticleSummary {
   subheadline: string;
+  corrections: Array<{ text: string; createdAt: string }>;
   body: Doc;
   people: Person[];
   tags: Array<Pick<Tag, 'id' | 'slug' | 'name'>>;
@@ -94,6 +99,9 @@ export class ContentReader {
       people: personIds.flatMap((pid) => byId.get(pid) ?? []),
       tags: await articleTags(this.db, id),
       district: district ?? null,
+      corrections: (
+        await this.db.selectFrom('corrections').select(['text', 'created_at']).where('article_id', '=', id).orderBy('created_at').execute()
+      ).map((c) => ({ text: c.text, createdAt: c.created_at })),
     };
   }
 
@@ -140,6 +148,17 @@ export class ContentReader {
     return { ...district, division: (await findDivision(this.db, district.division_id)) ?? null };
   }
 
+  /** The curated home slots in order (slot 0 is the lead), only articles that are public now. */
+  async homeSlots(tree: SectionTree): Promise<Array<{ slot: number; article: ArticleSummary }>> {
+    const slots = await this.db.selectFrom('home_slots').selectAll().orderBy('slot').execute();
+    if (!slots.length) return [];
+    const articles = await this.byIds(tree, slots.map((s) => s.article_id));
+    return slots.flatMap((s) => {
+      const article = articles.find((a) => a.id === s.article_id);
+      return article ? [{ slot: s.slot, article }] : [];
+    });
+  }
+
   /** People by id, for bylines in lists. */
   async people(ids: readonly number[]): Promise<Person[]> {
     return findPeopleByIds(this.db, ids);
@@ -162,6 +181,7 @@ export class ContentReader {
     const images = new Map<number, Image>();
     const imageIds = [...new Set(rows.flatMap((r) => (r.image_id === null ? [] : [r.image_id])))];
     for (const image of await findImagesByIds(this.db, imageIds)) images.set(image.id, image);
+    const variants = await findVariants(this.db, imageIds);
     return rows.flatMap((r) => {
       const section = r.section_id === null ? undefined : tree.byIdOrUndefined(r.section_id);
       if (!section || !r.published_at) return [];
@@ -173,7 +193,7 @@ export class ContentReader {
           kicker: r.kicker,
           headline: r.headline,
           summary: r.summary,
-          image: image ? resolveImage(image, r) : null,
+          image: image ? resolveImage(image, r, variants) : null,
           publishedAt: r.published_at,
           updatedAt: r.updated_at,
           breaking: r.breaking === 1,
@@ -185,9 +205,16 @@ export class ContentReader {
   }
 }
 
-function resolveImage(image: Image, row: CardRow): ResolvedImage {
+function resolveImage(image: Image, row: CardRow, variants: Awaited<ReturnType<typeof findVariants>>): ResolvedImage {
+  const srcset = (format: string) =>
+    variants
+      .filter((v) => v.image_id === image.id && v.format === format)
+      .map((v) => `/media/${v.path} ${v.width}w`)
+      .join(', ');
   return {
     src: `/media/${image.path}`,
+    jpegSrcset: srcset('jpeg'),
+    webpSrcset: srcset('webp'),
     width: image.width,
     height: image.height,
     alt: row.image_alt || image.alt || row.image_caption || image.caption,

@@ -18,7 +18,9 @@ export function registerErrorHandlers(app: FastifyInstance, pages: ReaderPages):
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.statusCode >= 500) request.log.error({ err: error }, 'application error');
-      return respondWithError(request, reply, pages, error.statusCode, error.code, error.message);
+      const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfter) reply.header('retry-after', String(retryAfter));
+      return respondWithError(request, reply, pages, error.statusCode, error.code, error.message, error.details);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -31,10 +33,19 @@ export function registerErrorHandlers(app: FastifyInstance, pages: ReaderPages):
 }
 
 /** Sends the error as a Bengali page, or as JSON under /api/. */
-export async function respondWithError(request: FastifyRequest, reply: FastifyReply, pages: ReaderPages, status: number, code: string, message: string) {
+export async function respondWithError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pages: ReaderPages,
+  status: number,
+  code: string,
+  message: string,
+  details?: unknown,
+) {
   reply.code(status).header('cache-control', 'no-store');
   if (request.url.startsWith('/api/')) {
-    return reply.send({ error: { code, message: status >= 500 ? 'internal error' : message } });
+    if (status >= 500) return reply.send({ error: { code, message: 'internal error' } });
+    return reply.send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
   }
   const text = status === 404 ? NOT_FOUND : status >= 500 ? SERVER_ERROR : { title: 'অনুরোধটি বোঝা যায়নি', message: bengaliOr(message) };
   const html = await pages.error(status, text.title, text.message);

@@ -90,8 +90,15 @@ export class ReaderPages {
   async home(): Promise<RenderedPage> {
     const ctx = this.ctx();
     const tree = await this.reader.sections();
-    const recent = await this.reader.list(tree, {}, { limit: 9 });
-    const [lead, ...top] = recent;
+    // Curated slots first (slot 0 is the lead); the newest stories fill whatever is left.
+    const slots = await this.reader.homeSlots(tree);
+    const curated = slots.map((s) => s.article);
+    const fill = await this.reader.list(tree, { excludeIds: curated.map((a) => a.id) }, { limit: 9 });
+    const leadSlot = slots.find((s) => s.slot === 0)?.article;
+    const topCurated = slots.filter((s) => s.slot > 0).map((s) => s.article);
+    const lead = leadSlot ?? fill.shift();
+    const top = [...topCurated, ...fill].slice(0, 8);
+    const recent = [...(lead ? [lead] : []), ...top];
     const shown = new Set(recent.map((a) => a.id));
     const sections = [];
     for (const section of tree.roots) {
@@ -133,6 +140,11 @@ export class ReaderPages {
       printPageLabel: article.edition === 'print' && article.printPage ? `পৃষ্ঠা ${toBengaliDigits(article.printPage)}` : '',
       updatedLabel: updated ? formatHouseDateTime(updated, ctx.timeZone) : '',
       updatedIso: updated ? formatIsoOffset(updated, ctx.timeZone) : '',
+      corrections: article.corrections.map((c) => ({
+        dateLabel: formatHouseDateTime(new Date(c.createdAt), ctx.timeZone),
+        dateIso: formatIsoOffset(new Date(c.createdAt), ctx.timeZone),
+        text: c.text,
+      })),
       bodyHtml: raw(renderDocumentHtml(article.body)), // our serializer's output: every node known and escaped
       tags: article.tags.map((t) => ({ name: t.name, href: tagHref(t) })),
       district: article.district ? { name: article.district.name, href: districtHref(article.district) } : null,

@@ -28,7 +28,7 @@ export interface SiteRouteDeps {
 const HTML = 'text/html; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
 const FEED_SIZE = 50;
-const MEDIA_PATH = /^\d{4}\/\d{2}\/[0-9a-f]{20}\.(jpg|png|webp|gif|avif)$/;
+const MEDIA_PATH = /^\d{4}\/\d{2}\/[0-9a-f]{20}(-\d{2,4})?\.(jpg|png|webp|gif|avif)$/;
 const MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' };
 
 /** The reader site: home, fronts, lists, archive, articles, feeds and media. */

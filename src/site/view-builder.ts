@@ -20,7 +20,16 @@ export const tagHref = (t: { slug: string }) => `/topic/${encodeURIComponent(t.s
 export const districtHref = (d: { slug: string }) => `/district/${d.slug}`;
 
 export function imageVM(image: ResolvedImage): ImageVM {
-  return { src: image.src, srcset: '', width: image.width, height: image.height, alt: image.alt, caption: image.caption, credit: image.credit };
+  return {
+    src: image.src,
+    srcset: image.jpegSrcset,
+    webpSrcset: image.webpSrcset,
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    caption: image.caption,
+    credit: image.credit,
+  };
 }
 
 /** An article as a list entry, every label in Bengali. */

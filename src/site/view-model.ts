@@ -33,8 +33,10 @@ export interface SiteVM {
 
 export interface ImageVM {
   src: string;
-  /** `srcset` value for responsive variants; may be empty. */
+  /** `srcset` value for responsive JPEG variants; may be empty. */
   srcset: string;
+  /** The same widths in WebP, offered first through <picture>; may be empty. */
+  webpSrcset: string;
   width: number | null;
   height: number | null;
   alt: string;
@@ -86,6 +88,8 @@ export interface ArticleVM extends ArticleCardVM {
   /** House format of the significant update time, or empty when none. */
   updatedLabel: string;
   updatedIso: string;
+  /** Public correction notes (সংশোধনী), oldest first, each with its date in the house format. */
+  corrections: Array<{ dateLabel: string; dateIso: string; text: string }>;
   /** The body, rendered by the document serializer. */
   bodyHtml: SafeHtml;
   tags: LinkVM[];

@@ -9,7 +9,11 @@ import type { TestDatabase } from './databases.ts';
 export const TEST_NOW = '2026-11-27T06:00:00Z';
 
 /** An in-process app over a test database, with the demo portal seeded at TEST_NOW. */
-export async function buildTestApp(t: TestDatabase, clock: Clock = fixedClock(TEST_NOW)): Promise<App> {
+export async function buildTestApp(
+  t: TestDatabase,
+  clock: Clock = fixedClock(TEST_NOW),
+  options: { scheduler?: boolean } = {},
+): Promise<App> {
   const mediaDir = join(t.dir, 'media');
   const report = await seedDemo({ db: t.db, mediaDir, clock });
   if (report.failed.length) throw new Error(`demo seed failed: ${JSON.stringify(report.failed)}`);
@@ -18,5 +22,5 @@ export async function buildTestApp(t: TestDatabase, clock: Clock = fixedClock(TE
     file: undefined,
     overrides: { databaseUrl: t.url, mediaDir, siteUrl: 'http://prokash.test', logLevel: 'silent' },
   });
-  return buildApp({ config, database: t, clock, logger: false });
+  return buildApp({ config, database: t, clock, logger: false, scheduler: options.scheduler ?? false });
 }

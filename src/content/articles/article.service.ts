@@ -83,8 +83,8 @@ export class ArticleService {
   }
 
   async publish(actor: Actor, id: number): Promise<NewsroomArticle> {
-    return this.transition(actor, id, 'article.publish', ['draft', 'submitted', 'scheduled', 'unpublished'], async (row, now) => {
-      this.requirePublishable(contentFromRow(row, await this.personIds(id), []));
+    return this.transition(actor, id, 'article.publish', ['draft', 'submitted', 'scheduled', 'unpublished'], async (row, now, trx) => {
+      this.requirePublishable(contentFromRow(row, await this.personIds(id, trx), []));
       return { status: 'published', published_at: row.published_at ?? now, scheduled_at: null, modified_at: now };
     });
   }
@@ -93,8 +93,8 @@ export class ArticleService {
     if (Number.isNaN(at.getTime()) || at.getTime() <= this.clock.now().getTime()) {
       throw new AppError('INVALID_INPUT', 400, 'the scheduled time must be in the future');
     }
-    return this.transition(actor, id, 'article.schedule', ['draft', 'submitted', 'scheduled', 'unpublished'], async (row, now) => {
-      this.requirePublishable(contentFromRow(row, await this.personIds(id), []));
+    return this.transition(actor, id, 'article.schedule', ['draft', 'submitted', 'scheduled', 'unpublished'], async (row, now, trx) => {
+      this.requirePublishable(contentFromRow(row, await this.personIds(id, trx), []));
       return { status: 'scheduled', scheduled_at: at.toISOString(), modified_at: now };
     });
   }
@@ -180,14 +180,18 @@ export class ArticleService {
     const published: number[] = [];
     for (const { id, scheduled_at } of due) {
       // The status condition makes this a compare-and-set: only one process sees a row updated.
-      const result = await this.db
-        .updateTable('articles')
-        .set((eb) => ({ status: 'published', published_at: eb.fn.coalesce('published_at', eb.val(scheduled_at ?? now)), scheduled_at: null, modified_at: now }))
-        .where('id', '=', id)
-        .where('status', '=', 'scheduled')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) continue;
-      await audit(this.db, { userId: null, action: 'article.publish', targetType: 'article', targetId: id, details: { scheduledFor: scheduled_at }, at: now });
+      const won = await this.db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('articles')
+          .set((eb) => ({ status: 'published', published_at: eb.fn.coalesce('published_at', eb.val(scheduled_at ?? now)), scheduled_at: null, modified_at: now }))
+          .where('id', '=', id)
+          .where('status', '=', 'scheduled')
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return false;
+        await audit(trx, { userId: null, action: 'article.publish', targetType: 'article', targetId: id, details: { scheduledFor: scheduled_at }, at: now });
+        return true;
+      });
+      if (!won) continue;
       published.push(id);
       await this.changed(id);
     }
@@ -247,7 +251,7 @@ export class ArticleService {
     id: number,
     action: 'article.submit' | 'article.publish' | 'article.schedule' | 'article.unpublish',
     from: ArticleStatus[],
-    change: (row: ArticleTable, now: string) => Promise<Partial<ArticleTable>>,
+    change: (row: ArticleTable, now: string, trx: Kysely<Database>) => Promise<Partial<ArticleTable>>,
   ): Promise<NewsroomArticle> {
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
@@ -256,7 +260,7 @@ export class ArticleService {
       if (!from.includes(row.status)) {
         throw new AppError('INVALID_TRANSITION', 422, `cannot ${action.split('.')[1]} an article that is ${row.status}`);
       }
-      const set = await change(row, now);
+      const set = await change(row, now, trx);
       await trx.updateTable('articles').set(set).where('id', '=', id).execute();
       if (action !== 'article.submit') {
         await audit(trx, { userId: actor.userId, action, targetType: 'article', targetId: id, details: { from: row.status, scheduledAt: set.scheduled_at ?? null }, at: now });
@@ -321,8 +325,8 @@ export class ArticleService {
     };
   }
 
-  private async personIds(id: number): Promise<number[]> {
-    const rows = await this.db.selectFrom('article_people').select('person_id').where('article_id', '=', id).orderBy('position').execute();
+  private async personIds(id: number, db: Kysely<Database> = this.db): Promise<number[]> {
+    const rows = await db.selectFrom('article_people').select('person_id').where('article_id', '=', id).orderBy('position').execute();
     return rows.map((r) => r.person_id);
   }
 

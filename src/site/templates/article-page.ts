@@ -21,6 +21,7 @@ export function renderArticlePage(site: SiteVM, article: ArticleVM, lists: Lists
   <div class="article__body">
 ${article.bodyHtml}
   </div>
+  ${renderCorrections(article)}
   ${renderFollowLine(site, article)}
 </article>
 ${renderCommentArea(article)}`;
@@ -70,6 +71,17 @@ function renderLeadFigure(image: ImageVM): SafeHtml {
           : ''}</figcaption>`
       : ''}
   </figure>`;
+}
+
+// Corrections are public and dated: readers see what was wrong and when it was put right.
+function renderCorrections(article: ArticleVM): SafeHtml | string {
+  if (!article.corrections.length) return '';
+  return html`<aside class="corrections" aria-labelledby="corrections-title">
+  <h2 class="corrections__title" id="corrections-title">সংশোধনী</h2>
+  <ul>${article.corrections.map(
+    (c) => html`<li><time datetime="${c.dateIso}">${c.dateLabel}</time>: ${c.text}</li>`,
+  )}</ul>
+</aside>`;
 }
 
 function renderFollowLine(site: SiteVM, article: ArticleVM): SafeHtml | string {

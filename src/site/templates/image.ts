@@ -19,5 +19,9 @@ export function renderImg(image: ImageVM, options: ImgOptions): SafeHtml {
   const loading = options.eager
     ? html` fetchpriority="high"`
     : html` loading="lazy"`;
-  return html`<img class="${options.className}" src="${image.src}"${srcset}${size} alt="${image.alt}"${loading} decoding="async">`;
+  const img = html`<img class="${options.className}" src="${image.src}"${srcset}${size} alt="${image.alt}"${loading} decoding="async">`;
+  // WebP first where the browser takes it; the <img> keeps the JPEG variants as the fallback.
+  return image.webpSrcset
+    ? html`<picture><source type="image/webp" srcset="${image.webpSrcset}" sizes="${options.sizes}">${img}</picture>`
+    : img;
 }

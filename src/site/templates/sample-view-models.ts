@@ -58,6 +58,7 @@ export function sampleImage(name: string, alt: string, caption = '', credit = ''
   return {
     src: `/media/${name}-960x540.jpg`,
     srcset: `/media/${name}-480x270.jpg 480w, /media/${name}-960x540.jpg 960w`,
+    webpSrcset: '',
     width: 960,
     height: 540,
     alt,
@@ -147,6 +148,7 @@ export function sampleArticle(overrides: Partial<ArticleVM> = {}): ArticleVM {
     kicker: 'ভ্লাদিভস্তকে বৈঠক',
     headline: 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম',
     summary: FIXTURE_BODY[0] ?? '',
+    corrections: [],
     image: sampleImage('kim-putin', 'ভ্লাদিভস্তকে বৈঠকে কিম জং উন ও ভ্লাদিমির পুতিন', 'বৈঠকে দুই দেশের প্রেসিডেন্ট।', 'রয়টার্স'),
     sectionName: 'এশিয়া',
     sectionHref: '/world/asia',
