@@ -3,12 +3,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { bulkRecord, writeSeedArticleFile } from './helpers/fixtures.ts';
+import { BIN, freePort, startProkash, stopProcess } from './helpers/processes.ts';
 
-const BIN = fileURLToPath(new URL('../bin/prokash.js', import.meta.url));
 
 interface Run {
   code: number | null;
@@ -86,24 +84,8 @@ describe('prokash start', () => {
 
   test('seeds the demo into an empty database and serves it', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [BIN, 'start', '--port', String(port)], {
-      cwd: t.dir,
-      env: { ...process.env, PROKASH_FROM_SOURCE: '1', LOG_LEVEL: 'silent', DATABASE_URL: t.url, MEDIA_DIR: join(t.dir, 'media'), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = await startProkash(['--port', String(port)], { DATABASE_URL: t.url, MEDIA_DIR: join(t.dir, 'media') }, t.dir);
     try {
-      await new Promise<void>((resolve, reject) => {
-        let out = '';
-        const timer = setTimeout(() => reject(new Error(`no start within 60 s: ${out}`)), 60_000);
-        child.stdout.on('data', (d) => {
-          out += d;
-          if (out.includes('is serving')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-      });
       const home = await fetch(`http://127.0.0.1:${port}/`);
       assert.equal(home.status, 200);
       const html = await home.text();
@@ -111,8 +93,7 @@ describe('prokash start', () => {
       const article = await fetch(`http://127.0.0.1:${port}/world/asia/251042`);
       assert.ok((await article.text()).includes('কালবেলা ডেস্ক'));
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('close', resolve));
+      await stopProcess(child);
     }
   });
 
@@ -125,13 +106,3 @@ describe('prokash start', () => {
     assert.match(unknown.stderr, /unknown command/);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
