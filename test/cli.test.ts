@@ -106,3 +106,27 @@ describe('prokash start', () => {
     assert.match(unknown.stderr, /unknown command/);
   });
 });
+
+describe('prokash user add and token create', () => {
+  let t: TestDatabase;
+  before(async () => {
+    t = await createTestDatabase('sqlite');
+  });
+  after(async () => t.destroy());
+
+  test('add a user with a given password, refuse a duplicate, and make a token', async () => {
+    const env = { DATABASE_URL: t.url, PROKASH_PASSWORD: 'long-enough-password' };
+    const added = await prokash(['user', 'add', '--email', 'desk@prokash.test', '--role', 'editor', '--name', 'ডেস্ক'], env, t.dir);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stdout, /Added editor desk@prokash.test/);
+    assert.doesNotMatch(added.stdout, /Password:/);
+    const again = await prokash(['user', 'add', '--email', 'desk@prokash.test', '--role', 'editor'], env, t.dir);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /exists/);
+    const badRole = await prokash(['user', 'add', '--email', 'x@prokash.test', '--role', 'boss'], env, t.dir);
+    assert.equal(badRole.code, 2);
+    const token = await prokash(['token', 'create', '--role', 'editor'], env, t.dir);
+    assert.equal(token.code, 0, token.stderr);
+    assert.match(token.stdout.trim(), /^pk_[A-Za-z0-9_-]{32}$/);
+  });
+});
