@@ -27,6 +27,7 @@ import { registerUserRoutes } from './newsroom/user.routes.ts';
 import { registerHomeRoutes } from './newsroom/home.routes.ts';
 import { registerAdminApp } from './newsroom/admin-app.ts';
 import { findProjectRoot } from './site/assets.ts';
+import { registerPublicApi } from './api/public-api.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerUserRoutes(server, { db, auth, clock });
   registerHomeRoutes(server, { db, clock, onChange });
   registerMediaRoutes(server, { db, clock, mediaDir });
+  registerPublicApi(server, { reader, siteUrl: config.siteUrl });
   registerAdminApp(server, { distDir: resolve(findProjectRoot(import.meta.dirname), 'dist', 'admin') });
   registerSiteRoutes(server, { pages, reader, cache, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
 

@@ -1,0 +1,60 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { buildTestApp } from './helpers/app.ts';
+import type { App } from '../src/app.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`the public content API (${dialect})`, () => {
+    let t: TestDatabase;
+    let app: App;
+    const get = async (url: string) => app.server.inject({ method: 'GET', url });
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      app = await buildTestApp(t);
+    });
+    after(async () => {
+      await app.server.close();
+      await t.destroy();
+    });
+
+    test('articles list newest first with a keyset cursor, and filter by section, tag and author', async () => {
+      const first = await get('/api/v1/articles?limit=5');
+      assert.equal(first.statusCode, 200);
+      assert.match(first.headers['cache-control'] as string, /public/);
+      const page1 = first.json();
+      assert.equal(page1.items.length, 5);
+      assert.equal(page1.items[0].headline, 'যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর');
+      const page2 = (await get(`/api/v1/articles?limit=5&before=${encodeURIComponent(page1.next)}`)).json();
+      assert.ok(page2.items.every((a: { publishedAt: string }) => a.publishedAt < page1.next));
+      const asia = (await get('/api/v1/articles?section=world/asia&limit=50')).json();
+      assert.ok(asia.items.some((a: { id: number }) => a.id === 251042));
+      assert.ok(asia.items.every((a: { section: { path: string } }) => a.section.path === 'world/asia'));
+      const desk = (await get('/api/v1/articles?author=kalbela-desk')).json();
+      assert.deepEqual(desk.items.map((a: { id: number }) => a.id), [251042]);
+    });
+
+    test('one article in full, sections, latest and popular', async () => {
+      const { article } = (await get('/api/v1/articles/251042')).json();
+      assert.equal(article.headline, 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম');
+      assert.equal(article.bodyText.split('\n\n').length, 10);
+      assert.deepEqual(article.byline.map((b: { name: string }) => b.name), ['কালবেলা ডেস্ক']);
+      assert.equal(article.image.credit, 'রয়টার্স');
+      const sections = (await get('/api/v1/sections')).json();
+      assert.ok(sections.items.some((s: { path: string; children: Array<{ path: string }> }) => s.path === 'world' && s.children.some((c) => c.path === 'world/asia')));
+      assert.equal((await get('/api/v1/latest?limit=20')).json().items.length, 20);
+      assert.equal((await get('/api/v1/popular?window=6h')).json().window, '6h');
+    });
+
+    test('bad queries are 400s with a code, unknown articles 404', async () => {
+      for (const url of ['/api/v1/articles?limit=0', '/api/v1/articles?before=yesterday', '/api/v1/articles?section=nowhere', '/api/v1/popular?window=1y', '/api/v1/articles?colour=red']) {
+        const res = await get(url);
+        assert.equal(res.statusCode, 400, url);
+        assert.equal(res.json().error.code, 'INVALID_INPUT', url);
+      }
+      const missing = await get('/api/v1/articles/999999');
+      assert.equal(missing.statusCode, 404);
+      assert.equal(missing.json().error.code, 'NOT_FOUND');
+    });
+  });
+}
