@@ -46,6 +46,16 @@ for (const dialect of DIALECTS) {
       assert.equal((await get('/api/v1/popular?window=6h')).json().window, '6h');
     });
 
+    test('the OpenAPI document describes both APIs', async () => {
+      const res = await get('/api/docs');
+      assert.equal(res.statusCode, 200);
+      const doc = res.json();
+      assert.equal(doc.openapi, '3.1.0');
+      for (const path of ['/api/v1/articles', '/api/admin/articles/{id}/publish', '/api/admin/media']) assert.ok(doc.paths[path], path);
+      const body = doc.paths['/api/admin/articles'].post.requestBody.content['application/json'].schema;
+      assert.ok(body.properties.headline && body.properties.byline, 'request bodies come from the validating schemas');
+    });
+
     test('bad queries are 400s with a code, unknown articles 404', async () => {
       for (const url of ['/api/v1/articles?limit=0', '/api/v1/articles?before=yesterday', '/api/v1/articles?section=nowhere', '/api/v1/popular?window=1y', '/api/v1/articles?colour=red']) {
         const res = await get(url);

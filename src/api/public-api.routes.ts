@@ -5,6 +5,7 @@ import type { SectionTree } from '../content/sections/section-tree.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../newsroom/parse-input.ts';
 import { documentToPlainText, renderDocumentHtml } from '../content/document/index.ts';
+import { buildOpenApi } from './openapi.ts';
 
 const listQuery = z
   .object({
@@ -39,6 +40,9 @@ export function registerPublicApi(app: FastifyInstance, deps: { reader: ContentR
     breaking: a.breaking,
   });
   const send = (reply: FastifyReply, body: unknown) => reply.header('cache-control', PUBLIC_CACHE).send(body);
+
+  const openApi = buildOpenApi(deps.siteUrl);
+  app.get('/api/docs', async (_request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(openApi));
 
   app.get('/api/v1/articles', async (request, reply) => {
     const q = parseInput(listQuery, request.query);
