@@ -1,0 +1,82 @@
+// Every request the app makes goes through here: same-origin cookie, JSON, and the CSRF token on
+// anything that changes state.
+
+/** An error answer from the admin API; `message` is the server's, shown to the user as is. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const BASE = '/api/admin';
+let csrfToken = '';
+let onUnauthenticated: (() => void) | undefined;
+
+/** Remembers the token from the session answer (login, setup, GET /session). */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 (the session ended), so the app can show sign-in. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Calls the admin API at `path` (relative to /api/admin) and returns its JSON, or throws ApiError. */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', navigator.onLine === false ? 'offline' : 'network');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const data = parseJson(text);
+  if (response.ok) return data as T;
+  const error = readError(data);
+  if (response.status === 401 && path !== '/session' && path !== '/setup') onUnauthenticated?.();
+  throw new ApiError(response.status, error?.code ?? `HTTP_${response.status}`, error?.message ?? (text.slice(0, 200) || response.statusText), error?.details);
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function readError(data: unknown): { code?: string; message?: string; details?: unknown } | undefined {
+  if (typeof data !== 'object' || data === null || !('error' in data)) return undefined;
+  const error = (data as { error: unknown }).error;
+  return typeof error === 'object' && error !== null ? (error as { code?: string; message?: string; details?: unknown }) : undefined;
+}
+
+/** Builds `?a=1&b=x` from the defined, non-empty values. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import type { Article, User } from '../api-types.ts';
+import { useT } from '../i18n/use-t.ts';
+import { useSession } from '../session-context.ts';
+import { can, canSubmitArticle } from '../roles.ts';
+import { localInputToUtc, utcToLocalInput } from '../zoned-input.ts';
+
+export type WorkflowAction = 'submit' | 'publish' | 'unpublish' | 'delete' | { schedule: string };
+
+interface Props {
+  article: Article | null;
+  user: User;
+  editable: boolean;
+  dirty: boolean;
+  busy: boolean;
+  significant: boolean;
+  onSignificant: (value: boolean) => void;
+  onSave: () => void;
+  onAction: (action: WorkflowAction) => void;
+}
+
+/** Save and the workflow buttons this user's role allows for the article as it stands. */
+export function WorkflowBar({ article, user, editable, dirty, busy, significant, onSignificant, onSave, onAction }: Props) {
+  const t = useT();
+  const { settings } = useSession();
+  const inAnHour = utcToLocalInput(new Date(Date.now() + 3_600_000).toISOString(), settings.timeZone);
+  const [when, setWhen] = useState(article?.scheduledAt ? utcToLocalInput(article.scheduledAt, settings.timeZone) : inAnHour);
+  // A new article is the caller's own draft: the actions save it first, then act.
+  const access = article ?? { status: 'draft' as const, ownerId: user.id };
+  const status = access.status;
+  const published = status === 'published';
+  const scheduleAt = localInputToUtc(when, settings.timeZone);
+
+  return (
+    <div class="workflow">
+      {editable && published && (
+        <label class="check">
+          <input type="checkbox" checked={significant} onChange={(e) => onSignificant(e.currentTarget.checked)} />
+          {t('article.significantUpdate')}
+        </label>
+      )}
+      <div class="row wrap">
+        {editable && (
+          <button type="button" class="button primary" disabled={busy} onClick={onSave}>
+            {dirty ? t('article.save') : t('article.saved')}
+          </button>
+        )}
+        {canSubmitArticle(user.role, user.id, access) && (
+          <button type="button" class="button" disabled={busy} onClick={() => onAction('submit')}>
+            {t('article.submit')}
+          </button>
+        )}
+        {!published && can(user.role, 'publish') && (
+          <button type="button" class="button publish" disabled={busy} onClick={() => onAction('publish')}>
+            {t('article.publish')}
+          </button>
+        )}
+        {(published || status === 'scheduled') && can(user.role, 'unpublish') && (
+          <button type="button" class="button danger" disabled={busy} onClick={() => onAction('unpublish')}>
+            {t('article.unpublish')}
+          </button>
+        )}
+      </div>
+      {!published && can(user.role, 'schedule') && (
+        <div class="row wrap schedule">
+          <label>
+            {t('article.scheduleAt', { zone: settings.timeZone })}
+            <input type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
+          </label>
+          <button type="button" class="button" disabled={busy || !scheduleAt} onClick={() => scheduleAt && onAction({ schedule: scheduleAt })}>
+            {t('article.schedule')}
+          </button>
+        </div>
+      )}
+      {article && can(user.role, 'delete') && (
+        <button
+          type="button"
+          class="button ghost danger-text"
+          disabled={busy}
+          onClick={() => {
+            if (confirm(t('article.confirmDelete'))) onAction('delete');
+          }}
+        >
+          {t('article.delete')}
+        </button>
+      )}
+    </div>
+  );
+}

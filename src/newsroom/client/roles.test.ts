@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { can, canEditArticle, canSubmitArticle } from './roles.ts';
+
+test('only editors and admins publish, schedule, unpublish and curate', () => {
+  for (const action of ['publish', 'schedule', 'unpublish', 'curateHome', 'correct', 'delete'] as const) {
+    assert.deepEqual(
+      [can('reporter', action), can('sub-editor', action), can('editor', action), can('admin', action)],
+      [false, false, true, true],
+      action,
+    );
+  }
+});
+
+test('only admins manage users, tokens and settings', () => {
+  for (const action of ['manageUsers', 'manageTokens', 'editSettings'] as const) {
+    assert.deepEqual([can('reporter', action), can('sub-editor', action), can('editor', action), can('admin', action)], [false, false, false, true]);
+  }
+});
+
+test('a reporter edits and submits only their own drafts', () => {
+  assert.equal(canEditArticle('reporter', 7, { status: 'draft', ownerId: 7 }), true);
+  assert.equal(canEditArticle('reporter', 7, { status: 'draft', ownerId: 8 }), false);
+  assert.equal(canEditArticle('reporter', 7, { status: 'submitted', ownerId: 7 }), false);
+  assert.equal(canSubmitArticle('reporter', 7, { status: 'draft', ownerId: 7 }), true);
+  assert.equal(canSubmitArticle('reporter', 7, { status: 'submitted', ownerId: 7 }), false);
+});
+
+test('a sub-editor edits anything not published; an editor edits anything', () => {
+  assert.equal(canEditArticle('sub-editor', 1, { status: 'submitted', ownerId: 2 }), true);
+  assert.equal(canEditArticle('sub-editor', 1, { status: 'published', ownerId: 2 }), false);
+  assert.equal(canEditArticle('editor', 1, { status: 'published', ownerId: 2 }), true);
+});

@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import { api, query } from '../api.ts';
+import type { Article, Change, Revision } from '../api-types.ts';
+import { formatNumber, formatTime } from '../format.ts';
+import { useLocale, useT } from '../i18n/use-t.ts';
+import { useSession } from '../session-context.ts';
+import { useLoad } from '../use-load.ts';
+import { href, navigate, onLinkClick } from '../router.ts';
+import { ErrorBox } from '../components/error-box.tsx';
+
+/** A value of a change as readable text (body paragraphs come as their text or JSON). */
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 1);
+}
+
+/** Every revision of an article; compare any two; restore one. */
+export function RevisionsScreen({ id }: { id: number }) {
+  const t = useT();
+  const locale = useLocale();
+  const { settings } = useSession();
+  const list = useLoad(() => api<{ items: Revision[] }>('GET', `/articles/${id}/revisions`), [id]);
+  const [from, setFrom] = useState<number | null>(null);
+  const [to, setTo] = useState<number | null>(null);
+  const [changes, setChanges] = useState<Change[] | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+
+  const items = list.data?.items ?? [];
+  const older = from ?? items[1]?.number ?? null;
+  const newer = to ?? items[0]?.number ?? null;
+
+  const compare = async () => {
+    if (older === null || newer === null) return;
+    try {
+      setChanges((await api<{ changes: Change[] }>('GET', `/articles/${id}/diff${query({ from: older, to: newer })}`)).changes);
+      setError(undefined);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const restore = async (number: number) => {
+    if (!confirm(t('revisions.confirmRestore', { n: formatNumber(number, locale) }))) return;
+    try {
+      await api<{ article: Article }>('POST', `/articles/${id}/revisions/${number}/restore`);
+      navigate(`/articles/${id}`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <section>
+      <div class="screen-head">
+        <h1>{t('revisions.title')}</h1>
+        <a class="button ghost" href={href(`/articles/${id}`)} onClick={(e) => onLinkClick(e, `/articles/${id}`)}>
+          {t('revisions.back')}
+        </a>
+      </div>
+      <ErrorBox error={list.error ?? error} />
+      <table class="table">
+        <thead>
+          <tr>
+            <th>{t('revisions.number')}</th>
+            <th>{t('revisions.from')}</th>
+            <th>{t('revisions.to')}</th>
+            <th>{t('revisions.when')}</th>
+            <th>{t('revisions.who')}</th>
+            <th>{t('revisions.action')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.number}>
+              <td>{formatNumber(r.number, locale)}</td>
+              <td>
+                <input type="radio" name="from" aria-label={t('revisions.from')} checked={older === r.number} onChange={() => setFrom(r.number)} />
+              </td>
+              <td>
+                <input type="radio" name="to" aria-label={t('revisions.to')} checked={newer === r.number} onChange={() => setTo(r.number)} />
+              </td>
+              <td>{formatTime(r.createdAt, locale, settings.timeZone)}</td>
+              <td>{r.userName ?? '—'}</td>
+              <td>{r.action}</td>
+              <td>
+                <button type="button" class="button ghost" onClick={() => void restore(r.number)}>
+                  {t('revisions.restore')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" class="button primary" disabled={older === null || newer === null || older === newer} onClick={() => void compare()}>
+        {t('revisions.compare')}
+      </button>
+      {changes && (
+        <div class="diff">
+          {!changes.length && <p class="hint">{t('revisions.noChanges')}</p>}
+          {changes.map((c, i) => (
+            <div class="diff-row" key={i}>
+              <h3>{c.field}</h3>
+              <del>{show(c.before)}</del>
+              <ins>{show(c.after)}</ins>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

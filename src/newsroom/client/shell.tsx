@@ -1,0 +1,103 @@
+import { api } from './api.ts';
+import type { Locale, User } from './api-types.ts';
+import { useT } from './i18n/use-t.ts';
+import { can } from './roles.ts';
+import { href, onLinkClick, useRoute } from './router.ts';
+import { useSession } from './session-context.ts';
+import { AvroSwitch } from './components/avro-switch.tsx';
+import { LanguageSwitch } from './components/language-switch.tsx';
+import { DeskScreen } from './screens/desk.tsx';
+import { ArticleScreen } from './screens/article-screen.tsx';
+import { RevisionsScreen } from './screens/revisions.tsx';
+import { HomeScreen } from './screens/home-curation.tsx';
+import { MediaScreen } from './screens/media-library.tsx';
+import { UsersScreen } from './screens/users.tsx';
+import { TokensScreen } from './screens/tokens.tsx';
+import { SettingsScreen } from './screens/settings.tsx';
+import type { MessageKey } from './i18n/translate.ts';
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+  show: (user: User) => boolean;
+}
+
+const NAV: NavItem[] = [
+  { path: '/', label: 'nav.desk', show: () => true },
+  { path: '/articles/new', label: 'nav.newArticle', show: () => true },
+  { path: '/home', label: 'nav.home', show: (u) => can(u.role, 'curateHome') },
+  { path: '/media', label: 'nav.media', show: () => true },
+  { path: '/users', label: 'nav.users', show: (u) => can(u.role, 'manageUsers') },
+  { path: '/tokens', label: 'nav.tokens', show: (u) => can(u.role, 'manageTokens') },
+  { path: '/settings', label: 'nav.settings', show: (u) => can(u.role, 'editSettings') },
+];
+
+function screenFor(path: string, visit: number) {
+  if (path === '/' || path === '') return <DeskScreen />;
+  if (path === '/articles/new') return <ArticleScreen key={`new-${visit}`} id={undefined} />;
+  let m = /^\/articles\/(\d+)$/.exec(path);
+  if (m) return <ArticleScreen key={m[1]} id={Number(m[1])} />;
+  m = /^\/articles\/(\d+)\/revisions$/.exec(path);
+  if (m) return <RevisionsScreen id={Number(m[1])} />;
+  if (path === '/home') return <HomeScreen />;
+  if (path === '/media') return <MediaScreen />;
+  if (path === '/users') return <UsersScreen />;
+  if (path === '/tokens') return <TokensScreen />;
+  if (path === '/settings') return <SettingsScreen />;
+  return null;
+}
+
+/** The signed-in frame: top bar (navigation, Avro state, language, user) and the current screen. */
+export function Shell() {
+  const t = useT();
+  const { path, visit } = useRoute();
+  const { user, setUser, signOut, settings } = useSession();
+
+  const changeLocale = async (locale: Locale) => {
+    const before = user;
+    setUser({ ...user, locale }); // applied at once; put back if the server refuses
+    try {
+      const answer = await api<{ user: User }>('PATCH', `/users/${user.id}`, { locale });
+      setUser(answer.user);
+    } catch {
+      setUser(before);
+    }
+  };
+
+  const screen = screenFor(path, visit);
+  return (
+    <div class="shell">
+      <header class="topbar">
+        <a class="brand" href={href('/')} onClick={(e) => onLinkClick(e, '/')}>
+          {settings.siteName} <span>{t('app.newsroom')}</span>
+        </a>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.filter((item) => item.show(user)).map((item) => (
+              <li key={item.path}>
+                <a
+                  href={href(item.path)}
+                  aria-current={path === item.path ? 'page' : undefined}
+                  onClick={(e) => onLinkClick(e, item.path)}
+                >
+                  {t(item.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="topbar-tools">
+          <AvroSwitch />
+          <LanguageSwitch locale={user.locale} onChange={changeLocale} />
+          <span class="who" title={user.email}>
+            {user.name} · {t(`role.${user.role}`)}
+          </span>
+          <button type="button" class="button ghost" onClick={() => void signOut()}>
+            {t('signin.signOut')}
+          </button>
+        </div>
+      </header>
+      <main class="screen">{screen ?? <p class="hint">{t('common.notFound')}</p>}</main>
+    </div>
+  );
+}
