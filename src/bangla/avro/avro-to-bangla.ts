@@ -43,5 +43,6 @@ export function avroToBangla(text: string): string {
     bangla += step.bangla;
     at += step.length;
   }
-  return bangla;
+  // Stored text is NFC, like the rest of the site's Bengali (য় as য + nukta).
+  return bangla.normalize('NFC');
 }

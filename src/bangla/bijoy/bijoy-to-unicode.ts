@@ -59,5 +59,6 @@ function resolveMarks(text: string): string {
 export function bijoyToUnicode(text: string): string {
   // Half letters (স্ ন্ ম্ ষ্ …) meet subscript glyphs that bring their own hasanta.
   const visual = mapGlyphs(text).replace(/্{2,}/g, '্');
-  return resolveMarks(reorderClusters(visual));
+  // NFC, as BANGLA.md writes its examples and as every Unicode normaliser stores য় ড় ঢ় (base + nukta).
+  return resolveMarks(reorderClusters(visual)).normalize('NFC');
 }
