@@ -155,6 +155,8 @@ for (const dialect of DIALECTS) {
       const preview = await admin.request('GET', `/api/admin/articles/${article.id}/preview`);
       assert.equal(preview.statusCode, 200);
       assert.ok(preview.body.includes('প্রথম শিরোনাম'));
+      assert.match(preview.headers['content-security-policy'] as string, /frame-ancestors 'self'/, 'the newsroom app may frame it');
+      assert.equal(preview.headers['x-frame-options'], 'SAMEORIGIN');
     });
 
     test('a scheduled article publishes once when its time comes', async () => {

@@ -105,7 +105,14 @@ export function registerArticleRoutes(app: FastifyInstance, { articles, preview 
     return { article: await articles.restore(actor, id, number) };
   });
 
-  app.get('/api/admin/articles/:id/preview', async (request, reply) => {
+  app.get('/api/admin/articles/:id/preview', {
+    // The newsroom app shows the preview in an iframe of its own origin; the site-wide policy forbids framing.
+    onSend: async (_request, reply, payload) => {
+      const csp = String(reply.getHeader('content-security-policy') ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+      reply.header('content-security-policy', csp).header('x-frame-options', 'SAMEORIGIN');
+      return payload;
+    },
+  }, async (request, reply) => {
     const actor = requireActor(request);
     const { id } = parseInput(idParams, request.params);
     await articles.get(actor, id); // the same access rule as reading it
