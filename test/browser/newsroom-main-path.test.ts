@@ -4,20 +4,17 @@
 // who may publish) publishes → the article is on its page and first in সর্বশেষ on the home page.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import type { App } from '../../src/app.ts';
+import { ensureAdminBuild, pasteText, signIn, signOut } from '../helpers/newsroom-browser.ts';
 
 const skip = browserUnavailable();
 const SCREENSHOTS = 'test-results/screenshots';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIJOY = 'Avgvi †mvbvi evsjv, Avwg †Zvgvq fv‡jvevwm|';
 // Compared canonically (NFC): য় may be stored precomposed (U+09DF) or as য + nukta.
 const UNICODE = 'আমার সোনার বাংলা, আমি তোমায় ভালোবাসি।'.normalize('NFC');
@@ -25,38 +22,8 @@ const HEADLINE = 'নিউজরুম থেকে প্রথম খবর';
 const OWNER = { name: 'সম্পাদক মালিক', email: 'owner@prokash.test', password: 'owner-password-1' };
 const REPORTER = { name: 'রিপোর্টার রহিম', email: 'rahim@prokash.test', password: 'reporter-password-1' };
 
-/** `npm install` builds the app (prepare); build it here too when a checkout skipped that. */
-function ensureAdminBuild(): void {
-  if (existsSync(`${ROOT}dist/admin/index.html`)) return;
-  const result = spawnSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'src/newsroom/client/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  assert.equal(result.status, 0, 'the admin app builds');
-}
-
-/** Pastes as a person would: a real paste event carrying text/plain, into the focused element. */
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((value) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    const target = document.activeElement ?? document.body;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
 async function bodyText(page: Page): Promise<string> {
   return (await page.locator('.body-editor').innerText()).trim().normalize('NFC');
-}
-
-async function signIn(page: Page, origin: string, who: { email: string; password: string }): Promise<void> {
-  await page.goto(`${origin}/admin`);
-  await page.getByLabel('ইমেইল').fill(who.email);
-  await page.getByLabel('পাসওয়ার্ড').fill(who.password);
-  await page.getByRole('button', { name: 'সাইন ইন করুন' }).click();
-  await page.locator('.desk-grid').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'সাইন আউট' }).click();
-  await page.getByRole('button', { name: 'সাইন ইন করুন' }).waitFor();
 }
 
 for (const dialect of DIALECTS) {

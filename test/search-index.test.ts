@@ -1,0 +1,150 @@
+// The contract every SearchIndex implementation keeps, run over each dialect (STYLE rule 6).
+import { describe, test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { createAnalyzer } from '../src/bangla/analyzer/analyzer.ts';
+import { createKnownWords } from '../src/bangla/analyzer/known-words.ts';
+import { createSearchIndex } from '../src/search/search-module.ts';
+import { parseQuery } from '../src/search/parse-query.ts';
+import type { IndexDocument, IndexQuery, SearchIndex } from '../src/search/search-index.ts';
+
+const analyzer = createAnalyzer();
+const deps = { analyzer, isKnown: createKnownWords() };
+const NOW = '2026-11-27T06:00:00.000Z';
+
+function doc(id: number, text: { head?: string; body?: string; summary?: string; tags?: string; byline?: string }, publishedAt = '2026-11-20T06:00:00.000Z', sectionId = 1): IndexDocument {
+  const a = (s = '') => analyzer.analyze(s);
+  return {
+    articleId: id,
+    sectionId,
+    publishedAt,
+    modifiedAt: publishedAt,
+    fields: { head: a(text.head), summary: a(text.summary), tags: a(text.tags), byline: a(text.byline), body: a(text.body) },
+  };
+}
+
+const query = (q: string, extra: Partial<IndexQuery> = {}): IndexQuery => ({ groups: parseQuery(q, deps).groups, mode: 'all', now: NOW, limit: 100, ...extra });
+
+for (const dialect of DIALECTS) {
+  describe(`search index contract (${dialect})`, () => {
+    let t: TestDatabase;
+    let index: SearchIndex;
+    const ids = async (q: string, extra: Partial<IndexQuery> = {}) => (await index.search(query(q, extra))).map((h) => h.articleId);
+
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      index = createSearchIndex(t);
+    });
+    after(async () => t.destroy());
+    beforeEach(async () => index.clear());
+
+    test('inflected names and nouns meet their base; ভারত does not match ভার', async () => {
+      await index.upsert([
+        doc(1, { head: 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম', body: 'রাশিয়ার ভস্তোচনি মহাকাশ কেন্দ্রে বৈঠক' }),
+        doc(2, { body: 'ভারতের সঙ্গে বাণিজ্য চুক্তি সই' }),
+        doc(3, { body: 'দায়িত্বের ভার নিতে হবে সবাইকে' }),
+      ]);
+      assert.deepEqual(await ids('পুতিন'), [1]);
+      assert.deepEqual(await ids('রাশিয়া'), [1]);
+      assert.deepEqual(await ids('রাশিয়ায়'), [1]);
+      assert.deepEqual(await ids('ভারত'), [2]);
+      assert.deepEqual(await ids('ভার'), [3]);
+    });
+
+    test('Bengali and ASCII digits are the same query', async () => {
+      await index.upsert([doc(1, { body: '২০২৩ সালের বাজেট' }), doc(2, { body: 'budget 2024' })]);
+      assert.deepEqual(await ids('2023'), [1]);
+      assert.deepEqual(await ids('২০২৩'), [1]);
+      assert.deepEqual(await ids('২০২৪'), [2]);
+    });
+
+    test('every word must match; unknown names also match by prefix', async () => {
+      await index.upsert([
+        doc(1, { body: 'কিম জং উন মস্কো সফরে' }),
+        doc(2, { body: 'কিম ও তার বোনের সফর' }),
+        doc(3, { body: 'মাহফুজারের বক্তব্য' }),
+      ]);
+      assert.deepEqual(await ids('কিম জং উন'), [1]);
+      assert.deepEqual((await ids('কিম')).sort(), [1, 2]);
+      assert.deepEqual(await ids('মাহফুজার'), [3]);
+      assert.deepEqual((await index.search(query('কিম জং উন', { mode: 'any' }))).length, 2);
+    });
+
+    test('headline and kicker weigh more than the body; relevance is higher-is-better', async () => {
+      await index.upsert([doc(1, { body: 'নির্বাচন নিয়ে আলোচনা হয়েছে দীর্ঘ সময় ধরে' }), doc(2, { head: 'নির্বাচন নিয়ে আলোচনা' })]);
+      const hits = await index.search(query('নির্বাচন'));
+      const score = new Map(hits.map((h) => [h.articleId, h.relevance]));
+      assert.equal(hits.length, 2);
+      assert.ok(score.get(2)! > score.get(1)!, `head ${score.get(2)} > body ${score.get(1)}`);
+    });
+
+    test('tags and byline are searchable fields', async () => {
+      await index.upsert([doc(1, { body: 'কিছু কথা', tags: 'উত্তর কোরিয়া', byline: 'কালবেলা ডেস্ক' })]);
+      assert.deepEqual(await ids('কোরিয়া'), [1]);
+      assert.deepEqual(await ids('কালবেলা'), [1]);
+    });
+
+    test('newest first, limited; date range, sections and "now" filter exactly', async () => {
+      await index.upsert([
+        doc(1, { body: 'বন্যা পরিস্থিতি' }, '2026-11-01T00:00:00.000Z', 1),
+        doc(2, { body: 'বন্যা পরিস্থিতি' }, '2026-11-10T00:00:00.000Z', 2),
+        doc(3, { body: 'বন্যা পরিস্থিতি' }, '2026-11-20T00:00:00.000Z', 3),
+        doc(4, { body: 'বন্যা পরিস্থিতি' }, '2026-12-01T00:00:00.000Z', 1), // not public yet at NOW
+      ]);
+      assert.deepEqual(await ids('বন্যা'), [3, 2, 1]);
+      assert.deepEqual(await ids('বন্যা', { limit: 2 }), [3, 2]);
+      assert.deepEqual(await ids('বন্যা', { from: '2026-11-10T00:00:00.000Z' }), [3, 2]);
+      assert.deepEqual(await ids('বন্যা', { to: '2026-11-10T00:00:00.000Z' }), [1]);
+      assert.deepEqual(await ids('বন্যা', { sectionIds: [1, 3] }), [3, 1]);
+      assert.deepEqual(await ids('বন্যা', { sectionIds: [] }), []);
+      assert.deepEqual(await ids('বন্যা', { now: '2026-12-02T00:00:00.000Z' }), [4, 3, 2, 1]);
+    });
+
+    test('upsert replaces an entry, remove and clear delete', async () => {
+      await index.upsert([doc(1, { head: 'পুরনো শিরোনাম' }), doc(2, { head: 'অন্য খবর' })]);
+      await index.upsert([doc(1, { head: 'নতুন শিরোনাম' }, '2026-11-21T00:00:00.000Z')]);
+      assert.deepEqual(await ids('পুরনো'), []);
+      assert.deepEqual(await ids('নতুন'), [1]);
+      assert.deepEqual(await ids('শিরোনাম'), [1]);
+      await index.remove([1, 99]);
+      assert.deepEqual(await ids('নতুন'), []);
+      assert.deepEqual(await ids('অন্য'), [2]);
+      await index.clear();
+      assert.deepEqual(await ids('অন্য'), []);
+    });
+
+    test('articles published in the same second are all kept', async () => {
+      const at = '2026-11-20T06:00:00.000Z';
+      await index.upsert([doc(5, { body: 'সংসদ' }, at), doc(5 + 2 ** 20, { body: 'সংসদ' }, at), doc(5 + 2 ** 21, { body: 'সংসদ' }, at)]);
+      assert.deepEqual((await ids('সংসদ')).sort((a, b) => a - b), [5, 5 + 2 ** 20, 5 + 2 ** 21]);
+    });
+
+    test('query text with FTS or tsquery syntax is only words', async () => {
+      await index.upsert([doc(1, { body: 'ঢাকা AND OR NOT near' })]);
+      for (const q of ['"ঢাকা"', "ঢাকা'", 'ঢাকা*', 'ঢাকা & !', 'ঢাকা:*', '(ঢাকা', 'NEAR(ঢাকা)']) {
+        assert.deepEqual(await ids(q), [1], q);
+      }
+    });
+
+    test('a Bengali term with vowel signs is stored as one token', async () => {
+      await index.upsert([doc(1, { body: 'শিক্ষার্থীদের' })]);
+      const [term] = analyzer.analyze('শিক্ষার্থীদের');
+      assert.ok(term && /[\u09BE-\u09CC]/.test(term), 'the term has vowel signs');
+      if (dialect === 'sqlite') {
+        await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, 'col')`.execute(t.db);
+        const rows = await sql<{ term: string }>`SELECT term FROM temp.search_vocab WHERE col = 'body'`.execute(t.db);
+        assert.deepEqual(rows.rows.map((r) => r.term), [term]);
+        // Unconfigured, FTS5 would have cut it at the vowel signs:
+        await sql`CREATE VIRTUAL TABLE temp.plain USING fts5(x)`.execute(t.db);
+        await sql`INSERT INTO temp.plain (x) VALUES (${term})`.execute(t.db);
+        await sql`CREATE VIRTUAL TABLE temp.plain_vocab USING fts5vocab(temp, plain, 'row')`.execute(t.db);
+        const split = await sql<{ term: string }>`SELECT term FROM temp.plain_vocab`.execute(t.db);
+        assert.ok(split.rows.length > 1, `unicode61 splits it into ${split.rows.length}`);
+      } else {
+        const rows = await sql<{ lexeme: string }>`SELECT unnest(tsvector_to_array(document)) AS lexeme FROM search_docs`.execute(t.db);
+        assert.deepEqual(rows.rows.map((r) => r.lexeme), [term]);
+      }
+    });
+  });
+}
