@@ -212,6 +212,34 @@ export interface IdSequenceTable {
   value: number;
 }
 
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+
+export interface CommentTable {
+  id: number;
+  article_id: number;
+  parent_id: number | null;
+  name: string;
+  body: string;
+  status: CommentStatus;
+  ip_hash: string;
+  body_key: string;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+}
+
+export interface ViewCountTable {
+  article_id: number;
+  hour: string;
+  views: number;
+}
+
+export interface ViewSeenTable {
+  article_id: number;
+  reader: string;
+  window: string;
+}
+
 export interface Database {
   sections: SectionTable;
   divisions: DivisionTable;
@@ -234,6 +262,9 @@ export interface Database {
   home_slots: HomeSlotTable;
   image_variants: ImageVariantTable;
   site_events: SiteEventTable;
+  comments: CommentTable;
+  view_counts: ViewCountTable;
+  view_seen: ViewSeenTable;
 }
 
 export type { Generated };

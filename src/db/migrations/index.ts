@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-27-0001-initial.ts';
 import * as newsroom from './2026-11-27-0002-newsroom.ts';
+import * as search from './2026-11-27-0003-search.ts';
+import * as engage from './2026-11-27-0004-engage.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026-11-27-0001-initial': initial,
   '2026-11-27-0002-newsroom': newsroom,
+  '2026-11-27-0003-search': search,
+  '2026-11-27-0004-engage': engage,
 };
