@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
+/** A shared piece of many pages (the সর্বশেষ / জনপ্রিয় tabs), spliced in when the page is served. */
+export interface Fragment {
+  version: number;
+  html: string;
+}
+
+/** Marks the spliced region in rendered HTML: `<!--fragment:lists-->…<!--/fragment:lists-->`. */
+export const fragmentStart = (name: string) => `<!--fragment:${name}-->`;
+export const fragmentEnd = (name: string) => `<!--/fragment:${name}-->`;
+
 /** A finished response held in memory, with its compressed variants made once. */
 export interface CachedPage {
   status: number;
@@ -11,6 +21,12 @@ export interface CachedPage {
   etag: string;
   tags: readonly string[];
   storedAt: number;
+  /** The page split around its fragments (odd items are fragment names), when it has any. */
+  parts?: string[];
+  /** What each fragment region held when the page was rendered: used until a fragment is supplied. */
+  defaults?: Record<string, string>;
+  /** The fragment versions the body was composed with. */
+  composedWith?: Record<string, number>;
 }
 
 export interface PageCacheOptions {
@@ -24,6 +40,8 @@ export interface PageCacheOptions {
 export interface PageCacheStats {
   hits: number;
   misses: number;
+  /** Pages served again with a newer fragment, without rendering them again. */
+  recomposed: number;
   entries: number;
   bytes: number;
 }
@@ -39,38 +57,58 @@ export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   private readonly pending = new Map<string, Promise<CachedPage>>();
   private bytes = 0;
-  private readonly stats = { hits: 0, misses: 0 };
+  private readonly stats = { hits: 0, misses: 0, recomposed: 0 };
   private readonly now: () => number;
 
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
   }
 
-  /** Returns the cached page or renders it (once, however many requests wait for it). */
+  /**
+   * Returns the cached page or renders it (once, however many requests wait for it). A page that
+   * contains fragment markers is served with the current `fragments` spliced in: when a fragment
+   * changes, the page is recomposed and recompressed from its cached parts, not rendered again.
+   */
   async getOrRender(
     key: string,
     render: () => Promise<{ status: number; contentType: string; body: string; tags: readonly string[]; cache: boolean }>,
+    fragments: Record<string, Fragment> = {},
   ): Promise<CachedPage> {
     const hit = this.entries.get(key);
     if (hit && this.now() - hit.storedAt < this.options.ttlMs) {
       this.stats.hits++;
+      const page = this.composed(key, hit, fragments);
       // Re-insert to keep the map in least-recently-used order.
       this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
+      this.entries.set(key, page);
+      return page;
     }
     const inflight = this.pending.get(key);
     if (inflight) return inflight;
     this.stats.misses++;
     const promise = render()
       .then((result) => {
-        const page = buildPage(result.status, result.contentType, result.body, result.tags, this.now());
+        const split = splitFragments(result.body);
+        const page = split
+          ? composePage(result, split.parts, split.defaults, fragments, this.now())
+          : buildPage(result.status, result.contentType, result.body, result.tags, this.now());
         if (result.cache && this.options.ttlMs > 0) this.store(key, page);
         return page;
       })
       .finally(() => this.pending.delete(key));
     this.pending.set(key, promise);
     return promise;
+  }
+
+  /** The entry as it should be served with these fragment versions (recomposed when one changed). */
+  private composed(key: string, page: CachedPage, fragments: Record<string, Fragment>): CachedPage {
+    if (!page.parts || !page.composedWith) return page;
+    const stale = Object.entries(page.composedWith).some(([name, version]) => fragments[name] && fragments[name].version !== version);
+    if (!stale) return page;
+    this.stats.recomposed++;
+    const next = composePage(page, page.parts, page.defaults ?? {}, fragments, page.storedAt);
+    this.store(key, next);
+    return next;
   }
 
   /** Drops every page carrying any of these tags. */
@@ -116,6 +154,43 @@ export class PageCache {
 
 function sizeOf(page: CachedPage): number {
   return page.body.length + (page.gzip?.length ?? 0) + (page.br?.length ?? 0);
+}
+
+/** Splits HTML at fragment markers: parts = [text, name, text, name, text…]; undefined when there are none. */
+function splitFragments(body: string): { parts: string[]; defaults: Record<string, string> } | undefined {
+  const re = /<!--fragment:([a-z-]+)-->([\s\S]*?)<!--\/fragment:\1-->/g;
+  const parts: string[] = [];
+  const defaults: Record<string, string> = {};
+  let last = 0;
+  for (const m of body.matchAll(re)) {
+    parts.push(body.slice(last, m.index), m[1]!);
+    defaults[m[1]!] = m[2]!;
+    last = m.index! + m[0].length;
+  }
+  if (!parts.length) return undefined;
+  parts.push(body.slice(last));
+  return { parts, defaults };
+}
+
+function composePage(
+  base: { status: number; contentType: string; tags: readonly string[] },
+  parts: string[],
+  defaults: Record<string, string>,
+  fragments: Record<string, Fragment>,
+  storedAt: number,
+): CachedPage {
+  const composedWith: Record<string, number> = {};
+  let body = '';
+  parts.forEach((part, i) => {
+    if (i % 2 === 0) {
+      body += part;
+      return;
+    }
+    const fragment = fragments[part];
+    composedWith[part] = fragment?.version ?? -1;
+    body += fragmentStart(part) + (fragment?.html ?? defaults[part] ?? '') + fragmentEnd(part);
+  });
+  return { ...buildPage(base.status, base.contentType, body, base.tags, storedAt), parts, defaults, composedWith };
 }
 
 function buildPage(status: number, contentType: string, text: string, tags: readonly string[], now: number): CachedPage {
