@@ -23,7 +23,10 @@ const popularQuery = z.object({ window: z.enum(['6h', '24h', '7d']).default('24h
 const PUBLIC_CACHE = 'public, max-age=30, s-maxage=60, stale-while-revalidate=300';
 
 /** The public, read-only content API (DESIGN.md): articles, sections, latest, popular. */
-export function registerPublicApi(app: FastifyInstance, deps: { reader: ContentReader; siteUrl: string }): void {
+export function registerPublicApi(
+  app: FastifyInstance,
+  deps: { reader: ContentReader; siteUrl: string; popular: (window: '6h' | '24h' | '7d', limit: number) => Promise<ArticleSummary[]> },
+): void {
   const { reader } = deps;
   const summary = (a: ArticleSummary) => ({
     id: a.id,
@@ -87,8 +90,10 @@ export function registerPublicApi(app: FastifyInstance, deps: { reader: ContentR
 
   app.get('/api/v1/popular', async (request, reply) => {
     const { window, limit } = parseInput(popularQuery, request.query);
+    const items = await deps.popular(window, limit);
+    if (items.length) return send(reply, { window, basis: 'views', items: items.map(summary) });
+    // Nothing counted yet in this window: say so, and offer the latest instead.
     const tree = await reader.sections();
-    // Views are counted in a later release; until then the popular list is the latest.
     return send(reply, { window, basis: 'latest', items: (await reader.list(tree, {}, { limit })).map(summary) });
   });
 }

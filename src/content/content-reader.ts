@@ -164,12 +164,14 @@ export class ContentReader {
     return findPeopleByIds(this.db, ids);
   }
 
-  private async byIds(tree: SectionTree, ids: number[]): Promise<ArticleSummary[]> {
+  /** Public articles by id, in the order given (ids that are not public are skipped). */
+  async byIds(tree: SectionTree, ids: readonly number[]): Promise<ArticleSummary[]> {
+    if (!ids.length) return [];
     const now = this.clock.now().toISOString();
     const rows = await this.db
       .selectFrom('articles')
       .selectAll()
-      .where('id', 'in', ids)
+      .where('id', 'in', [...ids])
       .where('status', '=', 'published')
       .where('published_at', '<=', now)
       .execute();

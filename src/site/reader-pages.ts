@@ -5,6 +5,7 @@ import { formatThreeCalendars } from '../bangla/three-calendars.ts';
 import { addDays, formatIsoOffset, zonedCivilDate, zonedDayRange, type CivilDate } from '../bangla/zoned-date.ts';
 import { toBengaliDigits } from '../bangla/digits.ts';
 import type { ContentReader, ArticleFull, ArticleSummary } from '../content/content-reader.ts';
+import type { PopularWindow } from '../engage/views/popular-lists.ts';
 import type { SectionTree, SectionNode } from '../content/sections/section-tree.ts';
 import { renderDocumentHtml } from '../content/document/index.ts';
 import { listDistricts } from '../content/places/place.repository.ts';
@@ -54,6 +55,8 @@ export class ReaderPages {
     private readonly clock: Clock,
     /** Read on every render: the newsroom can change the name, zone and Hijri offset at run time. */
     private readonly currentSettings: () => SiteSettings,
+    /** The most-read article ids of a window, most read first (recomputed on a timer elsewhere). */
+    private readonly popularIds: (window: PopularWindow) => readonly number[] = () => [],
   ) {}
 
   private get settings(): SiteSettings {
@@ -83,8 +86,46 @@ export class ReaderPages {
 
   private async lists(tree: SectionTree, ctx: ViewContext): Promise<ListsVM> {
     const latest = (await this.reader.list(tree, {}, { limit: LIST_SIZE })).map((a) => cardVM(a, ctx));
-    // Views are counted in a later release; until then জনপ্রিয় shows the latest.
-    return { latest, popular: latest };
+    const popular = (await this.popular(tree, '24h', LIST_SIZE)).map((a) => cardVM(a, ctx));
+    // A new site has no counted views yet: জনপ্রিয় shows the latest until it has.
+    return { latest, popular: popular.length ? popular : latest };
+  }
+
+  /** The most-read public articles of a window. */
+  async popular(tree: SectionTree | undefined, window: PopularWindow, limit: number): Promise<ArticleSummary[]> {
+    return this.reader.byIds(tree ?? (await this.reader.sections()), this.popularIds(window).slice(0, limit));
+  }
+
+  /** /popular: the most read of a window (6 h, 24 h, 7 days); the latest while nothing is counted. */
+  async popularPage(window: PopularWindow): Promise<RenderedPage> {
+    const ctx = this.ctx();
+    const tree = await this.reader.sections();
+    const most = await this.popular(tree, window, 50);
+    const articles = most.length ? most : await this.reader.list(tree, {}, { limit: 20 });
+    const label = { '6h': 'গত ৬ ঘণ্টায়', '24h': 'গত ২৪ ঘণ্টায়', '7d': 'গত ৭ দিনে' }[window];
+    const path = window === '24h' ? '/popular' : `/popular?window=${window}`;
+    const html = templates.renderListPage(await this.site(tree, ctx), {
+      kind: 'popular',
+      title: 'জনপ্রিয়',
+      canonicalUrl: `${this.settings.siteUrl}${path}`,
+      subtitle: most.length ? `${label} সবচেয়ে বেশি পড়া খবর` : 'পাঠের হিসাব জমা হলে এখানে সবচেয়ে বেশি পড়া খবর দেখাবে; এখন সর্বশেষ খবর',
+      articles: articles.map((a) => cardVM(a, ctx)),
+      pagination: paginationVM(path, 1, false),
+      lists: await this.lists(tree, ctx),
+    });
+    return { status: 200, html, tags: ['lists', 'popular'] };
+  }
+
+  /** The shared সর্বশেষ / জনপ্রিয় fragment, spliced into every cached page. */
+  async listsFragmentHtml(): Promise<string> {
+    const tree = await this.reader.sections();
+    return templates.renderListsTabsInner(await this.lists(tree, this.ctx())).toString();
+  }
+
+  /** The shared breaking-ticker fragment. */
+  async breakingFragmentHtml(): Promise<string> {
+    const tree = await this.reader.sections();
+    return templates.renderTicker((await this.site(tree, this.ctx())).breaking).toString();
   }
 
   async home(): Promise<RenderedPage> {
@@ -111,7 +152,7 @@ export class ReaderPages {
       sections,
       lists: await this.lists(tree, ctx),
     });
-    return { status: 200, html, tags: ['home', 'lists'] };
+    return { status: 200, html, tags: ['home', 'lists', 'popular'] };
   }
 
   /** The article page; `undefined` when no published article has this id. */
@@ -125,7 +166,9 @@ export class ReaderPages {
     // The follow line offers the section's own feed after the site's.
     site.feeds = [...site.feeds, { name: `${article.section.name}-এর ফিড`, href: `/${article.section.path}/rss.xml` }];
     const html = templates.renderArticlePage(site, vm, await this.lists(tree, ctx));
-    return { status: 200, html, tags: [`article:${id}`, 'lists'], canonicalPath: `/${article.section.path}/${id}` };
+    // Not tagged `lists`: its lists and ticker are fragments spliced in when served, so a publish
+    // elsewhere recomposes this page instead of rendering it again.
+    return { status: 200, html, tags: [`article:${id}`, `section:${article.section.id}`, 'nav'], canonicalPath: `/${article.section.path}/${id}` };
   }
 
   private async articleVM(tree: SectionTree, article: ArticleFull, ctx: ViewContext): Promise<ArticleVM> {

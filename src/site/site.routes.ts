@@ -7,14 +7,16 @@ import { isValidCalendarDay, zonedCivilDate } from '../bangla/zoned-date.ts';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Clock } from '../content/clock.ts';
 import type { ContentReader } from '../content/content-reader.ts';
-import { renderRss } from '../feeds/rss.ts';
 import { AppError } from '../lib/errors.ts';
 import { MAX_PAGE, type ReaderPages, type RenderedPage } from './reader-pages.ts';
 import { sendPage } from './send-page.ts';
+import type { SharedFragments } from './shared-fragments.ts';
 import { toBengaliDigits } from '../bangla/digits.ts';
 
 export interface SiteRouteDeps {
   pages: ReaderPages;
+  /** The lists and the ticker, spliced into every page as it is served. */
+  fragments: SharedFragments;
   reader: ContentReader;
   cache: PageCache;
   clock: Clock;
@@ -26,21 +28,23 @@ export interface SiteRouteDeps {
 }
 
 const HTML = 'text/html; charset=utf-8';
-const RSS = 'application/rss+xml; charset=utf-8';
-const FEED_SIZE = 50;
 const MEDIA_PATH = /^\d{4}\/\d{2}\/[0-9a-f]{20}(-\d{2,4})?\.(jpg|png|webp|gif|avif)$/;
 const MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' };
 
-/** The reader site: home, fronts, lists, archive, articles, feeds and media. */
+/** The reader site: home, fronts, lists, archive, articles and media (feeds: feeds/feed.routes.ts). */
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
   const { pages, reader, cache } = deps;
 
   const serve = async (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage | undefined>, type = HTML) => {
-    const page = await cache.getOrRender(key, async () => {
-      const result = await render();
-      if (!result) throw new AppError('NOT_FOUND', 404, 'page not found');
-      return { status: result.status, contentType: type, body: result.html, tags: result.tags, cache: true };
-    });
+    const page = await cache.getOrRender(
+      key,
+      async () => {
+        const result = await render();
+        if (!result) throw new AppError('NOT_FOUND', 404, 'page not found');
+        return { status: result.status, contentType: type, body: result.html, tags: result.tags, cache: true };
+      },
+      await deps.fragments.all(),
+    );
     return sendPage(request, reply, page);
   };
 
@@ -51,8 +55,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     return serve(req, reply, `/latest?${page}`, () => pages.listPage('latest', 'সর্বশেষ', '', '/latest', {}, page));
   });
   app.get('/popular', (req, reply) => {
-    const page = pageParam(req);
-    return serve(req, reply, `/popular?${page}`, () => pages.listPage('popular', 'জনপ্রিয়', '', '/popular', {}, page));
+    const query = req.query as Record<string, unknown>;
+    const window = query.window === undefined ? '24h' : query.window;
+    if (window !== '6h' && window !== '24h' && window !== '7d') throw new AppError('BAD_WINDOW', 400, 'সময়সীমা হতে পারে ৬ ঘণ্টা (6h), ২৪ ঘণ্টা (24h) বা ৭ দিন (7d)।');
+    return serve(req, reply, `/popular?${window}`, () => pages.popularPage(window));
   });
 
   app.get('/archive', (req, reply) => {
@@ -103,10 +109,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     return serve(req, reply, `${base}?${page}`, () => pages.listPage('district', district.name, subtitle, base, { districtId: district.id }, page));
   });
 
-  app.get('/rss.xml', (req, reply) =>
-    serve(req, reply, '/rss.xml', () => feed(deps, undefined), RSS),
-  );
-
   app.get<{ Params: { '*': string } }>('/media/*', async (req, reply) => {
     const path = req.params['*'];
     if (!MEDIA_PATH.test(path)) throw notFoundPage();
@@ -129,11 +131,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
       throw notFoundPage();
     }
     const tree = await reader.sections();
-    if (segments.at(-1) === 'rss.xml') {
-      const section = tree.byPathOrUndefined(segments.slice(0, -1).join('/'));
-      if (!section) throw notFoundPage();
-      return serve(req, reply, `/${section.path}/rss.xml`, () => feed(deps, section), RSS);
-    }
     const idAt = findIdSegment(segments);
     if (idAt >= 0) {
       const id = Number(toAsciiDigits(segments[idAt]!));
@@ -157,30 +154,6 @@ function findIdSegment(segments: string[]): number {
   if (isId(segments.at(-1))) return segments.length - 1;
   if (segments.length >= 2 && isId(segments.at(-2))) return segments.length - 2;
   return -1;
-}
-
-async function feed(deps: SiteRouteDeps, section: { id: number; path: string; name: string } | undefined): Promise<RenderedPage> {
-  const tree = await deps.reader.sections();
-  const node = section ? tree.byPathOrUndefined(section.path) : undefined;
-  const filter = node ? { sectionIds: tree.subtreeIds(node) } : {};
-  const summaries = await deps.reader.list(tree, filter, { limit: FEED_SIZE });
-  const items = [];
-  for (const s of summaries) {
-    const full = await deps.reader.article(tree, s.id);
-    if (full) items.push(full);
-  }
-  const path = section ? `/${section.path}` : '';
-  const html = renderRss(
-    {
-      title: section ? `${section.name} | ${deps.siteName()}` : deps.siteName(),
-      link: `${deps.siteUrl}${path || '/'}`,
-      description: section ? `${deps.siteName()}: ${section.name}-এর সর্বশেষ খবর` : `${deps.siteName()}: সর্বশেষ খবর`,
-      selfUrl: `${deps.siteUrl}${path}/rss.xml`,
-    },
-    items,
-    deps.siteUrl,
-  );
-  return { status: 200, html, tags: ['lists', section ? `feed:${section.id}` : 'feed'] };
 }
 
 function pageParam(req: FastifyRequest): number {

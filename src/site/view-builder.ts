@@ -5,7 +5,7 @@ import { toBengaliDigits } from '../bangla/digits.ts';
 import type { ArticleSummary, ResolvedImage } from '../content/content-reader.ts';
 import type { Person } from '../content/people/person.repository.ts';
 import type { SectionNode } from '../content/sections/section-tree.ts';
-import type { ArticleCardVM, ImageVM, LinkVM, PaginationVM } from './view-model.ts';
+import type { ArticleCardVM, BylineVM, ImageVM, LinkVM, PaginationVM } from './view-model.ts';
 
 /** Formatting context of one request: the zone and the instant "now". */
 export interface ViewContext {
@@ -60,8 +60,8 @@ export function bylineLabel(person: Person, districtNames: ReadonlyMap<number, s
   return person.place ? `${person.place} প্রতিনিধি` : person.name;
 }
 
-export function bylineVM(person: Person, districtNames: ReadonlyMap<number, string>): LinkVM {
-  return { name: bylineLabel(person, districtNames), href: personHref(person) };
+export function bylineVM(person: Person, districtNames: ReadonlyMap<number, string>): BylineVM {
+  return { name: bylineLabel(person, districtNames), href: personHref(person), kind: person.kind };
 }
 
 export function breadcrumbsVM(chain: readonly SectionNode[]): LinkVM[] {

@@ -77,10 +77,15 @@ export interface PaginationVM {
   nextHref: string | null;
 }
 
+/** A byline part; `kind` tells structured data a person from an organisation (desk, agency). */
+export interface BylineVM extends LinkVM {
+  kind?: 'desk' | 'reporter' | 'correspondent' | 'agency';
+}
+
 export interface ArticleVM extends ArticleCardVM {
   subheadline: string;
   /** Each byline part: a desk, a reporter, a correspondent ("দেবিদ্বার (কুমিল্লা) প্রতিনিধি"), an agency. */
-  bylines: LinkVM[];
+  bylines: BylineVM[];
   /** "অনলাইন সংস্করণ" or "প্রিন্ট সংস্করণ". */
   editionLabel: string;
   /** "প্রিন্ট সংস্করণ, পৃষ্ঠা ৩" style detail, or empty for online. */

@@ -16,7 +16,8 @@ export async function findSectionByPath(db: Kysely<Database>, path: string): Pro
 /** Top-level paths the site uses for itself: a section there could never be reached. */
 export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'admin', 'api', 'archive', 'assets', 'author', 'district', 'favicon.ico', 'healthz', 'latest',
-  'media', 'popular', 'robots.txt', 'rss.xml', 'search', 'sitemap.xml', 'sitemap-news.xml', 'topic',
+  'media', 'popular', 'publisher-logo.png', 'robots.txt', 'rss.xml', 'search', 'sitemap.xml', 'sitemap-news.xml',
+  'sitemaps', 'topic',
 ]);
 
 /** True when a section path's first slug is free for a section. */

@@ -6,6 +6,8 @@ import { renderImg } from './image.ts';
 import { renderDocument } from './layout.ts';
 import { renderListsTabs } from './lists-tabs.ts';
 import { renderShell } from './page-shell.ts';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '../../feeds/json-ld.ts';
+import { articleSocialMeta } from '../../feeds/social-meta.ts';
 
 /** The article page, in the order a Bangladeshi daily shows it (see the seed fixture). */
 export function renderArticlePage(site: SiteVM, article: ArticleVM, lists: ListsVM): string {
@@ -31,6 +33,8 @@ ${renderCommentArea(article)}`;
     description: article.summary || article.subheadline || article.headline,
     canonical: article.canonicalUrl,
     bodyClass: 'page-article',
+    social: articleSocialMeta(site, article),
+    jsonLd: [newsArticleJsonLd(site, article), breadcrumbJsonLd(site, article)],
     main: renderShell({ main, side: renderListsTabs(lists), after }),
   });
 }

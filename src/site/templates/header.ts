@@ -1,4 +1,5 @@
-import { html, type SafeHtml } from '../../lib/html.ts';
+import { fragmentEnd, fragmentStart } from '../../cache/page-cache.ts';
+import { html, raw, type SafeHtml } from '../../lib/html.ts';
 import type { LinkVM, NavItemVM, SiteVM } from '../view-model.ts';
 
 /** Site header: date line, search, site name, section nav with an all-sections panel, ticker. */
@@ -13,7 +14,7 @@ export function renderHeader(site: SiteVM): SafeHtml {
     <a class="site-name" href="/">${site.name}</a>
   </div>
   ${renderNav(site.nav)}
-  ${renderTicker(site.breaking)}
+  ${raw(fragmentStart('breaking'))}${renderTicker(site.breaking)}${raw(fragmentEnd('breaking'))}
 </header>`;
 }
 
@@ -60,7 +61,8 @@ function renderAllSections(nav: NavItemVM[]): SafeHtml {
 
 // The ticker scrolls with a CSS animation only; it pauses on hover and focus, and stands
 // still (wrapping instead) for readers who ask for reduced motion.
-function renderTicker(breaking: LinkVM[]): SafeHtml | string {
+/** The breaking ticker alone, as the shared `breaking` fragment holds it (empty when nothing is breaking). */
+export function renderTicker(breaking: LinkVM[]): SafeHtml | string {
   if (breaking.length === 0) return '';
   return html`<section class="ticker" aria-label="ব্রেকিং">
     <div class="container ticker__inner">

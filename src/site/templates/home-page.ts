@@ -4,6 +4,7 @@ import { renderCard, renderCardList, renderEmpty } from './card.ts';
 import { renderDocument } from './layout.ts';
 import { renderListsTabs } from './lists-tabs.ts';
 import { renderShell } from './page-shell.ts';
+import { websiteJsonLd } from '../../feeds/json-ld.ts';
 
 const SECTION_BLOCK_SIZE = 6;
 
@@ -22,6 +23,7 @@ ${home.top.length
     description: `${site.name}: সর্বশেষ খবর, ${home.sections.map((b) => b.section.name).join(', ')}`,
     canonical: `${site.origin}/`,
     bodyClass: 'page-home',
+    jsonLd: [websiteJsonLd(site)],
     main: renderShell({ main, side: renderListsTabs(home.lists), after }),
   });
 }

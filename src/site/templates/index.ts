@@ -5,3 +5,5 @@ export { renderErrorPage } from './error-page.ts';
 export { renderHomePage } from './home-page.ts';
 export { renderListPage } from './list-page.ts';
 export { renderSectionPage } from './section-page.ts';
+export { renderListsTabsInner } from './lists-tabs.ts';
+export { renderTicker } from './header.ts';

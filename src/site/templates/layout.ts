@@ -2,6 +2,8 @@ import { html, type SafeHtml } from '../../lib/html.ts';
 import type { SiteVM } from '../view-model.ts';
 import { renderFooter } from './footer.ts';
 import { renderHeader } from './header.ts';
+import { jsonLdScript } from '../../feeds/json-ld.ts';
+import { pageSocialMeta, type MetaTag } from '../../feeds/social-meta.ts';
 
 export interface DocumentOptions {
   /** Page title without the site name; empty for the home page. */
@@ -13,13 +15,17 @@ export interface DocumentOptions {
   bodyClass: string;
   /** Error and search pages ask not to be indexed. */
   noindex?: boolean;
+  /** Open Graph and Twitter tags; pages that do not give them get the site's generic card. */
+  social?: MetaTag[];
+  /** Structured data (schema.org objects), each in its own JSON-LD script element. */
+  jsonLd?: Array<Record<string, unknown>>;
   main: SafeHtml;
 }
 
 /** Wraps a page's main content in the complete HTML document (head, header, footer). */
 export function renderDocument(site: SiteVM, options: DocumentOptions): string {
   const fullTitle = options.title ? `${options.title} | ${site.name}` : site.name;
-  const feed = site.feeds[0];
+  const social = options.noindex ? [] : (options.social ?? pageSocialMeta(site, { title: fullTitle, description: options.description || site.name, url: options.canonical }));
   const doc = html`<!doctype html>
 <html lang="bn">
 <head>
@@ -28,10 +34,12 @@ export function renderDocument(site: SiteVM, options: DocumentOptions): string {
 <title>${fullTitle}</title>
 <meta name="description" content="${options.description || site.name}">
 ${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` : ''}
-${options.noindex ? html`<meta name="robots" content="noindex">` : ''}
-<link rel="stylesheet" href="${site.assets.css}">
-${feed ? html`<link rel="alternate" type="application/rss+xml" title="${feed.name}" href="${feed.href}">` : ''}
-</head>
+<meta name="robots" content="${options.noindex ? 'noindex' : 'max-image-preview:large'}">
+${social.map((tag) => html`<meta ${tag.attr}="${tag.key}" content="${tag.content}">
+`)}<link rel="stylesheet" href="${site.assets.css}">
+${site.feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.name}" href="${feed.href}">
+`)}${(options.jsonLd ?? []).map((data) => html`${jsonLdScript(data)}
+`)}</head>
 <body class="${options.bodyClass}">
 ${renderHeader(site)}
 ${options.main}

@@ -1,5 +1,6 @@
 import { toBengaliDigits } from '../../bangla/digits.ts';
-import { html, type SafeHtml } from '../../lib/html.ts';
+import { html, raw, type SafeHtml } from '../../lib/html.ts';
+import { fragmentEnd, fragmentStart } from '../../cache/page-cache.ts';
 import type { ArticleCardVM, ListsVM } from '../view-model.ts';
 import { renderEmpty } from './card.ts';
 
@@ -11,6 +12,12 @@ const MAX_ENTRIES = 20;
  * after the checked one. Without CSS both lists simply show one after the other.
  */
 export function renderListsTabs(lists: ListsVM): SafeHtml {
+  // The markers let the page cache splice in the current lists when it serves a cached page.
+  return html`${raw(fragmentStart('lists'))}${renderListsTabsInner(lists)}${raw(fragmentEnd('lists'))}`;
+}
+
+/** The tabs alone, as the shared `lists` fragment holds them. */
+export function renderListsTabsInner(lists: ListsVM): SafeHtml {
   return html`<section class="tabs" aria-label="সর্বশেষ ও জনপ্রিয় খবর">
   <input class="tabs__radio tabs__radio--latest visually-hidden" type="radio" name="lists-tab" id="tab-latest" checked>
   <label class="tabs__label" for="tab-latest">সর্বশেষ</label>

@@ -1,0 +1,72 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArticleFull, ArticleSummary } from '../content/content-reader.ts';
+import type { SectionNode, SectionTree } from '../content/sections/section-tree.ts';
+import { renderDocumentHtml } from '../content/document/index.ts';
+import { listDistricts } from '../content/places/place.repository.ts';
+import { bylineLabel } from '../site/view-builder.ts';
+import type { FeedContext, FeedDocument } from './feed-context.ts';
+import { PUBLISHER_LOGO_PATH } from './publisher-logo.ts';
+import { renderRss, type RssImage, type RssItem } from './rss.ts';
+import { imageTypeOf } from './xml.ts';
+
+/** Newest articles offered per feed; the 2 MB limit may cut the feed shorter. */
+export const FEED_SIZE = 50;
+
+/** The site feed (no section) or a section's feed, which includes its sub-sections. */
+export async function buildRssFeed(ctx: FeedContext, tree: SectionTree, section?: SectionNode): Promise<FeedDocument> {
+  const filter = section ? { sectionIds: tree.subtreeIds(section) } : {};
+  const summaries = await ctx.reader.list(tree, filter, { limit: FEED_SIZE });
+  const path = section ? `/${section.path}` : '';
+  const name = ctx.siteName();
+  const body = await renderRss(
+    {
+      title: section ? `${section.name} | ${name}` : name,
+      link: `${ctx.siteUrl}${path || '/'}`,
+      description: section ? `${name}: ${section.name}-এর সর্বশেষ খবর` : `${name}: সর্বশেষ খবর`,
+      selfUrl: `${ctx.siteUrl}${path}/rss.xml`,
+      imageUrl: `${ctx.siteUrl}${PUBLISHER_LOGO_PATH}`,
+      timeZone: ctx.timeZone(),
+    },
+    feedItems(ctx, tree, summaries),
+  );
+  return { body, tags: ['lists', section ? `feed:${section.id}` : 'feed'] };
+}
+
+// Full articles are loaded one at a time as the renderer asks, so a feed cut short by its size
+// limit never loads the rest, and at most one long body is held at once.
+async function* feedItems(ctx: FeedContext, tree: SectionTree, summaries: readonly ArticleSummary[]): AsyncGenerator<RssItem> {
+  const districts = new Map((await listDistricts(ctx.db)).map((d) => [d.id, d.name]));
+  for (const summary of summaries) {
+    const article = await ctx.reader.article(tree, summary.id);
+    if (article) yield await toRssItem(ctx, article, districts);
+  }
+}
+
+async function toRssItem(ctx: FeedContext, a: ArticleFull, districts: ReadonlyMap<number, string>): Promise<RssItem> {
+  return {
+    url: `${ctx.siteUrl}/${a.section.path}/${a.id}`,
+    title: a.kicker ? `${a.kicker} / ${a.headline}` : a.headline,
+    summary: a.summary,
+    bodyHtml: renderDocumentHtml(a.body),
+    publishedAt: new Date(a.publishedAt),
+    creators: a.people.map((p) => bylineLabel(p, districts)),
+    categories: [a.section.name, ...a.tags.map((t) => t.name)],
+    image: a.image ? await rssImage(ctx, a.image) : null,
+  };
+}
+
+async function rssImage(ctx: FeedContext, image: NonNullable<ArticleFull['image']>): Promise<RssImage> {
+  // The enclosure must state the exact byte size of the file served at that URL.
+  const file = join(ctx.mediaDir, image.src.replace(/^\/media\//, ''));
+  const info = await stat(file).catch(() => undefined);
+  return {
+    url: `${ctx.siteUrl}${image.src}`,
+    type: imageTypeOf(image.src),
+    length: info?.isFile() ? info.size : null,
+    width: image.width,
+    height: image.height,
+    caption: image.caption,
+    credit: image.credit,
+  };
+}
