@@ -31,6 +31,11 @@ export const configSchema = z
     pageCacheTtl: z.coerce.number().int().min(0).max(3600).default(60),
     /** Page cache size limit (bytes, all variants counted). */
     pageCacheBytes: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+    /**
+     * Trust X-Forwarded-For / -Proto from a proxy or CDN in front. Off by default: a site facing
+     * readers directly would otherwise let anyone pick the address its rate limits see.
+     */
+    trustProxy: z.boolean().default(false),
     /** Log level for the server's structured logs. */
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

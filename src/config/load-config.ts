@@ -17,6 +17,7 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   PAGE_CACHE_TTL: 'pageCacheTtl',
   PAGE_CACHE_BYTES: 'pageCacheBytes',
   LOG_LEVEL: 'logLevel',
+  TRUST_PROXY: 'trustProxy',
 };
 
 export class ConfigError extends Error {}
@@ -36,7 +37,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const fromEnv: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const value = env[name];
-    if (value !== undefined && value !== '') fromEnv[key] = key === 'demo' ? parseBool(name, value) : value;
+    if (value !== undefined && value !== '') fromEnv[key] = key === 'demo' || key === 'trustProxy' ? parseBool(name, value) : value;
   }
   const parsed = configSchema.safeParse({ ...fromFile, ...fromEnv, ...options.overrides });
   if (!parsed.success) {

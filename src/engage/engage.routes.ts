@@ -18,12 +18,14 @@ const decisionBody = z.object({ ids: z.array(z.number().int().positive()).min(1)
 
 export interface EngageRouteDeps {
   comments: CommentService;
+  /** The canonical path of a public article, for sending a form poster back to it. */
+  articlePath: (id: number) => Promise<string | undefined>;
   views: ViewCounter;
   popular: PopularLists;
 }
 
 /** Comments (public and moderation) and the view beacon. */
-export function registerEngageRoutes(app: FastifyInstance, { comments, views }: EngageRouteDeps): void {
+export function registerEngageRoutes(app: FastifyInstance, { comments, views, articlePath }: EngageRouteDeps): void {
   // Plain HTML forms post url-encoded bodies: the comment form works without JavaScript.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => {
     const form = Object.fromEntries(new URLSearchParams(String(body)));
@@ -42,9 +44,9 @@ export function registerEngageRoutes(app: FastifyInstance, { comments, views }: 
     const input = parseInput(commentInputSchema, request.body);
     const result = await comments.post(id, input, { ip: request.ip });
     if (isForm) {
-      const back = String(request.headers.referer ?? '').split('#')[0] || '/';
-      const sameSite = back.startsWith('/') || new URL(back).host === request.headers.host;
-      return reply.redirect(`${sameSite ? back : '/'}#comment-${result.status === 'approved' ? 'published' : 'pending'}`, 303);
+      // Back to the article's own page (never to a Referer, which the poster controls).
+      const path = (await articlePath(id)) ?? '/';
+      return reply.redirect(`${path}#comment-${result.status === 'approved' ? 'published' : 'pending'}`, 303);
     }
     if (result.status === 'approved') return reply.code(201).send({ status: 'approved', id: result.id, message: 'মন্তব্য প্রকাশিত হয়েছে' });
     // A honeypot catch looks exactly like a normal submission, so robots learn nothing.

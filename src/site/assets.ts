@@ -32,6 +32,8 @@ interface Asset {
 export interface Assets {
   /** The stylesheet's hashed URL, for SiteVM.assets.css. */
   cssHref: string;
+  /** The reader script's hashed URL (view beacon, comments without reloading). */
+  jsHref: string;
   /** Registers GET routes for the stylesheet, the fonts and a 404 for any other /assets/ path. */
   routes: (app: FastifyInstance) => void;
 }
@@ -42,11 +44,15 @@ export function createAssets(): Assets {
   const root = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
   const css = asset(readFileSync(join(root, 'src/site/assets/site.css')), 'text/css; charset=utf-8');
   const cssHref = `/assets/site.${css.hash.slice(0, 8)}.css`;
+  const js = asset(readFileSync(join(root, 'src/site/assets/reader.js')), 'text/javascript; charset=utf-8');
+  const jsHref = `/assets/reader.${js.hash.slice(0, 8)}.js`;
   const fonts = loadFonts();
   return {
     cssHref,
+    jsHref,
     routes(app) {
       app.get(cssHref, (request, reply) => send(request, reply, css));
+      app.get(jsHref, (request, reply) => send(request, reply, js));
       app.get<{ Params: { file: string } }>('/assets/fonts/:file', (request, reply) => {
         const font = fonts.get(request.params.file);
         return font ? send(request, reply, font) : notFound(reply);

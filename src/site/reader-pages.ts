@@ -6,6 +6,7 @@ import { addDays, formatIsoOffset, zonedCivilDate, zonedDayRange, type CivilDate
 import { toBengaliDigits } from '../bangla/digits.ts';
 import type { ContentReader, ArticleFull, ArticleSummary } from '../content/content-reader.ts';
 import type { PopularWindow } from '../engage/views/popular-lists.ts';
+import type { PublicComment } from '../engage/comments/comment.service.ts';
 import type { SectionTree, SectionNode } from '../content/sections/section-tree.ts';
 import { renderDocumentHtml } from '../content/document/index.ts';
 import { listDistricts } from '../content/places/place.repository.ts';
@@ -19,6 +20,7 @@ import {
   breadcrumbsVM,
   bylineVM,
   cardVM,
+  commentsVM,
   districtHref,
   paginationVM,
   sectionHref,
@@ -32,6 +34,19 @@ export interface SiteSettings {
   timeZone: string;
   hijriOffset: number;
   cssHref: string;
+  jsHref?: string;
+}
+
+export interface ReaderPagesOptions {
+  reader: ContentReader;
+  db: Kysely<Database>;
+  clock: Clock;
+  /** Read on every render: the newsroom can change the name, zone and Hijri offset at run time. */
+  settings: () => SiteSettings;
+  /** The most-read article ids of a window, most read first (recomputed on a timer elsewhere). */
+  popularIds?: (window: PopularWindow) => readonly number[];
+  /** Approved comments of an article, newest first. */
+  comments?: (articleId: number) => Promise<PublicComment[]>;
 }
 
 /** Articles per page on fronts and lists. */
@@ -49,15 +64,21 @@ export interface RenderedPage {
 
 /** Builds every reader page from the content reader and the templates. */
 export class ReaderPages {
-  constructor(
-    private readonly reader: ContentReader,
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    /** Read on every render: the newsroom can change the name, zone and Hijri offset at run time. */
-    private readonly currentSettings: () => SiteSettings,
-    /** The most-read article ids of a window, most read first (recomputed on a timer elsewhere). */
-    private readonly popularIds: (window: PopularWindow) => readonly number[] = () => [],
-  ) {}
+  private readonly reader: ContentReader;
+  private readonly db: Kysely<Database>;
+  private readonly clock: Clock;
+  private readonly currentSettings: () => SiteSettings;
+  private readonly popularIds: (window: PopularWindow) => readonly number[];
+  private readonly commentsOf: (articleId: number) => Promise<PublicComment[]>;
+
+  constructor(options: ReaderPagesOptions) {
+    this.reader = options.reader;
+    this.db = options.db;
+    this.clock = options.clock;
+    this.currentSettings = options.settings;
+    this.popularIds = options.popularIds ?? (() => []);
+    this.commentsOf = options.comments ?? (async () => []);
+  }
 
   private get settings(): SiteSettings {
     return this.currentSettings();
@@ -80,7 +101,7 @@ export class ReaderPages {
       })),
       breaking: breaking.map((a) => ({ name: a.headline, href: `/${a.section.path}/${a.id}` })),
       feeds: [{ name: 'RSS', href: '/rss.xml' }],
-      assets: { css: this.settings.cssHref },
+      assets: { css: this.settings.cssHref, js: this.settings.jsHref },
     };
   }
 
@@ -188,6 +209,7 @@ export class ReaderPages {
         dateIso: formatIsoOffset(new Date(c.createdAt), ctx.timeZone),
         text: c.text,
       })),
+      comments: commentsVM(await this.commentsOf(article.id), article.id, ctx),
       bodyHtml: raw(renderDocumentHtml(article.body)), // our serializer's output: every node known and escaped
       tags: article.tags.map((t) => ({ name: t.name, href: tagHref(t) })),
       district: article.district ? { name: article.district.name, href: districtHref(article.district) } : null,

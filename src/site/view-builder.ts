@@ -5,7 +5,8 @@ import { toBengaliDigits } from '../bangla/digits.ts';
 import type { ArticleSummary, ResolvedImage } from '../content/content-reader.ts';
 import type { Person } from '../content/people/person.repository.ts';
 import type { SectionNode } from '../content/sections/section-tree.ts';
-import type { ArticleCardVM, BylineVM, ImageVM, LinkVM, PaginationVM } from './view-model.ts';
+import type { ArticleCardVM, BylineVM, CommentsVM, CommentVM, ImageVM, LinkVM, PaginationVM } from './view-model.ts';
+import type { PublicComment } from '../engage/comments/comment.service.ts';
 
 /** Formatting context of one request: the zone and the instant "now". */
 export interface ViewContext {
@@ -76,5 +77,23 @@ export function paginationVM(basePath: string, page: number, hasNext: boolean): 
     pageLabel: `পৃষ্ঠা ${toBengaliDigits(page)}`,
     prevHref: page > 1 ? at(page - 1) : null,
     nextHref: hasNext ? at(page + 1) : null,
+  };
+}
+
+/** Approved comments as the article page shows them, with a Bengali count. */
+export function commentsVM(comments: readonly PublicComment[], articleId: number, ctx: ViewContext): CommentsVM {
+  const one = (c: PublicComment): CommentVM => ({
+    id: c.id,
+    name: c.name,
+    body: c.body,
+    timeLabel: formatHouseDateTime(new Date(c.createdAt), ctx.timeZone),
+    timeIso: formatIsoOffset(new Date(c.createdAt), ctx.timeZone),
+    replies: c.replies.map(one),
+  });
+  const count = comments.reduce((n, c) => n + 1 + c.replies.length, 0);
+  return {
+    countLabel: count ? `${toBengaliDigits(count)}টি মন্তব্য` : 'এখনো কোনো মন্তব্য নেই',
+    items: comments.map(one),
+    formAction: `/api/v1/articles/${articleId}/comments`,
   };
 }

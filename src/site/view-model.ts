@@ -28,7 +28,8 @@ export interface SiteVM {
   /** Feed links shown in the follow line and footer: site RSS first. */
   feeds: LinkVM[];
   /** Hashed asset URLs. */
-  assets: { css: string };
+  /** Hashed asset URLs: the stylesheet, and the reader script when pages use it. */
+  assets: { css: string; js?: string };
 }
 
 export interface ImageVM {
@@ -82,6 +83,27 @@ export interface BylineVM extends LinkVM {
   kind?: 'desk' | 'reporter' | 'correspondent' | 'agency';
 }
 
+/** An approved reader comment, as shown under the article. */
+export interface CommentVM {
+  id: number;
+  name: string;
+  /** Plain text; line breaks are kept by CSS, never turned into markup. */
+  body: string;
+  /** House format, e.g. "১৩ সেপ্টেম্বর ২০২৩, ০৪:৫৭ পিএম". */
+  timeLabel: string;
+  timeIso: string;
+  replies: CommentVM[];
+}
+
+export interface CommentsVM {
+  /** "৫টি মন্তব্য", or "এখনো কোনো মন্তব্য নেই". */
+  countLabel: string;
+  /** Newest first; replies under each, oldest first. */
+  items: CommentVM[];
+  /** Where the forms post (the comments API; it also takes plain HTML forms). */
+  formAction: string;
+}
+
 export interface ArticleVM extends ArticleCardVM {
   subheadline: string;
   /** Each byline part: a desk, a reporter, a correspondent ("দেবিদ্বার (কুমিল্লা) প্রতিনিধি"), an agency. */
@@ -95,6 +117,7 @@ export interface ArticleVM extends ArticleCardVM {
   updatedIso: string;
   /** Public correction notes (সংশোধনী), oldest first, each with its date in the house format. */
   corrections: Array<{ dateLabel: string; dateIso: string; text: string }>;
+  comments: CommentsVM;
   /** The body, rendered by the document serializer. */
   bodyHtml: SafeHtml;
   tags: LinkVM[];

@@ -12,15 +12,18 @@ export const TEST_NOW = '2026-11-27T06:00:00Z';
 export async function buildTestApp(
   t: TestDatabase,
   clock: Clock = fixedClock(TEST_NOW),
-  options: { scheduler?: boolean } = {},
+  options: { scheduler?: boolean; config?: Record<string, unknown>; seed?: boolean } = {},
 ): Promise<App> {
   const mediaDir = join(t.dir, 'media');
-  const report = await seedDemo({ db: t.db, mediaDir, clock });
-  if (report.failed.length) throw new Error(`demo seed failed: ${JSON.stringify(report.failed)}`);
+  if (options.seed !== false) {
+    const report = await seedDemo({ db: t.db, mediaDir, clock });
+    if (report.failed.length) throw new Error(`demo seed failed: ${JSON.stringify(report.failed)}`);
+  }
   const config = loadConfig({
     env: {},
     file: undefined,
-    overrides: { databaseUrl: t.url, mediaDir, siteUrl: 'http://prokash.test', logLevel: 'silent' },
+    // As if behind a proxy: tests speak for many readers through X-Forwarded-For.
+    overrides: { databaseUrl: t.url, mediaDir, siteUrl: 'http://prokash.test', logLevel: 'silent', trustProxy: true, ...options.config },
   });
-  return buildApp({ config, database: t, clock, logger: false, scheduler: options.scheduler ?? false });
+  return buildApp({ config, database: t, clock, logger: false, scheduler: options.scheduler ?? false, timers: false });
 }

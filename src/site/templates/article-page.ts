@@ -3,6 +3,7 @@ import type { ArticleVM, ImageVM, LinkVM, ListsVM, SiteVM } from '../view-model.
 import { renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderCardList } from './card.ts';
 import { renderImg } from './image.ts';
+import { renderCommentArea } from './comments.ts';
 import { renderDocument } from './layout.ts';
 import { renderListsTabs } from './lists-tabs.ts';
 import { renderShell } from './page-shell.ts';
@@ -11,7 +12,7 @@ import { articleSocialMeta } from '../../feeds/social-meta.ts';
 
 /** The article page, in the order a Bangladeshi daily shows it (see the seed fixture). */
 export function renderArticlePage(site: SiteVM, article: ArticleVM, lists: ListsVM): string {
-  const main = html`<article class="article">
+  const main = html`<article class="article" data-article-id="${article.id}">
   ${renderBreadcrumbs(article.breadcrumbs)}
   ${renderMeta(article)}
   <header class="article__head">
@@ -100,16 +101,6 @@ function renderFollowLine(site: SiteVM, article: ArticleVM): SafeHtml | string {
     : ''}</p>`;
 }
 
-// The container stays empty on purpose: the comments feature fills #comments later, and the
-// heading stays outside it so filling the box does not remove the heading.
-function renderCommentArea(article: ArticleVM): SafeHtml {
-  return html`<div class="comment-area">
-  <h2 class="block-title" id="comments-title">মন্তব্য করুন</h2>
-  <section id="comments" class="comments" data-article-id="${article.id}" aria-labelledby="comments-title">
-    <p class="comments__note">মন্তব্য করার সুবিধা শিগগিরই চালু হবে।</p>
-  </section>
-</div>`;
-}
 
 function renderRelated(article: ArticleVM): SafeHtml | string {
   if (article.related.length === 0) return '';

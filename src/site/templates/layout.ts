@@ -37,6 +37,7 @@ ${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` :
 <meta name="robots" content="${options.noindex ? 'noindex' : 'max-image-preview:large'}">
 ${social.map((tag) => html`<meta ${tag.attr}="${tag.key}" content="${tag.content}">
 `)}<link rel="stylesheet" href="${site.assets.css}">
+${site.assets.js ? html`<script src="${site.assets.js}" defer></script>` : ''}
 ${site.feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.name}" href="${feed.href}">
 `)}${(options.jsonLd ?? []).map((data) => html`${jsonLdScript(data)}
 `)}</head>

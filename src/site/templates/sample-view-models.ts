@@ -149,6 +149,7 @@ export function sampleArticle(overrides: Partial<ArticleVM> = {}): ArticleVM {
     headline: 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম',
     summary: FIXTURE_BODY[0] ?? '',
     corrections: [],
+    comments: { countLabel: 'এখনো কোনো মন্তব্য নেই', items: [], formAction: '/api/v1/articles/251042/comments' },
     image: sampleImage('kim-putin', 'ভ্লাদিভস্তকে বৈঠকে কিম জং উন ও ভ্লাদিমির পুতিন', 'বৈঠকে দুই দেশের প্রেসিডেন্ট।', 'রয়টার্স'),
     sectionName: 'এশিয়া',
     sectionHref: '/world/asia',
