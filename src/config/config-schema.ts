@@ -36,6 +36,8 @@ export const configSchema = z
      * readers directly would otherwise let anyone pick the address its rate limits see.
      */
     trustProxy: z.boolean().default(false),
+    /** How often the জনপ্রিয় lists are recomputed from counted views (seconds). */
+    popularRefresh: z.coerce.number().int().min(1).max(60).default(60),
     /** Log level for the server's structured logs. */
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -18,6 +18,7 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   PAGE_CACHE_BYTES: 'pageCacheBytes',
   LOG_LEVEL: 'logLevel',
   TRUST_PROXY: 'trustProxy',
+  POPULAR_REFRESH: 'popularRefresh',
 };
 
 export class ConfigError extends Error {}

@@ -171,6 +171,7 @@ export class ReaderPages {
       lead: lead ? cardVM(lead, ctx) : null,
       top: top.map((a) => cardVM(a, ctx)),
       sections,
+      mostRead: (await this.popular(tree, '24h', 5)).map((a) => cardVM(a, ctx)),
       lists: await this.lists(tree, ctx),
     });
     return { status: 200, html, tags: ['home', 'lists', 'popular'] };

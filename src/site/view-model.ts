@@ -132,6 +132,8 @@ export interface HomeVM {
   lead: ArticleCardVM | null;
   top: ArticleCardVM[];
   sections: Array<{ section: LinkVM; articles: ArticleCardVM[] }>;
+  /** আজ সবচেয়ে বেশি পড়া: the most read of the last 24 hours (empty until views are counted). */
+  mostRead: ArticleCardVM[];
   lists: ListsVM;
 }
 

@@ -2,7 +2,8 @@ import { html, type SafeHtml } from '../../lib/html.ts';
 import type { ArticleCardVM, HomeVM, LinkVM, SiteVM } from '../view-model.ts';
 import { renderCard, renderCardList, renderEmpty } from './card.ts';
 import { renderDocument } from './layout.ts';
-import { renderListsTabs } from './lists-tabs.ts';
+import { listTitle, renderListsTabs } from './lists-tabs.ts';
+import { toBengaliDigits } from '../../bangla/digits.ts';
 import { renderShell } from './page-shell.ts';
 import { websiteJsonLd } from '../../feeds/json-ld.ts';
 
@@ -17,7 +18,7 @@ ${home.top.length
   ${renderCardList(home.top, { level: 2, className: 'card-grid card-grid--top' })}
 </section>`
     : home.lead ? '' : renderEmpty()}`;
-  const after = html`${home.sections.map((block) => renderSectionBlock(block.section, block.articles))}`;
+  const after = html`${renderMostRead(home.mostRead)}${home.sections.map((block) => renderSectionBlock(block.section, block.articles))}`;
   return renderDocument(site, {
     title: '',
     description: `${site.name}: সর্বশেষ খবর, ${home.sections.map((b) => b.section.name).join(', ')}`,
@@ -26,6 +27,17 @@ ${home.top.length
     jsonLd: [websiteJsonLd(site)],
     main: renderShell({ main, side: renderListsTabs(home.lists), after }),
   });
+}
+
+// Numbered in Bengali like the tabs; shown only once readers' views have been counted.
+function renderMostRead(cards: ArticleCardVM[]): SafeHtml | string {
+  if (cards.length === 0) return '';
+  return html`<section class="most-read" aria-labelledby="most-read-title">
+  <h2 class="block-title" id="most-read-title">আজ সবচেয়ে বেশি পড়া</h2>
+  <ol class="numbered">${cards.map(
+    (card, i) => html`<li class="numbered__item"><span class="numbered__n">${toBengaliDigits(i + 1)}</span><a class="numbered__link" href="${card.href}">${listTitle(card)}</a></li>`,
+  )}</ol>
+</section>`;
 }
 
 function renderLead(lead: ArticleCardVM): SafeHtml {

@@ -186,6 +186,7 @@ export function sampleHome(): HomeVM {
   const { latest } = lists;
   const lead: ArticleCardVM = { ...sampleArticle(), summary: FIXTURE_BODY[0] ?? '' };
   return {
+    mostRead: [],
     lead,
     top: latest.slice(0, 6),
     sections: [
