@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
-import { buildTestApp } from './helpers/app.ts';
+import { useTestApp } from './helpers/app.ts';
 import { AdminClient } from './helpers/admin-client.ts';
 import { freePort, startProkash, stopProcess } from './helpers/processes.ts';
-import type { App } from '../src/app.ts';
 
 const Y = '/world/asia/251042';
 const UA = (n: number) => `Mozilla/5.0 (Linux; Android 14; Reader-${n}) AppleWebKit/537.36 Chrome/121 Mobile Safari/537.36`;
@@ -20,57 +19,48 @@ function tab(html: string, name: 'latest' | 'popular'): string[] {
 
 for (const dialect of DIALECTS) {
   describe(`fresh lists on cached pages (${dialect})`, () => {
-    let t: TestDatabase;
-    let app: App;
-    const get = (url: string, headers: Record<string, string> = {}) => app.server.inject({ method: 'GET', url, headers });
-    before(async () => {
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-    });
-    after(async () => {
-      await app.server.close();
-      await t.destroy();
-    });
+    const ctx = useTestApp(dialect);
+    const get = (url: string, headers: Record<string, string> = {}) => ctx.get(url, headers);
 
     test('publishing shows the new article in সর্বশেষ on an unrelated cached page, without rendering that page again', async () => {
       const first = await get(Y);
       const etag = first.headers.etag as string;
-      const misses = app.cache.getStats().misses;
+      const misses = ctx.app.cache.getStats().misses;
       assert.equal((await get(Y)).statusCode, 200);
-      assert.equal(app.cache.getStats().misses, misses, 'served from the cache');
+      assert.equal(ctx.app.cache.getStats().misses, misses, 'served from the cache');
 
-      const editor = await AdminClient.setup(app.server, 'সম্পাদক', 'ed@prokash.test', 'editor-password-1');
-      const desk = await t.db.selectFrom('people').select('id').where('slug', '=', 'prokash-desk').executeTakeFirstOrThrow();
-      const national = await t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
+      const editor = await AdminClient.setup(ctx.app.server, 'সম্পাদক', 'ed@prokash.test', 'editor-password-1');
+      const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'prokash-desk').executeTakeFirstOrThrow();
+      const national = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
       const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'এইমাত্র প্রকাশিত।' }] }] };
       const { article } = await editor.call('POST', '/api/admin/articles', { sectionId: national.id, headline: 'সদ্য প্রকাশিত জরুরি খবর', body, byline: { kind: 'desk', personIds: [desk.id] } }, 201);
       await editor.call('POST', `/api/admin/articles/${article.id}/publish`, undefined, 200);
 
-      const missesBefore = app.cache.getStats().misses;
-      const recomposedBefore = app.cache.getStats().recomposed;
+      const missesBefore = ctx.app.cache.getStats().misses;
+      const recomposedBefore = ctx.app.cache.getStats().recomposed;
       const after = await get(Y);
       assert.equal(tab(after.body, 'latest')[0], 'সদ্য প্রকাশিত জরুরি খবর', 'the unrelated page shows the new article first in সর্বশেষ');
-      assert.equal(app.cache.getStats().misses, missesBefore, 'the unrelated page was not rendered again');
-      assert.equal(app.cache.getStats().recomposed, recomposedBefore + 1, 'only recomposed with the new lists');
+      assert.equal(ctx.app.cache.getStats().misses, missesBefore, 'the unrelated page was not rendered again');
+      assert.equal(ctx.app.cache.getStats().recomposed, recomposedBefore + 1, 'only recomposed with the new lists');
       assert.notEqual(after.headers.etag, etag, 'a new ETag, so browsers revalidate to the new lists');
       assert.equal((await get(Y, { 'if-none-match': etag })).statusCode, 200);
     });
 
     test('counted views lead জনপ্রিয়, /popular, the API and the home block, still without rendering the page again', async () => {
-      const target = await t.db.selectFrom('articles').select(['id', 'headline']).where('id', '=', 251075).executeTakeFirstOrThrow();
+      const target = await ctx.t.db.selectFrom('articles').select(['id', 'headline']).where('id', '=', 251075).executeTakeFirstOrThrow();
       for (let n = 0; n < 12; n++) {
-        const res = await app.server.inject({ method: 'POST', url: `/api/v1/articles/${target.id}/views`, headers: { 'user-agent': UA(n), 'x-forwarded-for': `192.0.2.${n}` } });
+        const res = await ctx.app.server.inject({ method: 'POST', url: `/api/v1/articles/${target.id}/views`, headers: { 'user-agent': UA(n), 'x-forwarded-for': `192.0.2.${n}` } });
         assert.equal(res.statusCode, 204);
       }
-      await app.server.inject({ method: 'POST', url: `/api/v1/articles/251042/views`, headers: { 'user-agent': UA(99) } });
-      assert.equal((await app.server.inject({ method: 'POST', url: '/api/v1/articles/abc/views' })).statusCode, 400);
-      assert.equal(await app.views.flush(), 13);
+      await ctx.app.server.inject({ method: 'POST', url: `/api/v1/articles/251042/views`, headers: { 'user-agent': UA(99) } });
+      assert.equal((await ctx.app.server.inject({ method: 'POST', url: '/api/v1/articles/abc/views' })).statusCode, 400);
+      assert.equal(await ctx.app.views.flush(), 13);
       await get(Y);
-      const misses = app.cache.getStats().misses;
-      await app.popular.recompute();
+      const misses = ctx.app.cache.getStats().misses;
+      await ctx.app.popular.recompute();
       const page = await get(Y);
       assert.deepEqual(tab(page.body, 'popular').slice(0, 2), [target.headline, 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম']);
-      assert.equal(app.cache.getStats().misses, misses, 'recomposed, not rendered');
+      assert.equal(ctx.app.cache.getStats().misses, misses, 'recomposed, not rendered');
       const popular = await get('/popular');
       assert.ok(popular.body.indexOf(target.headline) > 0 && popular.body.includes('গত ২৪ ঘণ্টায় সবচেয়ে বেশি পড়া খবর'));
       const api = JSON.parse((await get('/api/v1/popular?window=6h')).body);

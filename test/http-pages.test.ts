@@ -1,11 +1,10 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
-import { buildTestApp } from './helpers/app.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { useTestApp } from './helpers/app.ts';
 import { seedParagraphs } from './helpers/fixtures.ts';
 import { zonedCivilDate } from '../src/bangla/zoned-date.ts';
-import type { App } from '../src/app.ts';
 
 const SEED = '/world/asia/251042';
 
@@ -14,18 +13,8 @@ const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' 
 
 for (const dialect of DIALECTS) {
   describe(`reader pages over HTTP (${dialect})`, () => {
-    let t: TestDatabase;
-    let app: App;
-    const get = (url: string, headers: Record<string, string> = {}) => app.server.inject({ method: 'GET', url, headers });
-
-    before(async () => {
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-    });
-    after(async () => {
-      await app.server.close();
-      await t.destroy();
-    });
+    const ctx = useTestApp(dialect);
+    const get = (url: string, headers: Record<string, string> = {}) => ctx.get(url, headers);
 
     test('the seed article shows every element of the seed page', async () => {
       const res = await get(SEED);
@@ -146,7 +135,7 @@ for (const dialect of DIALECTS) {
     });
 
     test("the archive shows the day's print edition grouped by page", async () => {
-      const print = await t.db
+      const print = await ctx.t.db
         .selectFrom('articles')
         .select(['published_at', 'print_page', 'headline'])
         .where('edition', '=', 'print')
@@ -183,7 +172,7 @@ for (const dialect of DIALECTS) {
       const csp = first.headers['content-security-policy'] as string;
       assert.match(csp, /script-src 'self'/);
       assert.doesNotMatch(csp, /unsafe-inline/);
-      assert.ok(app.cache.getStats().hits >= 1);
+      assert.ok(ctx.app.cache.getStats().hits >= 1);
     });
 
     test('images, stylesheet and fonts are served by the site itself', async () => {

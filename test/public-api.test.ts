@@ -1,22 +1,12 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
-import { buildTestApp } from './helpers/app.ts';
-import type { App } from '../src/app.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { useTestApp } from './helpers/app.ts';
 
 for (const dialect of DIALECTS) {
   describe(`the public content API (${dialect})`, () => {
-    let t: TestDatabase;
-    let app: App;
-    const get = async (url: string) => app.server.inject({ method: 'GET', url });
-    before(async () => {
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-    });
-    after(async () => {
-      await app.server.close();
-      await t.destroy();
-    });
+    const ctx = useTestApp(dialect);
+    const get = (url: string) => ctx.get(url);
 
     test('articles list newest first with a keyset cursor, and filter by section, tag and author', async () => {
       const first = await get('/api/v1/articles?limit=5');

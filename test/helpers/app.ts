@@ -3,7 +3,9 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import { buildApp, type App } from '../../src/app.ts';
 import { fixedClock, type Clock } from '../../src/content/clock.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
-import type { TestDatabase } from './databases.ts';
+import { before, after } from 'node:test';
+import type { DialectName } from '../../src/db/database.ts';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
 
 /** The instant the HTTP tests live at: Friday 27 November 2026, 12:00 in Dhaka. */
 export const TEST_NOW = '2026-11-27T06:00:00Z';
@@ -26,4 +28,29 @@ export async function buildTestApp(
     overrides: { databaseUrl: t.url, mediaDir, siteUrl: 'http://prokash.test', logLevel: 'silent', trustProxy: true, ...options.config },
   });
   return buildApp({ config, database: t, clock, logger: false, scheduler: options.scheduler ?? false, timers: false });
+}
+
+/** What `useTestApp` gives a suite: the database, the app, and a GET shortcut. */
+export interface TestAppContext {
+  t: TestDatabase;
+  app: App;
+  get(url: string, headers?: Record<string, string>): Promise<import('fastify').LightMyRequestResponse>;
+}
+
+/**
+ * For a describe block: a fresh database of the dialect with the demo seeded and an app over it,
+ * made before the tests and closed after them. Read the fields inside tests, not at definition.
+ */
+export function useTestApp(dialect: DialectName, clock?: Clock): TestAppContext {
+  const context = {} as TestAppContext;
+  before(async () => {
+    context.t = await createTestDatabase(dialect);
+    context.app = await buildTestApp(context.t, clock);
+    context.get = (url, headers = {}) => context.app.server.inject({ method: 'GET', url, headers });
+  });
+  after(async () => {
+    await context.app?.server.close();
+    await context.t?.destroy();
+  });
+  return context;
 }

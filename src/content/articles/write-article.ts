@@ -6,7 +6,7 @@ import { ensurePerson, findCorrespondent, type Person } from '../people/person.r
 import { readFile } from 'node:fs/promises';
 import { saveImage } from '../media/save-image.ts';
 import { hashArticleDraft, type ArticleDraft, type BylineInput } from './article-draft.ts';
-import type { ArticleContent } from './article-content.ts';
+import { contentFromRow } from './newsroom-article.ts';
 import { addRevision } from './revision.repository.ts';
 import { replaceBylineAndTags } from './byline-and-tags.ts';
 
@@ -83,32 +83,12 @@ export async function writeArticle(
     if (draft.id !== null) await bumpSequence(db, 'articles', draft.id);
   }
   await replaceBylineAndTags(db, id, people.map((p) => p.id), draft.tags, ctx.now);
-  await addRevision(db, id, row.revision, contentOf(row, people.map((p) => p.id), draft), { userId: null, action: 'import', at: ctx.now });
+  await addRevision(db, id, row.revision, contentFromRow(row, people.map((p) => p.id), draft.tags), { userId: null, action: 'import', at: ctx.now });
   return { id, outcome: existing ? 'updated' : 'created' };
 }
 
 const BYLINE_KINDS = { desk: 'desk', authors: 'reporters', correspondent: 'correspondent', agency: 'agency' } as const;
 
-function contentOf(row: ArticleTable, personIds: number[], draft: ArticleDraft): ArticleContent {
-  return {
-    sectionId: row.section_id,
-    kicker: row.kicker,
-    headline: row.headline,
-    subheadline: row.subheadline,
-    summary: row.summary,
-    body: draft.body,
-    byline: { kind: row.byline_kind, personIds },
-    districtId: row.district_id,
-    edition: row.edition,
-    printPage: row.print_page,
-    breaking: row.breaking === 1,
-    imageId: row.image_id,
-    imageCaption: row.image_caption,
-    imageCredit: row.image_credit,
-    imageAlt: row.image_alt,
-    tags: draft.tags,
-  };
-}
 
 async function ensureByline(db: Kysely<Database>, byline: BylineInput, ctx: WriteContext): Promise<Person[]> {
   switch (byline.kind) {
