@@ -166,3 +166,39 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+export interface QueuedComment {
+  id: number;
+  articleId: number;
+  parentId: number | null;
+  name: string;
+  body: string;
+  status: 'pending' | 'approved' | 'rejected' | 'spam';
+  createdAt: string;
+  decidedAt: string | null;
+  decidedBy: number | null;
+  article: { headline: string; url: string | null };
+  parentBody: string | null;
+}
+
+export interface CommentSettings {
+  mode: 'pre' | 'post';
+  blockedWords: string[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  userName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  details: unknown;
+}
+
+/** Cursor pages whose cursor is an id (comments, audit). */
+export interface IdPage<T> {
+  items: T[];
+  nextCursor: number | string | null;
+}

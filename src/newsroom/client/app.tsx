@@ -12,7 +12,14 @@ import { ConversionBar } from './components/conversion-bar.tsx';
 const DEFAULT_SETTINGS: Settings = { siteName: 'প্রকাশ', hijriOffset: 0, timeZone: 'Asia/Dhaka' };
 const LOCALE_KEY = 'prokash.locale';
 
-type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'signin' } | { kind: 'ready'; user: User } | { kind: 'failed'; error: unknown };
+// `expired`: the session ended while working; sign-in is asked for over the screen, which keeps
+// its unsaved state, so the person signs in again and saves.
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'setup' }
+  | { kind: 'signin' }
+  | { kind: 'ready'; user: User; expired?: boolean }
+  | { kind: 'failed'; error: unknown };
 
 function storedLocale(): Locale {
   try {
@@ -48,7 +55,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    setUnauthenticatedHandler(() => setPhase({ kind: 'signin' }));
+    setUnauthenticatedHandler(() => setPhase((old) => (old.kind === 'ready' ? { ...old, expired: true } : { kind: 'signin' })));
     void start();
   }, [start]);
 
@@ -84,9 +91,13 @@ export function App() {
       },
     };
     screen = (
-      <SessionContext.Provider value={value}>
-        <Shell />
-      </SessionContext.Provider>
+      <>
+        <SessionContext.Provider value={value}>
+          {/* Keyed by user: someone else signing in over an expired session starts afresh. */}
+          <Shell key={phase.user.id} />
+        </SessionContext.Provider>
+        {phase.expired && <SignIn onDone={signedIn} locale={locale} onLocale={() => undefined} expired />}
+      </>
     );
   }
   return (

@@ -12,8 +12,12 @@ test('only editors and admins publish, schedule, unpublish and curate', () => {
   }
 });
 
-test('only admins manage users, tokens and settings', () => {
-  for (const action of ['manageUsers', 'manageTokens', 'editSettings'] as const) {
+test('sub-editors and above moderate comments; reporters do not', () => {
+  assert.deepEqual([can('reporter', 'moderate'), can('sub-editor', 'moderate'), can('editor', 'moderate'), can('admin', 'moderate')], [false, true, true, true]);
+});
+
+test('only admins manage users, tokens, settings, sections and people, and read the audit log', () => {
+  for (const action of ['manageUsers', 'manageTokens', 'editSettings', 'manageSections', 'managePeople', 'readAudit'] as const) {
     assert.deepEqual([can('reporter', action), can('sub-editor', action), can('editor', action), can('admin', action)], [false, false, false, true]);
   }
 });

@@ -13,7 +13,11 @@ export type Action =
   | 'curateHome'
   | 'manageUsers'
   | 'manageTokens'
-  | 'editSettings';
+  | 'editSettings'
+  | 'moderate'
+  | 'manageSections'
+  | 'managePeople'
+  | 'readAudit';
 
 const LEAST_ROLE: Record<Action, Role> = {
   publish: 'editor',
@@ -25,6 +29,10 @@ const LEAST_ROLE: Record<Action, Role> = {
   manageUsers: 'admin',
   manageTokens: 'admin',
   editSettings: 'admin',
+  moderate: 'sub-editor',
+  manageSections: 'admin',
+  managePeople: 'admin',
+  readAudit: 'admin',
 };
 
 /** Whether `role` may do `action` at all. */

@@ -14,6 +14,11 @@ import { MediaScreen } from './screens/media-library.tsx';
 import { UsersScreen } from './screens/users.tsx';
 import { TokensScreen } from './screens/tokens.tsx';
 import { SettingsScreen } from './screens/settings.tsx';
+import { ModerationScreen } from './screens/moderation.tsx';
+import { CommentSettingsScreen } from './screens/comment-settings.tsx';
+import { AuditScreen } from './screens/audit-log.tsx';
+import { SectionsScreen } from './screens/sections.tsx';
+import { PeopleScreen } from './screens/people.tsx';
 import type { MessageKey } from './i18n/translate.ts';
 
 interface NavItem {
@@ -26,9 +31,14 @@ const NAV: NavItem[] = [
   { path: '/', label: 'nav.desk', show: () => true },
   { path: '/articles/new', label: 'nav.newArticle', show: () => true },
   { path: '/home', label: 'nav.home', show: (u) => can(u.role, 'curateHome') },
+  { path: '/comments', label: 'nav.comments', show: (u) => can(u.role, 'moderate') },
+  { path: '/comments/settings', label: 'nav.commentSettings', show: (u) => can(u.role, 'moderate') },
   { path: '/media', label: 'nav.media', show: () => true },
+  { path: '/sections', label: 'nav.sections', show: (u) => can(u.role, 'manageSections') },
+  { path: '/people', label: 'nav.people', show: (u) => can(u.role, 'managePeople') },
   { path: '/users', label: 'nav.users', show: (u) => can(u.role, 'manageUsers') },
   { path: '/tokens', label: 'nav.tokens', show: (u) => can(u.role, 'manageTokens') },
+  { path: '/audit', label: 'nav.audit', show: (u) => can(u.role, 'readAudit') },
   { path: '/settings', label: 'nav.settings', show: (u) => can(u.role, 'editSettings') },
 ];
 
@@ -44,6 +54,11 @@ function screenFor(path: string, visit: number) {
   if (path === '/users') return <UsersScreen />;
   if (path === '/tokens') return <TokensScreen />;
   if (path === '/settings') return <SettingsScreen />;
+  if (path === '/comments') return <ModerationScreen />;
+  if (path === '/comments/settings') return <CommentSettingsScreen />;
+  if (path === '/audit') return <AuditScreen />;
+  if (path === '/sections') return <SectionsScreen />;
+  if (path === '/people') return <PeopleScreen />;
   return null;
 }
 

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/translate.ts';
 import { convertFieldSelection, textFieldOf } from '../input/text-fields.ts';
 import { MediaPicker } from '../media/media-picker.tsx';
 import { convertEditorSelection } from './bangla-input.ts';
+import { caretAfterInsertedBlock } from './caret-after-block.ts';
 
 interface ToolButtonProps {
   label: MessageKey;
@@ -64,7 +65,7 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
     } else {
       const provider = embedProviderOf(value);
       if (!provider) return setFormError(t('editor.badEmbed'));
-      chain().insertContent({ type: 'embed', attrs: { provider, url: value } }).run();
+      chain().insertContent({ type: 'embed', attrs: { provider, url: value } }).command(caretAfterInsertedBlock).run();
     }
     setForm(null);
     setFormError('');
@@ -74,6 +75,7 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
     setPicking(false);
     chain()
       .insertContent({ type: 'image', attrs: { src: image.url, alt: image.alt, caption: image.caption, credit: image.credit, width: image.width, height: image.height } })
+      .command(caretAfterInsertedBlock)
       .run();
   };
 

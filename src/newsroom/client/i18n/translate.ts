@@ -14,4 +14,9 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
+/** Whether a key built at run time (an audit action, a revision action) has a message. */
+export function hasMessage(key: string): key is MessageKey {
+  return key in bn;
+}
+
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -13,6 +13,7 @@ import { ArticleFields } from '../article/article-fields.tsx';
 import { ArticleSide } from '../article/article-side.tsx';
 import { WorkflowBar, type WorkflowAction } from '../article/workflow-bar.tsx';
 import { Corrections } from '../article/corrections.tsx';
+import { findImage } from '../media/find-image.ts';
 
 /** Writing and editing one article (new when `id` is undefined). */
 export function ArticleScreen({ id }: { id: number | undefined }) {
@@ -35,7 +36,8 @@ export function ArticleScreen({ id }: { id: number | undefined }) {
   const apply = (a: Article, rebuildBody: boolean) => {
     setArticle(a);
     setInput((old) => ({ ...articleInputOf(a), body: rebuildBody ? a.body : old.body }));
-    setImage(a.image);
+    // The answer may carry only `imageId` (no `image`): keep what is shown when it is that image.
+    setImage((old) => (a.image !== undefined ? a.image : a.imageId === null ? null : old?.id === a.imageId ? old : null));
     setDirty(false);
     setConflict(false);
     setSignificant(false);
@@ -55,6 +57,20 @@ export function ArticleScreen({ id }: { id: number | undefined }) {
     }
   };
   useEffect(() => void load(), [id]);
+
+  // The lead image shown must be the one chosen; fetch it when only its id is known.
+  useEffect(() => {
+    const wanted = input.imageId;
+    if (wanted === null || image?.id === wanted) return;
+    let live = true;
+    findImage(wanted).then(
+      (found) => live && found && setImage(found),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [input.imageId, image?.id]);
 
   // Warn before leaving the page with unsaved changes.
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { api } from '../api.ts';
 import type { Desk } from '../api-types.ts';
-import { useT } from '../i18n/use-t.ts';
+import { useLocale, useT } from '../i18n/use-t.ts';
+import { formatNumber } from '../format.ts';
 import { useLoad } from '../use-load.ts';
 import { navigate } from '../router.ts';
 import { ErrorBox } from '../components/error-box.tsx';
@@ -17,6 +18,7 @@ const COLUMNS: Array<[keyof Desk, MessageKey]> = [
 /** The desk: my drafts, waiting for review, scheduled, recently published. */
 export function DeskScreen() {
   const t = useT();
+  const locale = useLocale();
   const desk = useLoad(() => api<Desk>('GET', '/desk'), []);
   return (
     <section>
@@ -34,7 +36,7 @@ export function DeskScreen() {
         {COLUMNS.map(([key, label]) => (
           <section class="panel" key={key} aria-labelledby={`desk-${key}`}>
             <h2 id={`desk-${key}`}>
-              {t(label)} {desk.data && <span class="count">{desk.data[key].length}</span>}
+              {t(label)} {desk.data && <span class="count">{formatNumber(desk.data[key].length, locale)}</span>}
             </h2>
             {desk.data ? <ItemList items={desk.data[key]} empty={t('desk.empty')} /> : <p class="hint">{desk.loading ? '…' : ''}</p>}
           </section>

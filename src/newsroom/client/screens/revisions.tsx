@@ -5,14 +5,9 @@ import { formatNumber, formatTime } from '../format.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
 import { useSession } from '../session-context.ts';
 import { useLoad } from '../use-load.ts';
-import { href, navigate, onLinkClick } from '../router.ts';
+import { href, onLinkClick } from '../router.ts';
 import { ErrorBox } from '../components/error-box.tsx';
-
-/** A value of a change as readable text (body paragraphs come as their text or JSON). */
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value, null, 1);
-}
+import { changeLabel, changeValue, revisionActionText } from '../revisions/change-text.ts';
 
 /** Every revision of an article; compare any two; restore one. */
 export function RevisionsScreen({ id }: { id: number }) {
@@ -24,6 +19,7 @@ export function RevisionsScreen({ id }: { id: number }) {
   const [to, setTo] = useState<number | null>(null);
   const [changes, setChanges] = useState<Change[] | null>(null);
   const [error, setError] = useState<unknown>(undefined);
+  const [notice, setNotice] = useState('');
 
   const items = list.data?.items ?? [];
   const older = from ?? items[1]?.number ?? null;
@@ -43,7 +39,11 @@ export function RevisionsScreen({ id }: { id: number }) {
     if (!confirm(t('revisions.confirmRestore', { n: formatNumber(number, locale) }))) return;
     try {
       await api<{ article: Article }>('POST', `/articles/${id}/revisions/${number}/restore`);
-      navigate(`/articles/${id}`);
+      setNotice(t('revisions.restored', { n: formatNumber(number, locale) }));
+      setChanges(null);
+      setFrom(null);
+      setTo(null);
+      list.reload();
     } catch (err) {
       setError(err);
     }
@@ -58,40 +58,50 @@ export function RevisionsScreen({ id }: { id: number }) {
         </a>
       </div>
       <ErrorBox error={list.error ?? error} />
-      <table class="table">
-        <thead>
-          <tr>
-            <th>{t('revisions.number')}</th>
-            <th>{t('revisions.from')}</th>
-            <th>{t('revisions.to')}</th>
-            <th>{t('revisions.when')}</th>
-            <th>{t('revisions.who')}</th>
-            <th>{t('revisions.action')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((r) => (
-            <tr key={r.number}>
-              <td>{formatNumber(r.number, locale)}</td>
-              <td>
-                <input type="radio" name="from" aria-label={t('revisions.from')} checked={older === r.number} onChange={() => setFrom(r.number)} />
-              </td>
-              <td>
-                <input type="radio" name="to" aria-label={t('revisions.to')} checked={newer === r.number} onChange={() => setTo(r.number)} />
-              </td>
-              <td>{formatTime(r.createdAt, locale, settings.timeZone)}</td>
-              <td>{r.userName ?? '—'}</td>
-              <td>{r.action}</td>
-              <td>
-                <button type="button" class="button ghost" onClick={() => void restore(r.number)}>
-                  {t('revisions.restore')}
-                </button>
-              </td>
+      {notice && (
+        <p class="ok" role="status">
+          {notice}{' '}
+          <a href={href(`/articles/${id}`)} onClick={(e) => onLinkClick(e, `/articles/${id}`)}>
+            {t('revisions.back')}
+          </a>
+        </p>
+      )}
+      <div class="table-wrap">
+        <table class="table">
+          <thead>
+            <tr>
+              <th>{t('revisions.number')}</th>
+              <th>{t('revisions.from')}</th>
+              <th>{t('revisions.to')}</th>
+              <th>{t('revisions.when')}</th>
+              <th>{t('revisions.who')}</th>
+              <th>{t('revisions.action')}</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={r.number}>
+                <td>{formatNumber(r.number, locale)}</td>
+                <td>
+                  <input type="radio" name="from" aria-label={t('revisions.fromOf', { n: formatNumber(r.number, locale) })} checked={older === r.number} onChange={() => setFrom(r.number)} />
+                </td>
+                <td>
+                  <input type="radio" name="to" aria-label={t('revisions.toOf', { n: formatNumber(r.number, locale) })} checked={newer === r.number} onChange={() => setTo(r.number)} />
+                </td>
+                <td>{formatTime(r.createdAt, locale, settings.timeZone)}</td>
+                <td>{r.userName ?? '—'}</td>
+                <td>{revisionActionText(r.action, t)}</td>
+                <td>
+                  <button type="button" class="button ghost" onClick={() => void restore(r.number)}>
+                    {t('revisions.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <button type="button" class="button primary" disabled={older === null || newer === null || older === newer} onClick={() => void compare()}>
         {t('revisions.compare')}
       </button>
@@ -100,9 +110,9 @@ export function RevisionsScreen({ id }: { id: number }) {
           {!changes.length && <p class="hint">{t('revisions.noChanges')}</p>}
           {changes.map((c, i) => (
             <div class="diff-row" key={i}>
-              <h3>{c.field}</h3>
-              <del>{show(c.before)}</del>
-              <ins>{show(c.after)}</ins>
+              <h3>{changeLabel(c.field, t, locale)}</h3>
+              <del>{changeValue(c.before, t, locale)}</del>
+              <ins>{changeValue(c.after, t, locale)}</ins>
             </div>
           ))}
         </div>

@@ -9,10 +9,12 @@ interface Props {
   onDone: (session: Session) => void;
   locale: Locale;
   onLocale: (locale: Locale) => void;
+  /** Asked for over the app because the session ended: a dialog that says so. */
+  expired?: boolean;
 }
 
 /** Email and password; the server's message is shown on failure (it never says which was wrong). */
-export function SignIn({ onDone, locale, onLocale }: Props) {
+export function SignIn({ onDone, locale, onLocale, expired = false }: Props) {
   const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,25 +33,39 @@ export function SignIn({ onDone, locale, onLocale }: Props) {
     }
   };
 
+  const form = (
+    <form class="stack" onSubmit={submit}>
+      <h2 id="signin-title">{t('signin.title')}</h2>
+      {expired && <p class="error-box" role="alert">{t('session.expired')}</p>}
+      <label>
+        {t('user.email')}
+        <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('user.password')}
+        <input type="password" name="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      </label>
+      <ErrorBox error={error} />
+      <button class="button primary" type="submit" disabled={busy}>
+        {t('signin.submit')}
+      </button>
+    </form>
+  );
+
+  if (expired) {
+    return (
+      <div class="session-overlay">
+        <div class="center-card" role="dialog" aria-modal="true" aria-labelledby="signin-title">
+          {form}
+        </div>
+      </div>
+    );
+  }
   return (
     <main class="center-card">
       <LanguageSwitch locale={locale} onChange={onLocale} />
       <h1>{t('app.name')}</h1>
-      <form class="stack" onSubmit={submit}>
-        <h2>{t('signin.title')}</h2>
-        <label>
-          {t('user.email')}
-          <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </label>
-        <label>
-          {t('user.password')}
-          <input type="password" name="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-        </label>
-        <ErrorBox error={error} />
-        <button class="button primary" type="submit" disabled={busy}>
-          {t('signin.submit')}
-        </button>
-      </form>
+      {form}
     </main>
   );
 }
