@@ -152,6 +152,10 @@ for (const dialect of DIALECTS) {
       const restored = await admin.call('POST', `/api/admin/articles/${article.id}/revisions/1/restore`, undefined, 200);
       assert.equal(restored.article.headline, 'প্রথম শিরোনাম');
       assert.equal(restored.article.revision, 3);
+      const after = await admin.call('GET', `/api/admin/articles/${article.id}/revisions`, undefined, 200);
+      assert.equal(after.items[0].action, 'restore');
+      const audit = await admin.call('GET', '/api/admin/audit', undefined, 200);
+      assert.ok(audit.items.some((e: { action: string; details: { restored?: number } }) => e.action === 'article.restore' && e.details.restored === 1));
       const preview = await admin.request('GET', `/api/admin/articles/${article.id}/preview`);
       assert.equal(preview.statusCode, 200);
       assert.ok(preview.body.includes('প্রথম শিরোনাম'));
@@ -224,6 +228,7 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(upload.statusCode, 201, upload.body);
       const image = upload.json().image;
+      assert.deepEqual((await admin.call('GET', `/api/admin/media/${image.id}`, undefined, 200)).image, image);
       assert.equal(image.mime, 'image/jpeg', 'the type comes from the bytes, not the name');
       assert.deepEqual([image.width, image.height], [1500, 1000]);
       assert.deepEqual(image.variants.map((v: { width: number; format: string }) => `${v.format}:${v.width}`).sort(), [
@@ -242,6 +247,8 @@ for (const dialect of DIALECTS) {
       assert.equal(refused.statusCode, 415);
       const { article } = await admin.call('POST', '/api/admin/articles', input('ছবির খবর', { imageId: image.id, imageCredit: 'অন্য কেউ' }), 201);
       await admin.call('POST', `/api/admin/articles/${article.id}/publish`, undefined, 200);
+      assert.equal(article.image.id, image.id, 'the article shows its lead image');
+      assert.equal(article.imageCredit, 'অন্য কেউ');
       const html = (await page(`/national/${article.id}`)).body;
       assert.match(html, /<source type="image\/webp" srcset="[^"]*-320\.webp 320w/);
       assert.ok(html.includes('ছবি : অন্য কেউ'), 'the credit is overridable per article');

@@ -44,10 +44,17 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
   const { db } = deps;
   const now = () => deps.clock.now().toISOString();
 
+  const sectionView = (s: { id: number; parent_id: number | null; slug: string; path: string; name: string; position: number }) => ({
+    id: s.id, parentId: s.parent_id, slug: s.slug, path: s.path, name: s.name, position: s.position,
+  });
+  const personView = (p: Parameters<typeof bylineLabel>[0], names: ReadonlyMap<number, string>) => ({
+    id: p.id, slug: p.slug, name: p.name, kind: p.kind, title: p.title, place: p.place, districtId: p.district_id, label: bylineLabel(p, names),
+  });
+  const districtNames = async () => new Map((await listDistricts(db)).map((d) => [d.id, d.name]));
+
   app.get('/api/admin/sections', async (request) => {
     assertCan(requireActor(request), 'taxonomy.read');
-    const items = await listSections(db);
-    return { items: items.map((s) => ({ id: s.id, parentId: s.parent_id, slug: s.slug, path: s.path, name: s.name, position: s.position })) };
+    return { items: (await listSections(db)).map(sectionView) };
   });
 
   app.post('/api/admin/sections', async (request, reply) => {
@@ -62,7 +69,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const section = await ensureSectionPath(db, path, now(), { [path]: body.name }, body.position);
     await audit(db, { userId: actor.userId, action: 'section.create', targetType: 'section', targetId: section.id, details: { path }, at: now() });
     await deps.onChange(['lists', 'home', 'nav']);
-    return reply.code(201).send({ section });
+    return reply.code(201).send({ section: sectionView(section) });
   });
 
   app.patch('/api/admin/sections/:id', async (request) => {
@@ -70,10 +77,11 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     assertCan(actor, 'section.manage');
     const { id } = parseInput(idParams, request.params);
     const body = parseInput(sectionPatch, request.body);
-    const result = await db.updateTable('sections').set(body).where('id', '=', id).executeTakeFirst();
-    if (!Number(result.numUpdatedRows) && Object.keys(body).length) throw new AppError('NOT_FOUND', 404, 'section not found');
+    if (!(await db.selectFrom('sections').select('id').where('id', '=', id).executeTakeFirst())) throw new AppError('NOT_FOUND', 404, 'section not found');
+    if (Object.keys(body).length) await db.updateTable('sections').set(body).where('id', '=', id).execute();
+    await audit(db, { userId: actor.userId, action: 'section.update', targetType: 'section', targetId: id, details: body, at: now() });
     await deps.onChange(['lists', 'home', 'nav']);
-    return { section: await db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirstOrThrow() };
+    return { section: sectionView(await db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) };
   });
 
   app.get('/api/admin/people', async (request) => {
@@ -82,11 +90,8 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     let q = db.selectFrom('people').selectAll().orderBy('kind').orderBy('name').limit(500);
     if (query.kind) q = q.where('kind', '=', query.kind);
     if (query.q) q = q.where('name', 'like', `%${query.q.replace(/[%_\\]/g, '')}%`);
-    const names = new Map((await listDistricts(db)).map((d) => [d.id, d.name]));
-    const items = (await q.execute()).map((p) => ({
-      id: p.id, slug: p.slug, name: p.name, kind: p.kind, title: p.title, place: p.place, districtId: p.district_id, label: bylineLabel(p, names),
-    }));
-    return { items };
+    const names = await districtNames();
+    return { items: (await q.execute()).map((p) => personView(p, names)) };
   });
 
   app.post('/api/admin/people', async (request, reply) => {
@@ -95,7 +100,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const body = parseInput(personBody, request.body);
     if (body.kind === 'correspondent' && !body.districtId) throw new AppError('INVALID_INPUT', 400, 'districtId: a correspondent needs a district');
     const person = await ensurePerson(db, body, now());
-    return reply.code(201).send({ person });
+    return reply.code(201).send({ person: personView(person, await districtNames()) });
   });
 
   app.patch('/api/admin/people/:id', async (request) => {
@@ -109,7 +114,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const person = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
     if (!person) throw new AppError('NOT_FOUND', 404, 'person not found');
     await deps.onChange(['lists']);
-    return { person };
+    return { person: personView(person, await districtNames()) };
   });
 
   app.get('/api/admin/districts', async (request) => {

@@ -14,6 +14,8 @@ import { addRevision, findRevision, listRevisions } from './revision.repository.
 import { contentFromRow, type NewsroomArticle } from './newsroom-article.ts';
 import { diffContent } from './content-diff.ts';
 import { checkReferences } from './check-references.ts';
+import { imageViews } from '../media/image-view.ts';
+import { findImagesByIds } from '../media/image.repository.ts';
 
 export interface ArticleServiceOptions {
   db: Kysely<Database>;
@@ -56,7 +58,15 @@ export class ArticleService {
   }
 
   /** Saves new content; `revision` must be the current one, or 409 CONFLICT. */
-  async save(actor: Actor, id: number, input: ArticleInput, revision: number, significantUpdate: boolean): Promise<NewsroomArticle> {
+  async save(
+    actor: Actor,
+    id: number,
+    input: ArticleInput,
+    revision: number,
+    significantUpdate: boolean,
+    /** The revision being restored, when this save restores one. */
+    restoredFrom?: number,
+  ): Promise<NewsroomArticle> {
     const content = await this.toContent(input);
     const now = this.now();
     await this.db.transaction().execute(async (trx) => {
@@ -72,7 +82,11 @@ export class ArticleService {
       const { id: _id, ...changes } = fields;
       await trx.updateTable('articles').set(changes).where('id', '=', id).execute();
       await replaceBylineAndTags(trx, id, content.byline.personIds, content.tags, now);
-      await addRevision(trx, id, next, content, { userId: actor.userId, action: significantUpdate ? 'update-significant' : 'save', at: now });
+      const kind = restoredFrom !== undefined ? 'restore' : significantUpdate ? 'update-significant' : 'save';
+      await addRevision(trx, id, next, content, { userId: actor.userId, action: kind, at: now });
+      if (restoredFrom !== undefined) {
+        await audit(trx, { userId: actor.userId, action: 'article.restore', targetType: 'article', targetId: id, details: { restored: restoredFrom, revision: next }, at: now });
+      }
     });
     await this.changed(id);
     return this.get(actor, id);
@@ -164,7 +178,7 @@ export class ArticleService {
     const row = await this.rowOrThrow(id);
     assertCan(actor, 'article.restore', ref(row));
     const old = await this.revision(actor, id, number);
-    return this.save(actor, id, { ...old.content, body: old.content.body }, row.revision, false);
+    return this.save(actor, id, { ...old.content }, row.revision, false, number);
   }
 
   /** Publishes every scheduled article whose time has come; each exactly once, whichever process gets there. */
@@ -322,6 +336,7 @@ export class ArticleService {
       scheduledAt: row.scheduled_at,
       corrections: corrections.map((c) => ({ id: c.id, text: c.text, createdAt: c.created_at })),
       url: section && row.status === 'published' ? `/${section.path}/${row.id}` : null,
+      image: row.image_id === null ? null : ((await imageViews(this.db, await findImagesByIds(this.db, [row.image_id])))[0] ?? null),
     };
   }
 

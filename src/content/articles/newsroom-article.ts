@@ -1,6 +1,7 @@
 import type { ArticleTable } from '../../db/schema.ts';
 import { parseDocument } from '../document/index.ts';
 import type { ArticleContent } from './article-content.ts';
+import type { ImageView } from '../media/image-view.ts';
 
 /** An article as the newsroom API shows it (docs/admin-api.md). */
 export interface NewsroomArticle extends ArticleContent {
@@ -15,6 +16,8 @@ export interface NewsroomArticle extends ArticleContent {
   scheduledAt: string | null;
   corrections: Array<{ id: number; text: string; createdAt: string }>;
   url: string | null;
+  /** The lead image (its own caption and credit; the article's overrides are in imageCaption/imageCredit). */
+  image: ImageView | null;
 }
 
 /** Builds the content part from a stored row plus its people and tags. */

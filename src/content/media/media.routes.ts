@@ -9,7 +9,8 @@ import { assertCan } from '../../newsroom/permissions.ts';
 import { requireActor } from '../../newsroom/admin-auth.ts';
 import { parseInput } from '../../newsroom/parse-input.ts';
 import { IMAGE_LIMITS, type Image } from './image.repository.ts';
-import { findVariants, saveImage } from './save-image.ts';
+import { saveImage } from './save-image.ts';
+import { imageViews } from './image-view.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const patchBody = z.object({ caption: z.string().trim().max(500).optional(), credit: z.string().trim().max(120).optional(), alt: z.string().trim().max(500).optional() }).strict();
@@ -19,13 +20,7 @@ const listQuery = z.object({ q: z.string().max(100).optional(), cursor: z.coerce
 export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; mediaDir: string }): void {
   const { db } = deps;
 
-  const view = async (images: Image[]) => {
-    const variants = await findVariants(db, images.map((i) => i.id));
-    return images.map((i) => ({
-      id: i.id, url: `/media/${i.path}`, width: i.width, height: i.height, mime: i.mime, caption: i.caption, credit: i.credit, alt: i.alt, createdAt: i.created_at,
-      variants: variants.filter((v) => v.image_id === i.id).map((v) => ({ width: v.width, format: v.format, url: `/media/${v.path}` })),
-    }));
-  };
+  const view = (images: Image[]) => imageViews(db, images);
 
   app.post('/api/admin/media', async (request, reply) => {
     const actor = requireActor(request);
@@ -54,6 +49,15 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
     if (query.q) q = q.where('caption', 'like', `%${query.q.replace(/[%_\\]/g, '')}%`);
     const items = await view(await q.execute());
     return { items, nextCursor: items.length === query.limit ? (items.at(-1)?.id ?? null) : null };
+  });
+
+  app.get('/api/admin/media/:id', async (request) => {
+    assertCan(requireActor(request), 'taxonomy.read');
+    const { id } = parseInput(idParams, request.params);
+    const image = await db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!image) throw new AppError('NOT_FOUND', 404, 'image not found');
+    const [shown] = await view([image]);
+    return { image: shown };
   });
 
   app.patch('/api/admin/media/:id', async (request) => {

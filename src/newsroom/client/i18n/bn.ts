@@ -267,6 +267,8 @@ export const bn = {
   'action.token.create': 'টোকেন তৈরি',
   'action.token.revoke': 'টোকেন বাতিল',
   'action.settings.update': 'সেটিংস বদল',
+  'action.article.restore': 'পুরোনো সংস্করণ ফিরিয়ে আনা',
+  'action.section.update': 'বিভাগ বদল',
   'action.section.create': 'বিভাগ যোগ',
   'action.home.curate': 'প্রথম পাতা বদল',
   'action.user.password-reset': 'পাসওয়ার্ড বদল',

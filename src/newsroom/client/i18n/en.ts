@@ -269,6 +269,8 @@ export const en: Record<MessageKey, string> = {
   'action.token.create': 'token created',
   'action.token.revoke': 'token revoked',
   'action.settings.update': 'settings changed',
+  'action.article.restore': 'revision restored',
+  'action.section.update': 'section changed',
   'action.section.create': 'section added',
   'action.home.curate': 'home page changed',
   'action.user.password-reset': 'password reset',
