@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { articleInputSchema, articleSaveSchema } from '../content/articles/article-input.schema.ts';
 import { exchangeRecordSchema } from '../content/exchange/exchange.schema.ts';
 import { siteSettingsSchema } from '../content/settings/settings.service.ts';
+import { commentSettingsSchema } from '../engage/comments/comment-settings.ts';
+import { commentInputSchema } from '../engage/comments/comment.service.ts';
 
 type Op = { summary: string; tags: string[]; body?: z.ZodType; auth?: boolean; query?: string[] };
 
@@ -48,7 +50,24 @@ const PATHS: Record<string, Record<string, Op>> = {
     get: { summary: 'The media library', tags: ['media'], auth: true, query: ['q', 'cursor', 'limit'] },
     post: { summary: 'Upload an image (multipart: file, caption, credit, alt)', tags: ['media'], auth: true },
   },
-  '/api/admin/media/{id}': { patch: { summary: 'Edit caption, credit, alt', tags: ['media'], auth: true } },
+  '/api/admin/media/{id}': {
+    get: { summary: 'One image with its variants', tags: ['media'], auth: true },
+    patch: { summary: 'Edit caption, credit, alt', tags: ['media'], auth: true },
+  },
+  '/api/admin/comments': { get: { summary: 'The moderation queue', tags: ['comments'], auth: true, query: ['status', 'limit', 'cursor'] } },
+  '/api/admin/comments/{id}/approve': { post: { summary: 'Approve a comment', tags: ['comments'], auth: true } },
+  '/api/admin/comments/{id}/reject': { post: { summary: 'Reject a comment', tags: ['comments'], auth: true } },
+  '/api/admin/comments/{id}/spam': { post: { summary: 'Mark a comment as spam', tags: ['comments'], auth: true } },
+  '/api/admin/comments/decide': { post: { summary: 'Decide many comments at once', tags: ['comments'], auth: true, body: z.object({ ids: z.array(z.number()), action: z.enum(['approve', 'reject', 'spam']) }) } },
+  '/api/admin/comments/settings': {
+    get: { summary: 'Pre- or post-moderation and the blocked words', tags: ['comments'], auth: true },
+    put: { summary: 'Change them', tags: ['comments'], auth: true, body: commentSettingsSchema },
+  },
+  '/api/v1/articles/{id}/comments': {
+    get: { summary: 'Approved comments, newest first, with replies', tags: ['engage'] },
+    post: { summary: 'Post a comment (202: waiting for moderation)', tags: ['engage'], body: commentInputSchema },
+  },
+  '/api/v1/articles/{id}/views': { post: { summary: 'The view beacon (204)', tags: ['engage'] } },
   '/api/admin/sections': { get: { summary: 'Sections', tags: ['taxonomy'], auth: true }, post: { summary: 'Add a section (admin)', tags: ['taxonomy'], auth: true } },
   '/api/admin/people': { get: { summary: 'Desks, reporters, correspondents, agencies', tags: ['taxonomy'], auth: true, query: ['kind', 'q'] }, post: { summary: 'Add a person (admin)', tags: ['taxonomy'], auth: true } },
   '/api/admin/districts': { get: { summary: 'The 64 districts', tags: ['taxonomy'], auth: true } },
