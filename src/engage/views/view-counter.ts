@@ -44,17 +44,44 @@ export class ViewCounter {
     private readonly log: (error: unknown) => void = () => {},
   ) {}
 
-  /** Notes one beacon. Returns false for bots. Cheap: a hash and a map entry. */
+  /**
+   * Notes one beacon. Returns false for bots. This is the beacon's hot path: the reader hash
+   * (and the bot verdict) is remembered per address and agent for the day, and the window and
+   * hour strings per window, so a repeat costs a few map lookups.
+   */
   record(articleId: number, ip: string, userAgent: string | undefined): boolean {
-    if (isBot(userAgent)) return false;
-    const now = this.clock.now();
-    const iso = now.toISOString();
-    const reader = createHmac('sha256', this.dailySalt(iso)).update(`${ip}\n${userAgent}`).digest('base64url').slice(0, 22);
-    const window = new Date(Math.floor(now.getTime() / VIEW_LIMITS.windowMs) * VIEW_LIMITS.windowMs).toISOString();
-    const key = `${window}|${articleId}|${reader}`;
-    if (!this.pending.has(key)) this.pending.set(key, { articleId, reader, window, hour: iso.slice(0, 13) });
+    const ms = this.clock.now().getTime();
+    const times = this.timesFor(ms);
+    const reader = this.readerFor(ip, userAgent ?? '', times.day);
+    if (reader === null) return false;
+    const key = `${times.window}|${articleId}|${reader}`;
+    if (!this.pending.has(key)) this.pending.set(key, { articleId, reader, window: times.window, hour: times.hour });
     if (this.pending.size >= VIEW_LIMITS.maxPending) void this.flush();
     return true;
+  }
+
+  private times = { from: 0, to: 0, window: '', hour: '', day: '' };
+  private readers = new Map<string, string | null>();
+
+  // Window, hour and day strings change at most every half hour: computed once per window.
+  private timesFor(ms: number) {
+    if (ms < this.times.from || ms >= this.times.to) {
+      const from = Math.floor(ms / VIEW_LIMITS.windowMs) * VIEW_LIMITS.windowMs;
+      const iso = new Date(from).toISOString();
+      this.times = { from, to: from + VIEW_LIMITS.windowMs, window: iso, hour: iso.slice(0, 13), day: iso.slice(0, 10) };
+    }
+    return this.times;
+  }
+
+  private readerFor(ip: string, userAgent: string, day: string): string | null {
+    if (day !== this.saltDay || this.readers.size > 100_000) this.readers.clear();
+    const key = `${ip}\n${userAgent}`;
+    let reader = this.readers.get(key);
+    if (reader === undefined) {
+      reader = isBot(userAgent) ? null : createHmac('sha256', this.dailySalt(day)).update(key).digest('base64url').slice(0, 22);
+      this.readers.set(key, reader);
+    }
+    return reader;
   }
 
   start(): void {
@@ -122,8 +149,7 @@ export class ViewCounter {
     });
   }
 
-  private dailySalt(iso: string): string {
-    const day = iso.slice(0, 10);
+  private dailySalt(day: string): string {
     if (day !== this.saltDay) {
       // A new salt every day: yesterday's reader hashes cannot be linked to today's.
       this.salt = createHmac('sha256', this.secret).update(`views:${day}`).digest('base64url');
