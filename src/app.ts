@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { createServer } from 'node:http';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { Config } from './config/config-schema.ts';
@@ -15,6 +16,7 @@ import { PageCache } from './cache/page-cache.ts';
 import { SiteEvents } from './cache/site-events.ts';
 import { createAssets } from './site/assets.ts';
 import { ReaderPages } from './site/reader-pages.ts';
+import { SharedFragments } from './site/shared-fragments.ts';
 import { registerSiteRoutes } from './site/site.routes.ts';
 import { registerErrorHandlers, respondWithError } from './site/error-handlers.ts';
 import { registerSecurityHeaders } from './site/security-headers.ts';
@@ -27,7 +29,17 @@ import { registerUserRoutes } from './newsroom/user.routes.ts';
 import { registerHomeRoutes } from './newsroom/home.routes.ts';
 import { registerAdminApp } from './newsroom/admin-app.ts';
 import { findProjectRoot } from './site/assets.ts';
+// search: the index, its indexer and the search routes
+import { createSearchModule, type SearchModule } from './search/search-module.ts';
+import { registerSearchRoutes } from './search/search.routes.ts';
+import { registerFeedRoutes } from './feeds/feed.routes.ts';
 import { registerPublicApi } from './api/public-api.routes.ts';
+import { CommentService } from './engage/comments/comment.service.ts';
+import { ViewCounter } from './engage/views/view-counter.ts';
+import { PopularLists } from './engage/views/popular-lists.ts';
+import { registerEngageRoutes } from './engage/engage.routes.ts';
+import { createBeaconFastPath } from './engage/views/beacon-fast-path.ts';
+import { getOrCreateSecret } from './content/settings/secrets.ts';
 
 export interface AppDeps {
   config: Config;
@@ -39,6 +51,8 @@ export interface AppDeps {
   scheduler?: boolean;
   /** How often scheduled articles and other processes' changes are checked (ms). */
   pollMs?: number;
+  /** Start the view-flush and popular-list timers (tests drive them by hand). */
+  timers?: boolean;
 }
 
 export interface App {
@@ -48,7 +62,15 @@ export interface App {
   auth: AuthService;
   events: SiteEvents;
   scheduler: Scheduler;
+  search: SearchModule;
+  comments: CommentService;
+  views: ViewCounter;
+  popular: PopularLists;
 }
+
+// search: at start, index what changed while no server ran (seed, imports) up to this many
+// articles before serving; any more continue in the background (`prokash reindex` is faster).
+const SEARCH_CATCH_UP_AT_START = 2000;
 
 /** Builds the whole HTTP application, ready but not listening (tests use `server.inject`). */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -56,25 +78,56 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { db } = database;
   const assets = createAssets();
   const mediaDir = resolve(config.mediaDir);
+  const secret = await getOrCreateSecret(db, 'engage', clock.now().toISOString());
   const settings = new SettingsService(db, clock, { siteName: config.siteName, hijriOffset: config.hijriOffset, timeZone: config.timeZone });
   await settings.load();
   const reader = new ContentReader(db, clock);
-  const pages = new ReaderPages(reader, db, clock, () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref }));
+  const cache = new PageCache({ ttlMs: config.pageCacheTtl * 1000, maxBytes: config.pageCacheBytes });
+  const popular = new PopularLists(db, clock, () => (fragments.invalidate(), cache.invalidate(['popular'])), (error) => server.log.warn({ err: error }, 'popular lists failed'));
+  const pages = new ReaderPages({
+    reader,
+    db,
+    clock,
+    settings: () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref, jsHref: assets.jsHref }),
+    popularIds: (w) => popular.ids(w),
+    comments: (id) => comments.approved(id),
+  });
+  // At most 30 s old, and rebuilt at once after any publish: every page shows current lists.
+  const fragments = new SharedFragments({ lists: () => pages.listsFragmentHtml(), breaking: () => pages.breakingFragmentHtml() }, 30_000);
   const server = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // One log line per request would cost more than serving a cached page; a proxy or CDN keeps
+    // access logs, and errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1_048_576, // bytes: a long article's document JSON fits; images go through multipart
     routerOptions: { maxParamLength: 500 },
+    // The view beacon is answered before Fastify sees the request (see beacon-fast-path.ts).
+    serverFactory: (handler) => {
+      const beacon = createBeaconFastPath(() => views, config.trustProxy);
+      return createServer((req, res) => {
+        if (!beacon(req, res)) handler(req, res);
+      });
+    },
     // A URL that cannot be decoded gets the same Bengali 400 page as any other bad request.
     frameworkErrors: (error, request, reply) => {
       void respondWithError(request, reply, pages, 400, 'BAD_REQUEST', error.message);
     },
   });
-  const cache = new PageCache({ ttlMs: config.pageCacheTtl * 1000, maxBytes: config.pageCacheBytes });
+  // search: built before the event bus so that every change (here or in another process) reaches the indexer.
+  const search = await createSearchModule({
+    database,
+    reader,
+    clock,
+    timeZone: () => settings.get().timeZone,
+    log: (error) => server.log.warn({ err: error }, 'search indexing failed'),
+  });
   const events = new SiteEvents({
     db,
     pollMs: deps.pollMs,
     onTags: (tags) => {
+      search.indexer.onTags(tags); // search: article:ID tags reindex that article
+      if (tags.includes('lists') || tags.includes('nav')) fragments.invalidate();
       if (tags.includes('settings')) void settings.load().then(() => cache.clear());
       else cache.invalidate(tags);
     },
@@ -84,6 +137,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const articles = new ArticleService({ db, clock, onChange });
   const auth = new AuthService(db, clock);
   const scheduler = new Scheduler(articles, deps.pollMs ?? 1000, (error) => server.log.error({ err: error }, 'scheduled publishing failed'));
+  // engage: comments, view counting and popular lists
+  const comments = new CommentService({ db, clock, secret, onChange });
+  const views = new ViewCounter(db, clock, secret, (error) => server.log.warn({ err: error }, 'flushing views failed'));
 
   await server.register(cookie);
   await server.register(multipart, { limits: { fileSize: IMAGE_LIMITS.bytes, files: 1 } });
@@ -100,16 +156,45 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerUserRoutes(server, { db, auth, clock });
   registerHomeRoutes(server, { db, clock, onChange });
   registerMediaRoutes(server, { db, clock, mediaDir });
-  registerPublicApi(server, { reader, siteUrl: config.siteUrl });
+  registerPublicApi(server, { reader, siteUrl: config.siteUrl, popular: (w, limit) => pages.popular(undefined, w, limit) });
+  registerEngageRoutes(server, {
+    comments,
+    views,
+    popular,
+    articlePath: async (id) => {
+      const at = await reader.articleLocation(id);
+      return at && `/${at.sectionPath}/${id}`;
+    },
+  });
   registerAdminApp(server, { distDir: resolve(findProjectRoot(import.meta.dirname), 'dist', 'admin') });
-  registerSiteRoutes(server, { pages, reader, cache, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
+  // Feeds, sitemaps, robots.txt (feeds/): cached with the tag `lists`, which every publish invalidates.
+  registerFeedRoutes(server, { db, reader, cache, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
+  registerSearchRoutes(server, { service: search.service, reader, clock, settings: () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref, jsHref: assets.jsHref }) }); // search
+  registerSiteRoutes(server, { pages, fragments, reader, cache, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
 
   await events.start();
+  // search: catch up with changes made while no server ran; the rest in the background.
+  const caughtUp = await search.indexer.catchUp(SEARCH_CATCH_UP_AT_START).catch((error) => {
+    server.log.error({ err: error }, 'search catch-up failed'); // search is degraded, the site still serves
+    return { more: false };
+  });
+  if (caughtUp.more) {
+    server.log.warn('the search index is far behind: indexing in the background (prokash reindex is faster)');
+    void search.indexer.catchUp().catch((error) => server.log.error({ err: error }, 'search catch-up failed'));
+  }
   if (deps.scheduler !== false) scheduler.start();
+  await popular.recompute().catch((error) => server.log.warn({ err: error }, 'popular lists failed'));
+  if (deps.timers !== false) {
+    views.start();
+    popular.start(config.popularRefresh * 1000);
+  }
   server.addHook('onClose', async () => {
+    await views.stop(); // nothing counted is lost at shutdown
+    popular.stop();
     scheduler.stop();
     events.stop();
+    search.indexer.stop(); // search
   });
   await server.ready();
-  return { server, cache, articles, auth, events, scheduler };
+  return { server, cache, articles, auth, events, scheduler, search, comments, views, popular };
 }

@@ -5,6 +5,7 @@ import { ensurePlaces } from '../content/places/place.repository.ts';
 import { openMigratedDatabase } from '../runtime.ts';
 import { systemClock } from '../content/clock.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { createIndexer } from '../search/search-module.ts';
 
 export async function runMigrate(config: Config): Promise<number> {
   const database = await openDatabase(config.databaseUrl);
@@ -22,6 +23,7 @@ export async function runSeed(config: Config): Promise<number> {
   const database = await openMigratedDatabase(config);
   try {
     const report = await seedDemo({ db: database.db, mediaDir: resolve(config.mediaDir), clock: systemClock });
+    await (await createIndexer(database)).indexIds(report.changedIds); // search: the demo is findable at once
     console.log(`Demo content: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged.`);
     for (const f of report.failed) console.error(`line ${f.line}: ${f.error}`);
     return report.failed.length ? 1 : 0;

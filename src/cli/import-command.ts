@@ -6,6 +6,7 @@ import type { Config } from '../config/config-schema.ts';
 import { openMigratedDatabase } from '../runtime.ts';
 import { systemClock } from '../content/clock.ts';
 import { importArticles, type ImportReport } from '../content/exchange/import-articles.ts';
+import { createIndexer } from '../search/search-module.ts';
 
 /** `prokash import FILE.jsonl`: progress on a terminal, failures by line number, exit 1 if any failed. */
 export async function runImport(config: Config, file: string): Promise<number> {
@@ -35,6 +36,8 @@ export async function runImport(config: Config, file: string): Promise<number> {
       shouldStop: () => interrupted,
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
+    // search: the imported articles are findable at once, whether or not a server is running.
+    await (await createIndexer(database)).indexIds(report.changedIds);
     for (const f of report.failed) console.error(`line ${f.line}: ${f.error}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(

@@ -6,6 +6,7 @@ import { runExport } from './export-command.ts';
 import { runMigrate, runSeed } from './db-commands.ts';
 import { runBijoy } from './bijoy-command.ts';
 import { runTokenCreate, runUserAdd } from './user-commands.ts';
+import { runReindex } from './reindex-command.ts';
 
 const USAGE = `prokash — a news-publishing platform for Bengali-language newsrooms
 
@@ -15,6 +16,7 @@ Usage:
   prokash seed                           add the demo content
   prokash import FILE.jsonl              import articles (JSON Lines); exit 1 if any line failed
   prokash export [FILE]                  export every article as JSON Lines (stdout without FILE)
+  prokash reindex [--after ID]           rebuild the search index (progress on a terminal; Ctrl-C and re-run)
   prokash bijoy < in.txt > out.txt       convert Bijoy (SutonnyMJ) text to Unicode
   prokash user add --email E --role R [--name N]
                                          add a newsroom user (password from PROKASH_PASSWORD, or printed)
@@ -67,6 +69,11 @@ export async function main(argv: string[]): Promise<number> {
         const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } } });
         if (positionals[0] !== 'create' || positionals.length !== 1) return usageError('usage: prokash token create --role R');
         return await runTokenCreate(loadConfig(), values);
+      }
+      case 'reindex': {
+        const { values } = parseArgs({ args: rest, options: { after: { type: 'string' } } });
+        if (values.after !== undefined && !/^\d{1,10}$/.test(values.after)) return usageError('--after takes an article id');
+        return await runReindex(loadConfig(), { afterId: values.after === undefined ? undefined : Number(values.after) });
       }
       case 'bijoy':
         if (rest.length) return usageError('bijoy reads standard input and takes no arguments');

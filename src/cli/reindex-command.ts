@@ -1,0 +1,46 @@
+import type { Config } from '../config/config-schema.ts';
+import { openMigratedDatabase } from '../runtime.ts';
+import { createIndexer } from '../search/search-module.ts';
+import type { ReindexProgress } from '../search/search-indexer.ts';
+
+/**
+ * `prokash reindex [--after ID]`: re-analyses every published article into the search index in
+ * id order (keyset batches) and drops entries of articles that are gone. Ctrl-C stops after the
+ * current batch; the index stays usable (entries are replaced one batch at a time), and a re-run,
+ * or `--after` the id it printed, finishes the job.
+ */
+export async function runReindex(config: Config, options: { afterId?: number } = {}): Promise<number> {
+  const database = await openMigratedDatabase(config);
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+    process.stderr.write('\nStopping after the current batch…\n');
+  };
+  process.once('SIGINT', onSigint);
+  const started = Date.now();
+  try {
+    const indexer = await createIndexer(database);
+    const result = await indexer.reindexAll({
+      afterId: options.afterId,
+      onProgress: process.stderr.isTTY ? (p) => progress(p, started) : undefined,
+      shouldStop: () => interrupted,
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `Search index: ${result.indexed} articles indexed, ${result.removed} entries removed in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(result.indexed / Math.max(seconds, 0.001))}/s).`,
+    );
+    if (result.stopped) console.log(`Interrupted: run \`prokash reindex --after ${result.lastId}\` to continue.`);
+    return result.stopped ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await database.close();
+  }
+}
+
+function progress(p: ReindexProgress, started: number) {
+  const rate = Math.round(p.indexed / Math.max(0.001, (Date.now() - started) / 1000));
+  const share = p.total ? Math.min(100, Math.floor((100 * p.indexed) / p.total)) : 100;
+  process.stderr.write(`\r${p.indexed} / ${p.total} articles (${share}%) · ${rate}/s · last id ${p.lastId}   `);
+}

@@ -1,0 +1,106 @@
+import { sql, type Kysely } from 'kysely';
+import type { IndexDocument, IndexHit, IndexQuery, IndexedFields, SearchIndex, TermAlternative } from '../../search/search-index.ts';
+
+// ts_rank weights for D, C, B, A. A: kicker/headline, B: tags, C: summary and byline, D: body.
+const RANK_WEIGHTS = sql.raw(`'{0.1, 0.3, 0.6, 1.0}'::float4[]`);
+const FIELD_WEIGHTS: ReadonlyArray<readonly [keyof IndexedFields, 'A' | 'B' | 'C' | 'D']> = [
+  ['head', 'A'],
+  ['tags', 'B'],
+  ['summary', 'C'],
+  ['byline', 'C'],
+  ['body', 'D'],
+];
+// PostgreSQL keeps positions 1–16383 and at most 256 of them per lexeme.
+const MAX_POSITION = 16383;
+const MAX_POSITIONS_PER_LEXEME = 256;
+const ROWS_PER_INSERT = 100;
+
+/** PostgreSQL: a weighted tsvector built from our terms, GIN-indexed; ts_rank for relevance. */
+export class PostgresSearchIndex implements SearchIndex {
+  constructor(private readonly db: Kysely<any>) {}
+
+  async upsert(docs: readonly IndexDocument[]): Promise<void> {
+    if (!docs.length) return;
+    // One row per article id in the statement, the last version winning (ON CONFLICT needs it).
+    const unique = [...new Map(docs.map((d) => [d.articleId, d])).values()];
+    for (let i = 0; i < unique.length; i += ROWS_PER_INSERT) {
+      const chunk = unique.slice(i, i + ROWS_PER_INSERT);
+      await this.db
+        .insertInto('search_docs')
+        .values(
+          chunk.map((d) => ({
+            article_id: d.articleId,
+            section_id: d.sectionId,
+            published_at: d.publishedAt,
+            modified_at: d.modifiedAt,
+            document: sql`${tsvectorLiteral(d.fields)}::tsvector`,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('article_id').doUpdateSet((eb) => ({
+            section_id: eb.ref('excluded.section_id'),
+            published_at: eb.ref('excluded.published_at'),
+            modified_at: eb.ref('excluded.modified_at'),
+            document: eb.ref('excluded.document'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async remove(articleIds: readonly number[]): Promise<void> {
+    for (let i = 0; i < articleIds.length; i += 1000) {
+      await this.db.deleteFrom('search_docs').where('article_id', 'in', articleIds.slice(i, i + 1000)).execute();
+    }
+  }
+
+  async search(query: IndexQuery): Promise<IndexHit[]> {
+    const tsquery = tsqueryLiteral(query);
+    if (!tsquery || (query.sectionIds && !query.sectionIds.length)) return [];
+    let q = this.db
+      .selectFrom('search_docs')
+      .select(['article_id', 'published_at', sql<number>`ts_rank(${RANK_WEIGHTS}, document, ${tsquery}::tsquery)`.as('score')])
+      .where(sql<boolean>`document @@ ${tsquery}::tsquery`)
+      .where('published_at', '<=', query.now);
+    if (query.from) q = q.where('published_at', '>=', query.from);
+    if (query.to) q = q.where('published_at', '<', query.to);
+    if (query.sectionIds) q = q.where('section_id', 'in', [...query.sectionIds]);
+    const rows = await q.orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(query.limit).execute();
+    return rows.map((r: { article_id: number; published_at: string; score: number }) => ({
+      articleId: r.article_id,
+      publishedAt: r.published_at,
+      relevance: Number(r.score),
+    }));
+  }
+
+  async clear(): Promise<void> {
+    await this.db.deleteFrom('search_docs').execute();
+  }
+}
+
+/** The tsvector input literal for our terms: `'term':1A,7A 'other':3D`, no parser involved. */
+export function tsvectorLiteral(fields: IndexedFields): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  for (const [field, weight] of FIELD_WEIGHTS) {
+    for (const term of fields[field]) {
+      position = Math.min(position + 1, MAX_POSITION);
+      const list = positions.get(term) ?? [];
+      if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${position}${weight}`);
+      positions.set(term, list);
+    }
+    position = Math.min(position + 1, MAX_POSITION); // a gap: fields are not one phrase
+  }
+  return [...positions].map(([term, list]) => `${quote(term)}:${list.join(',')}`).join(' ');
+}
+
+/** The tsquery input literal: `('a' | 'b':*) & 'c'`; undefined when there is nothing to match. */
+export function tsqueryLiteral(query: Pick<IndexQuery, 'groups' | 'mode'>): string | undefined {
+  const groups = query.groups.filter((g) => g.length).map((g) => `(${g.map(lexeme).join(' | ')})`);
+  return groups.length ? groups.join(query.mode === 'all' ? ' & ' : ' | ') : undefined;
+}
+
+const lexeme = (alt: TermAlternative) => `${quote(alt.term)}${alt.prefix ? ':*' : ''}`;
+
+// Inside a quoted lexeme a quote is doubled and a backslash escaped.
+const quote = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAnalyzer } from '../bangla/analyzer/analyzer.ts';
+import { createKnownWords } from '../bangla/analyzer/known-words.ts';
+import { MAX_QUERY_WORDS, parseQuery } from './parse-query.ts';
+
+const deps = { analyzer: createAnalyzer(), isKnown: createKnownWords() };
+const terms = (q: string) => parseQuery(q, deps).groups.map((g) => g.map((a) => `${a.term}${a.prefix ? '*' : ''}`));
+
+test('inflected words become their stem; digits fold to ASCII', () => {
+  assert.deepEqual(terms('পুতিনের'), [['পুতিন']]);
+  assert.deepEqual(terms('রাশিয়ায়'), [['রাশিয়া']]);
+  assert.deepEqual(terms('২০২৩'), terms('2023'));
+});
+
+test('unknown words of three or more graphemes also match as a prefix; known and short words do not', () => {
+  assert.deepEqual(terms('মাহফুজার'), [['মাহফুজার', 'মাহফুজার*']]);
+  assert.deepEqual(terms('ভার'), [['ভার']], 'ভার* would find ভারত');
+  assert.deepEqual(terms('উন'), [['উন']], 'উন* would find উন্নয়ন');
+});
+
+test('Latin words are also read as Avro-typed Bengali', () => {
+  const [group] = parseQuery('putin', deps).groups;
+  assert.ok(group!.some((a) => a.term === 'putin'));
+  assert.ok(group!.some((a) => a.term === 'পুতিন'));
+  assert.ok(parseQuery('Dhaka', deps).groups[0]!.some((a) => a.term === 'ঢাকা'));
+  assert.equal(parseQuery('putin', deps).transliterated, true);
+});
+
+test('stop words and symbols alone leave nothing to search; long queries are capped', () => {
+  assert.deepEqual(terms('এবং ও'), []);
+  assert.deepEqual(terms('!!! ??? ।'), []);
+  assert.equal(terms(Array.from({ length: 30 }, (_, i) => `শব্দ${i}`).join(' ')).length, MAX_QUERY_WORDS);
+});

@@ -1,0 +1,77 @@
+// The one interface over the two full-text engines (STYLE rule 5). Implementations live in
+// src/db/sqlite/search-index.ts and src/db/postgres/search-index.ts; both run the contract suite
+// in test/search-index.test.ts. They receive finished terms from our analyzer and never tokenize
+// Bengali themselves.
+
+/** One article's analysed terms by field, in text order (repeats kept: they are term frequency). */
+export interface IndexedFields {
+  /** Kicker, headline and subheadline: weighted highest. */
+  head: string[];
+  summary: string[];
+  tags: string[];
+  /** Names (and places) of the byline's people. */
+  byline: string[];
+  body: string[];
+}
+
+/** What the index stores for one published article. */
+export interface IndexDocument {
+  articleId: number;
+  sectionId: number | null;
+  /** ISO 8601 UTC. */
+  publishedAt: string;
+  /** The article's modified_at when it was analysed: a later change makes the entry stale. */
+  modifiedAt: string;
+  fields: IndexedFields;
+}
+
+/** One spelling a query word may match: the stemmed term, or (prefix) any term starting with it. */
+export interface TermAlternative {
+  term: string;
+  prefix: boolean;
+}
+
+/** A parsed query: every group must match (one of its alternatives), or any group when `mode` is 'any'. */
+export interface IndexQuery {
+  groups: TermAlternative[][];
+  mode: 'all' | 'any';
+  /** Only articles in these sections (a section and its sub-sections); undefined for all. */
+  sectionIds?: readonly number[];
+  /** Inclusive lower bound on published_at (ISO UTC). */
+  from?: string;
+  /** Exclusive upper bound on published_at (ISO UTC). */
+  to?: string;
+  /** Articles published after this instant are not public yet (ISO UTC). */
+  now: string;
+  /** At most this many matches, the most recent first. */
+  limit: number;
+}
+
+/** A match: the engine's relevance (higher is better, comparable only within one query). */
+export interface IndexHit {
+  articleId: number;
+  publishedAt: string;
+  relevance: number;
+}
+
+/** A full-text index of published articles. */
+export interface SearchIndex {
+  /** Adds or replaces these articles' entries. */
+  upsert(docs: readonly IndexDocument[]): Promise<void>;
+  /** Removes these articles' entries (absent ones are ignored). */
+  remove(articleIds: readonly number[]): Promise<void>;
+  /** The most recent `limit` matches, newest first, each with its relevance. */
+  search(query: IndexQuery): Promise<IndexHit[]>;
+  /** Removes every entry (a full reindex starts from nothing). */
+  clear(): Promise<void>;
+}
+
+/** Tables both implementations keep, for the portable catch-up queries. */
+export type SearchTables = {
+  search_docs: {
+    article_id: number;
+    section_id: number | null;
+    published_at: string;
+    modified_at: string;
+  };
+};

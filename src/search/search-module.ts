@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import type { Clock } from '../content/clock.ts';
+import type { ContentReader } from '../content/content-reader.ts';
+import { createAnalyzer, type Analyzer } from '../bangla/analyzer/analyzer.ts';
+import { createKnownWords } from '../bangla/analyzer/known-words.ts';
+import { SqliteSearchIndex } from '../db/sqlite/search-index.ts';
+import { PostgresSearchIndex } from '../db/postgres/search-index.ts';
+import type { SearchIndex } from './search-index.ts';
+import { SearchIndexer } from './search-indexer.ts';
+import { SearchService } from './search.service.ts';
+import { articleBodies, siteWords } from './search-source.ts';
+
+/** The analyzer with the site's own words (tags, people, places, sections) as known stems. */
+export interface SiteAnalyzer {
+  analyzer: Analyzer;
+  isKnown: (word: string) => boolean;
+}
+
+/** The search engine for this database: the one place that picks an implementation by dialect. */
+export function createSearchIndex(handle: Pick<DatabaseHandle, 'db' | 'dialect'>): SearchIndex {
+  return handle.dialect === 'sqlite' ? new SqliteSearchIndex(handle.db) : new PostgresSearchIndex(handle.db);
+}
+
+/**
+ * Built once per process. A word the site adds later (a new tag) becomes a known stem at the
+ * next start or `prokash reindex`; until then it is still found through prefix matching.
+ */
+export async function createSiteAnalyzer(db: Kysely<Database>): Promise<SiteAnalyzer> {
+  const words = await siteWords(db);
+  return { analyzer: createAnalyzer({ extraKnownWords: words }), isKnown: createKnownWords(words) };
+}
+
+/** An indexer for command-line jobs (reindex, import, seed). */
+export async function createIndexer(handle: Pick<DatabaseHandle, 'db' | 'dialect'>): Promise<SearchIndexer> {
+  const { analyzer } = await createSiteAnalyzer(handle.db);
+  return new SearchIndexer({ db: handle.db, index: createSearchIndex(handle), analyzer });
+}
+
+export interface SearchModule {
+  index: SearchIndex;
+  indexer: SearchIndexer;
+  service: SearchService;
+}
+
+/** Everything search needs in the server process, wired from its collaborators. */
+export async function createSearchModule(deps: {
+  database: Pick<DatabaseHandle, 'db' | 'dialect'>;
+  reader: ContentReader;
+  clock: Clock;
+  timeZone: () => string;
+  log?: (error: unknown) => void;
+}): Promise<SearchModule> {
+  const index = createSearchIndex(deps.database);
+  const site = await createSiteAnalyzer(deps.database.db);
+  const indexer = new SearchIndexer({ db: deps.database.db, index, analyzer: site.analyzer, log: deps.log });
+  const bodies = (ids: readonly number[]) => articleBodies(deps.database.db, ids);
+  const service = new SearchService({ index, ...site, reader: deps.reader, bodies, clock: deps.clock, timeZone: deps.timeZone });
+  return { index, indexer, service };
+}

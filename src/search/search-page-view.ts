@@ -1,0 +1,122 @@
+import { toBengaliDigits, formatNumberBn } from '../bangla/digits.ts';
+import { formatThreeCalendars } from '../bangla/three-calendars.ts';
+import type { ContentReader } from '../content/content-reader.ts';
+import type { SectionTree } from '../content/sections/section-tree.ts';
+import type { SiteSettings } from '../site/reader-pages.ts';
+import { cardVM, sectionHref, type ViewContext } from '../site/view-builder.ts';
+import type { ListsVM, PaginationVM, SiteVM } from '../site/view-model.ts';
+import type { SearchPageVM } from '../site/templates/search-page.ts';
+import { MAX_QUERY_LENGTH } from './parse-query.ts';
+import type { SearchOutcome } from './search.service.ts';
+
+const EXAMPLES = ['উদাহরণ: পুতিন, ঢাকার যানজট, বাজেট ২০২৩', 'ইংরেজি হরফে লিখলেও চলবে: putin, dhaka'];
+
+/** Help for each kind of query that cannot be answered with results. */
+export const HELP = {
+  empty: { title: 'কী খুঁজবেন লিখুন', lines: ['এক বা একাধিক শব্দ লিখে খুঁজুন। শব্দের রূপ যা-ই হোক (ঢাকা, ঢাকায়, ঢাকার), একই খবর পাবেন।', ...EXAMPLES] },
+  tooLong: {
+    title: 'অনুসন্ধানটি অনেক বড়',
+    lines: [`অনুসন্ধান ${toBengaliDigits(MAX_QUERY_LENGTH)} অক্ষরের মধ্যে রাখুন। খবরের মূল দু-একটি শব্দ লিখলেই যথেষ্ট।`, ...EXAMPLES],
+  },
+  noWords: {
+    title: 'খোঁজার মতো কোনো শব্দ পাওয়া যায়নি',
+    lines: ['শুধু চিহ্ন, বা ‘এবং’, ‘ও’, ‘করে’-র মতো সাধারণ শব্দ দিয়ে খোঁজা যায় না। খবরের কোনো নাম বা বিষয় লিখুন।', ...EXAMPLES],
+  },
+  noResults: {
+    title: 'কোনো খবর পাওয়া যায়নি',
+    lines: ['বানান দেখে নিন, অথবা কম শব্দে খুঁজুন।', 'বিভাগ বা তারিখ বেছে থাকলে সেগুলো সরিয়ে আবার খুঁজুন।', ...EXAMPLES],
+  },
+};
+
+/** What the page needs besides the outcome. */
+export interface PageContext {
+  reader: ContentReader;
+  settings: SiteSettings;
+  now: Date;
+}
+
+/** The search page's view model for any outcome. */
+export async function searchPageVM(outcome: SearchOutcome, input: { q?: string; section?: string; from?: string; to?: string }, ctx: PageContext): Promise<SearchPageVM> {
+  const view: ViewContext = { timeZone: ctx.settings.timeZone, now: ctx.now };
+  const page = outcome.kind === 'results' ? outcome.filters.page : 1;
+  const base: SearchPageVM = {
+    query: input.q?.trim().slice(0, 1000) ?? '',
+    section: outcome.kind !== 'too-long' ? (outcome.filters.section?.path ?? '') : (input.section ?? ''),
+    from: outcome.kind !== 'too-long' ? (outcome.filters.fromDay ?? '') : '',
+    to: outcome.kind !== 'too-long' ? (outcome.filters.toDay ?? '') : '',
+    sections: sectionOptions(outcome.tree),
+    heading: '',
+    help: null,
+    results: [],
+    pagination: { page, pageLabel: `পৃষ্ঠা ${toBengaliDigits(page)}`, prevHref: null, nextHref: null },
+    lists: await listsVM(ctx.reader, outcome.tree, view),
+  };
+  if (outcome.kind === 'empty') return { ...base, help: HELP.empty };
+  if (outcome.kind === 'too-long') return { ...base, help: HELP.tooLong };
+  if (outcome.kind === 'no-words') return { ...base, help: HELP.noWords };
+  const results = outcome.results.map((r) => ({ card: cardVM(r.article, view), snippet: r.snippet }));
+  return {
+    ...base,
+    heading: headingOf(outcome),
+    help: outcome.total === 0 ? HELP.noResults : null,
+    results,
+    pagination: paginationOf(outcome, page),
+  };
+}
+
+function headingOf(outcome: Extract<SearchOutcome, { kind: 'results' }>): string {
+  if (outcome.total === 0) return `“${outcome.query}” দিয়ে কোনো খবর পাওয়া যায়নি।`;
+  const count = outcome.more ? `${formatNumberBn(outcome.total)}টির বেশি` : `${formatNumberBn(outcome.total)}টি`;
+  const relaxed = outcome.relaxed ? ' সব শব্দ একসঙ্গে কোনো খবরে নেই; কিছু শব্দ মেলে এমন খবর দেখানো হলো।' : '';
+  return `“${outcome.query}” — ${count} খবর পাওয়া গেছে।${relaxed}`;
+}
+
+function paginationOf(outcome: Extract<SearchOutcome, { kind: 'results' }>, page: number): PaginationVM {
+  const params = (n: number) => {
+    const p = new URLSearchParams({ q: outcome.query });
+    if (outcome.filters.section) p.set('section', outcome.filters.section.path);
+    if (outcome.filters.fromDay) p.set('from', outcome.filters.fromDay);
+    if (outcome.filters.toDay) p.set('to', outcome.filters.toDay);
+    if (n > 1) p.set('page', String(n));
+    return `/search?${p.toString()}`;
+  };
+  return {
+    page,
+    pageLabel: `পৃষ্ঠা ${toBengaliDigits(page)}`,
+    prevHref: page > 1 ? params(page - 1) : null,
+    nextHref: outcome.hasNext ? params(page + 1) : null,
+  };
+}
+
+function sectionOptions(tree: SectionTree) {
+  const out: SearchPageVM['sections'] = [];
+  const walk = (nodes: SectionTree['roots'], depth: number) => {
+    for (const node of nodes) {
+      out.push({ name: `${'— '.repeat(depth)}${node.name}`, href: sectionHref(node), path: node.path });
+      walk(node.children, depth + 1);
+    }
+  };
+  walk(tree.roots, 0);
+  return out;
+}
+
+// The header and the সর্বশেষ tabs as ReaderPages builds them (its site() and lists() are private).
+// জনপ্রিয় shows the latest here: the popular ranking lives in the engage domain's timer.
+/** The site chrome for the search page. */
+export async function siteVM(reader: ContentReader, tree: SectionTree, settings: SiteSettings, now: Date): Promise<SiteVM> {
+  const breaking = await reader.list(tree, { breaking: true }, { limit: 5 });
+  return {
+    name: settings.siteName,
+    origin: settings.siteUrl,
+    todayLabel: formatThreeCalendars(now, { timeZone: settings.timeZone, hijriOffset: settings.hijriOffset }),
+    nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), children: s.children.map((c) => ({ name: c.name, href: sectionHref(c) })) })),
+    breaking: breaking.map((a) => ({ name: a.headline, href: `/${a.section.path}/${a.id}` })),
+    feeds: [{ name: 'RSS', href: '/rss.xml' }],
+    assets: { css: settings.cssHref, js: settings.jsHref },
+  };
+}
+
+async function listsVM(reader: ContentReader, tree: SectionTree, view: ViewContext): Promise<ListsVM> {
+  const latest = (await reader.list(tree, {}, { limit: 20 })).map((a) => cardVM(a, view));
+  return { latest, popular: latest };
+}

@@ -1,0 +1,113 @@
+// What the indexer reads: published articles with their tag names and byline names, in batches.
+// Read-only queries over the content tables, kept here because only indexing needs this shape
+// (a whole batch with bodies, people and tags in three queries).
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** One article as the indexer sees it. */
+export interface SourceArticle {
+  id: number;
+  status: string;
+  sectionId: number | null;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  summary: string;
+  /** The body as stored: document JSON. */
+  body: string;
+  publishedAt: string | null;
+  modifiedAt: string;
+  tags: string[];
+  /** Byline people: names, and a correspondent's place. */
+  people: string[];
+}
+
+const COLUMNS = [
+  'id', 'status', 'section_id', 'kicker', 'headline', 'subheadline', 'summary', 'body', 'published_at', 'modified_at',
+] as const;
+
+/** These articles (any status; missing ids are simply absent). */
+export async function sourceArticlesByIds(db: Kysely<Database>, ids: readonly number[]): Promise<SourceArticle[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('articles').select(COLUMNS).where('id', 'in', [...ids]).execute();
+  return withNames(db, rows);
+}
+
+/** The next batch of published articles after `afterId`, by id (a keyset cursor). */
+export async function publishedArticlesAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<SourceArticle[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(COLUMNS)
+    .where('status', '=', 'published')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return withNames(db, rows);
+}
+
+type Row = { id: number; status: string; section_id: number | null; kicker: string; headline: string; subheadline: string; summary: string; body: string; published_at: string | null; modified_at: string };
+
+async function withNames(db: Kysely<Database>, rows: Row[]): Promise<SourceArticle[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const tags = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.name'])
+    .where('article_tags.article_id', 'in', ids)
+    .execute();
+  const people = await db
+    .selectFrom('article_people')
+    .innerJoin('people', 'people.id', 'article_people.person_id')
+    .select(['article_people.article_id', 'people.name', 'people.place'])
+    .where('article_people.article_id', 'in', ids)
+    .execute();
+  const tagsOf = group(tags.map((t) => [t.article_id, t.name]));
+  const peopleOf = group(people.map((p) => [p.article_id, p.place ? `${p.name} ${p.place}` : p.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    sectionId: r.section_id,
+    kicker: r.kicker,
+    headline: r.headline,
+    subheadline: r.subheadline,
+    summary: r.summary,
+    body: r.body,
+    publishedAt: r.published_at,
+    modifiedAt: r.modified_at,
+    tags: tagsOf.get(r.id) ?? [],
+    people: peopleOf.get(r.id) ?? [],
+  }));
+}
+
+function group(pairs: Array<[number, string]>): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const [id, value] of pairs) map.set(id, [...(map.get(id) ?? []), value]);
+  return map;
+}
+
+/** Stored bodies (document JSON) by article id, for snippets. */
+export async function articleBodies(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('articles').select(['id', 'body']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.body]));
+}
+
+/** Words the stemmer may cut to: the site's tags, people, places and section names. */
+export async function siteWords(db: Kysely<Database>): Promise<string[]> {
+  const [tags, people, sections, districts, divisions] = await Promise.all([
+    db.selectFrom('tags').select('name').execute(),
+    db.selectFrom('people').select(['name', 'place']).execute(),
+    db.selectFrom('sections').select('name').execute(),
+    db.selectFrom('districts').select('name').execute(),
+    db.selectFrom('divisions').select('name').execute(),
+  ]);
+  return [
+    ...tags.map((t) => t.name),
+    ...people.flatMap((p) => [p.name, p.place]),
+    ...sections.map((s) => s.name),
+    ...districts.map((d) => d.name),
+    ...divisions.map((d) => d.name),
+  ].filter(Boolean);
+}

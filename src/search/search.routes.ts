@@ -1,0 +1,119 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../content/clock.ts';
+import type { ContentReader } from '../content/content-reader.ts';
+import { AppError } from '../lib/errors.ts';
+import { parseInput } from '../newsroom/parse-input.ts';
+import type { SiteSettings } from '../site/reader-pages.ts';
+import { renderSearchPage } from '../site/templates/search-page.ts';
+import { articleHref } from '../site/view-builder.ts';
+import { MAX_QUERY_LENGTH } from './parse-query.ts';
+import { HELP, searchPageVM, siteVM } from './search-page-view.ts';
+import { searchQuerySchema, type SearchQueryInput } from './search-params.ts';
+import { SEARCH_PAGE_SIZE, type SearchOutcome, type SearchService } from './search.service.ts';
+import { snippetText, type SnippetPart } from './snippet.ts';
+import { escapeHtml } from '../lib/html.ts';
+
+export interface SearchRouteDeps {
+  service: SearchService;
+  reader: ContentReader;
+  clock: Clock;
+  /** Current values: the newsroom can change them at run time. */
+  settings: () => SiteSettings;
+}
+
+// Results change with every publish and queries are endless: never the page cache (it would fill
+// with one-off queries and push out article pages). Browsers and a CDN may keep an answer briefly.
+const SEARCH_CACHE_CONTROL = 'public, max-age=30, s-maxage=60, stale-while-revalidate=60';
+
+/** GET /search (the reader page) and GET /api/v1/search (JSON): one service call each. */
+export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps): void {
+  app.get('/api/v1/search', async (request, reply) => {
+    const input = parseInput(searchQuerySchema, request.query);
+    const outcome = await deps.service.search(input);
+    if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 400, 'q: write at least one word to search for');
+    if (outcome.kind === 'too-long') throw new AppError('QUERY_TOO_LONG', 400, `q: at most ${MAX_QUERY_LENGTH} characters (got ${outcome.length})`);
+    return reply.header('cache-control', SEARCH_CACHE_CONTROL).send(apiBody(outcome));
+  });
+
+  app.get('/search', async (request, reply) => {
+    const input = readInput(request);
+    let outcome: SearchOutcome | undefined;
+    let status = 200;
+    let help: { title: string; lines: string[] } | undefined;
+    try {
+      outcome = await deps.service.search(input);
+      if (outcome.kind === 'too-long') status = 400;
+    } catch (error) {
+      // A bad filter gets the search page back with the reason, so the reader can fix it there.
+      if (!(error instanceof AppError) || error.statusCode !== 400) throw error;
+      status = 400;
+      help = { title: 'খোঁজার শর্তে ভুল আছে', lines: [error.message] };
+      outcome = await deps.service.search({ q: '' });
+    }
+    return sendHtml(reply, deps, outcome, input, status, help);
+  });
+}
+
+// Repeated or odd parameters on the page are read leniently; the API is strict.
+function readInput(request: FastifyRequest): SearchQueryInput {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  const pick = (k: string) => {
+    const v = one(query[k]);
+    return typeof v === 'string' ? v.slice(0, 4000) : undefined;
+  };
+  return { q: pick('q'), section: pick('section')?.slice(0, 200), from: pick('from')?.slice(0, 20), to: pick('to')?.slice(0, 20), page: pick('page')?.slice(0, 10) };
+}
+
+async function sendHtml(
+  reply: FastifyReply,
+  deps: SearchRouteDeps,
+  outcome: SearchOutcome,
+  input: SearchQueryInput,
+  status: number,
+  help: { title: string; lines: string[] } | undefined,
+) {
+  const settings = deps.settings();
+  const now = deps.clock.now();
+  const vm = await searchPageVM(outcome, input, { reader: deps.reader, settings, now });
+  if (help) Object.assign(vm, { help, section: '', from: '', to: '' });
+  const site = await siteVM(deps.reader, outcome.tree, settings, now);
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', status === 200 ? SEARCH_CACHE_CONTROL : 'no-store')
+    .send(renderSearchPage(site, vm));
+}
+
+function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>) {
+  if (outcome.kind === 'no-words') {
+    return { query: outcome.query, words: [], page: 1, pageSize: SEARCH_PAGE_SIZE, total: 0, more: false, hasNext: false, relaxed: false, transliterated: false, message: HELP.noWords.title, results: [] };
+  }
+  return {
+    query: outcome.query,
+    words: outcome.parsed.words,
+    page: outcome.filters.page,
+    pageSize: SEARCH_PAGE_SIZE,
+    total: outcome.total,
+    more: outcome.more,
+    hasNext: outcome.hasNext,
+    relaxed: outcome.relaxed,
+    transliterated: outcome.parsed.transliterated,
+    filters: { section: outcome.filters.section?.path ?? null, from: outcome.filters.fromDay ?? null, to: outcome.filters.toDay ?? null },
+    results: outcome.results.map(({ article: a, snippet, score }) => ({
+      id: a.id,
+      url: articleHref(a),
+      kicker: a.kicker,
+      headline: a.headline,
+      summary: a.summary,
+      section: { path: a.section.path, name: a.section.name },
+      publishedAt: a.publishedAt,
+      image: a.image ? { src: a.image.src, alt: a.image.alt } : null,
+      snippet: snippetText(snippet),
+      snippetHtml: snippetHtml(snippet),
+      score: Math.round(score * 1000) / 1000,
+    })),
+  };
+}
+
+const snippetHtml = (parts: readonly SnippetPart[]) => parts.map((p) => (p.mark ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');

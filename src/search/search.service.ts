@@ -1,0 +1,118 @@
+import type { Analyzer } from '../bangla/analyzer/analyzer.ts';
+import type { Clock } from '../content/clock.ts';
+import type { ArticleSummary, ContentReader } from '../content/content-reader.ts';
+import type { SectionTree } from '../content/sections/section-tree.ts';
+import { bodyText } from './article-terms.ts';
+import { MAX_QUERY_LENGTH, parseQuery, type ParsedQuery } from './parse-query.ts';
+import { rankHits } from './rank-hits.ts';
+import type { IndexQuery, SearchIndex } from './search-index.ts';
+import { MAX_PAGE, parseFilters, type SearchFilters, type SearchQueryInput } from './search-params.ts';
+import { buildSnippet, type SnippetPart } from './snippet.ts';
+
+/** Results per page. */
+export const SEARCH_PAGE_SIZE = 10;
+// Matches ranked per query: the newest this many (every match for all but the commonest words).
+const WINDOW = MAX_PAGE * SEARCH_PAGE_SIZE;
+
+export interface SearchServiceOptions {
+  index: SearchIndex;
+  analyzer: Analyzer;
+  isKnown: (word: string) => boolean;
+  reader: ContentReader;
+  /** Stored bodies by article id (document JSON), for snippets. */
+  bodies: (ids: readonly number[]) => Promise<Map<number, string>>;
+  clock: Clock;
+  timeZone: () => string;
+}
+
+/** One result: the article as lists show it, and the passage that matched. */
+export interface SearchResult {
+  article: ArticleSummary;
+  snippet: SnippetPart[];
+  score: number;
+}
+
+export type SearchOutcome =
+  | { kind: 'empty'; filters: SearchFilters; tree: SectionTree }
+  | { kind: 'too-long'; query: string; length: number; tree: SectionTree }
+  | { kind: 'no-words'; query: string; filters: SearchFilters; tree: SectionTree }
+  | {
+      kind: 'results';
+      query: string;
+      parsed: ParsedQuery;
+      filters: SearchFilters;
+      tree: SectionTree;
+      results: SearchResult[];
+      /** Matches ranked (at most the window). */
+      total: number;
+      /** More matched than were ranked. */
+      more: boolean;
+      hasNext: boolean;
+      /** No article had every word; these have some of them. */
+      relaxed: boolean;
+    };
+
+/** Reader search: parse, match in the index, rank, then cards and snippets for one page. */
+export class SearchService {
+  constructor(private readonly options: SearchServiceOptions) {}
+
+  async search(input: SearchQueryInput): Promise<SearchOutcome> {
+    const tree = await this.options.reader.sections();
+    const query = (input.q ?? '').trim();
+    const length = [...query].length;
+    if (length > MAX_QUERY_LENGTH) return { kind: 'too-long', query, length, tree };
+    const filters = parseFilters(input, tree, this.options.timeZone());
+    if (!query) return { kind: 'empty', filters, tree };
+    const parsed = parseQuery(query, this.options);
+    if (!parsed.groups.length) return { kind: 'no-words', query, filters, tree };
+    let relaxed = false;
+    let hits = await this.match(parsed, filters, 'all');
+    if (!hits.length && parsed.groups.length > 1) {
+      hits = await this.match(parsed, filters, 'any');
+      relaxed = hits.length > 0;
+    }
+    const ranked = rankHits(hits.slice(0, WINDOW), this.options.clock.now());
+    const start = (filters.page - 1) * SEARCH_PAGE_SIZE;
+    const results = await this.results(tree, ranked.slice(start, start + SEARCH_PAGE_SIZE), parsed);
+    return {
+      kind: 'results', query, parsed, filters, tree, results, relaxed,
+      total: Math.min(hits.length, WINDOW),
+      more: hits.length > WINDOW,
+      hasNext: ranked.length > start + SEARCH_PAGE_SIZE,
+    };
+  }
+
+  private match(parsed: ParsedQuery, filters: SearchFilters, mode: IndexQuery['mode']) {
+    return this.options.index.search({
+      groups: parsed.groups,
+      mode,
+      sectionIds: filters.section?.ids,
+      from: filters.from,
+      to: filters.to,
+      now: this.options.clock.now().toISOString(),
+      limit: WINDOW + 1,
+    });
+  }
+
+  // The page's articles as lists show them, through the content service, which also drops any
+  // that stopped being public since they were indexed.
+  private async results(tree: SectionTree, hits: ReturnType<typeof rankHits>, parsed: ParsedQuery): Promise<SearchResult[]> {
+    const ids = hits.map((h) => h.articleId);
+    const [articles, bodies] = await Promise.all([this.options.reader.byIds(tree, ids), this.options.bodies(ids)]);
+    const scores = new Map(hits.map((h) => [h.articleId, h.score]));
+    return articles.map((article) => ({
+      article,
+      snippet: this.snippet(article, bodyText(bodies.get(article.id) ?? ''), parsed),
+      score: scores.get(article.id) ?? 0,
+    }));
+  }
+
+  // The body's best passage; the summary's when the words matched only there (or in the headline).
+  private snippet(article: ArticleSummary, text: string, parsed: ParsedQuery): SnippetPart[] {
+    const { analyzer } = this.options;
+    const body = buildSnippet(text, parsed.groups, analyzer);
+    if (body.some((p) => p.mark) || !article.summary) return body;
+    const summary = buildSnippet(article.summary, parsed.groups, analyzer);
+    return summary.some((p) => p.mark) || !body.length ? summary : body;
+  }
+}

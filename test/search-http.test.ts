@@ -1,0 +1,174 @@
+// Search over HTTP on the seeded demo portal, and the index following the newsroom's writes.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { buildTestApp } from './helpers/app.ts';
+import type { App } from '../src/app.ts';
+import type { Actor } from '../src/newsroom/permissions.ts';
+
+const SEED_ID = 251042;
+const editor: Actor = { role: 'editor', userId: null, name: 'test editor' };
+
+for (const dialect of DIALECTS) {
+  describe(`search over HTTP (${dialect})`, () => {
+    let t: TestDatabase;
+    let app: App;
+    const get = (url: string) => app.server.inject({ method: 'GET', url });
+    const api = async (params: Record<string, string>) => {
+      const res = await get(`/api/v1/search?${new URLSearchParams(params)}`);
+      return { status: res.statusCode, body: res.json(), headers: res.headers };
+    };
+    const foundIds = async (q: string, extra: Record<string, string> = {}) => {
+      const res = await api({ q, ...extra });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.results.map((r: { id: number }) => r.id) as number[];
+    };
+
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      app = await buildTestApp(t);
+    });
+    after(async () => {
+      await app.server.close();
+      await t.destroy();
+    });
+
+    test('পুতিন, রাশিয়া, কিম জং উন and putin find the seed article (indexed at start, after the seed)', async () => {
+      for (const q of ['পুতিন', 'রাশিয়া', 'কিম জং উন', 'putin', 'Putin', 'পুতিনের']) {
+        assert.ok((await foundIds(q)).includes(SEED_ID), q);
+      }
+      assert.equal((await foundIds('কিম জং উন'))[0], SEED_ID);
+    });
+
+    test('results carry snippets with the matched words marked, cut at grapheme boundaries', async () => {
+      const { body } = await api({ q: 'পুতিন' });
+      const seed = body.results.find((r: { id: number }) => r.id === SEED_ID);
+      assert.equal(seed.url, '/world/asia/251042');
+      assert.match(seed.snippetHtml, /<mark>পুতিন(ের|কে)?<\/mark>/);
+      assert.ok([...new Intl.Segmenter('bn', { granularity: 'grapheme' }).segment(seed.snippet)].length <= 181);
+      assert.doesNotMatch(seed.snippet, /\u09CD(…|$)/, 'no dangling hasanta at the cut');
+      assert.equal(body.transliterated, false);
+      assert.equal((await api({ q: 'putin' })).body.transliterated, true);
+    });
+
+    test('the page shows the same cards as lists, highlighted snippets, and no page cache', async () => {
+      const cached = app.cache.getStats().entries;
+      const res = await get(`/search?q=${encodeURIComponent('পুতিন')}`);
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /<html lang="bn">/);
+      assert.match(res.body, /<article class="card card--standard[^"]*">/);
+      assert.match(res.body, /href="\/world\/asia\/251042"/);
+      assert.match(res.body, /<mark>পুতিন/);
+      assert.match(res.body, /<meta name="robots" content="noindex">/);
+      assert.match(res.body, /value="পুতিন"/, 'the query is shown back in the box');
+      assert.match(String(res.headers['cache-control']), /max-age=30/);
+      assert.equal(app.cache.getStats().entries, cached, 'one-off queries never fill the page cache');
+    });
+
+    test('a query is text, never markup', async () => {
+      const res = await get(`/search?q=${encodeURIComponent('<script>alert(1)</script> ঢাকা')}`);
+      assert.equal(res.statusCode, 200);
+      assert.ok(!res.body.includes('<script>alert(1)'));
+    });
+
+    test('section and date filters; bad filter values are 400 with a clear message', async () => {
+      assert.ok((await foundIds('পুতিন', { section: 'world' })).includes(SEED_ID));
+      assert.ok((await foundIds('পুতিন', { section: 'world/asia' })).includes(SEED_ID));
+      assert.ok(!(await foundIds('পুতিন', { section: 'sports' })).includes(SEED_ID));
+      assert.ok((await foundIds('পুতিন', { from: '2023-09-13', to: '২০২৩-০৯-১৩' })).includes(SEED_ID));
+      assert.ok(!(await foundIds('পুতিন', { from: '2023-09-14' })).includes(SEED_ID));
+      for (const [params, code] of [
+        [{ q: 'x', section: 'nowhere' }, 'SEARCH_BAD_SECTION'],
+        [{ q: 'x', from: '13/09/2023' }, 'BAD_DATE'],
+        [{ q: 'x', to: '2023-02-30' }, 'BAD_DATE'],
+        [{ q: 'x', from: '2023-09-14', to: '2023-09-13' }, 'BAD_DATE_RANGE'],
+        [{ q: 'x', page: '0' }, 'BAD_PAGE'],
+        [{ q: 'x', page: 'abc' }, 'BAD_PAGE'],
+        [{ q: '' }, 'QUERY_REQUIRED'],
+        [{ q: 'ক'.repeat(201) }, 'QUERY_TOO_LONG'],
+      ] as const) {
+        const res = await api(params);
+        assert.equal(res.status, 400, JSON.stringify(params));
+        assert.equal(res.body.error.code, code);
+      }
+      const page = await get('/search?q=x&section=nowhere');
+      assert.equal(page.statusCode, 400);
+      assert.match(page.body, /বিভাগ নেই/);
+    });
+
+    test('empty, too long and nonsense queries get a helpful Bengali page, never a 500', async () => {
+      const empty = await get('/search');
+      assert.equal(empty.statusCode, 200);
+      assert.match(empty.body, /কী খুঁজবেন লিখুন/);
+      const long = await get(`/search?q=${'ক'.repeat(201)}`);
+      assert.equal(long.statusCode, 400);
+      assert.match(long.body, /অনুসন্ধানটি অনেক বড়/);
+      for (const q of ['!!!', 'এবং ও', '\u0000', '"""', ')(*&^', '\u200D\u200C']) {
+        const res = await get(`/search?q=${encodeURIComponent(q)}`);
+        assert.equal(res.statusCode, 200, q);
+        assert.match(res.body, /খোঁজার মতো কোনো শব্দ পাওয়া যায়নি/, q);
+      }
+      const none = await get(`/search?q=${encodeURIComponent('জিরাফস্কিউমাস')}`);
+      assert.equal(none.statusCode, 200);
+      assert.match(none.body, /কোনো খবর পাওয়া যায়নি/);
+      const repeated = await get('/search?q=a&q=b&page=1&page=2');
+      assert.equal(repeated.statusCode, 200);
+    });
+
+    test('pagination keeps the query and filters', async () => {
+      const first = await api({ q: 'ঢাকা' });
+      assert.ok(first.body.total > 10, `ঢাকা matches ${first.body.total}`);
+      assert.equal(first.body.hasNext, true);
+      const second = await api({ q: 'ঢাকা', page: '২' });
+      assert.equal(second.body.page, 2);
+      const all = [...first.body.results, ...second.body.results].map((r: { id: number }) => r.id);
+      assert.equal(new Set(all).size, all.length, 'no result on two pages');
+      const page = await get(`/search?q=${encodeURIComponent('ঢাকা')}`);
+      assert.match(page.body, /href="\/search\?q=%E0%A6%A2%E0%A6%BE%E0%A6%95%E0%A6%BE&amp;page=2"/);
+    });
+
+    test('publish, update, unpublish and delete reach the index; ভারত does not match ভার; ২০২৩ = 2023', async () => {
+      const section = await t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
+      const desk = await t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
+      const input = (headline: string, body: string) => ({
+        sectionId: section.id, kicker: '', headline, subheadline: '', summary: '', body, byline: { kind: 'desk' as const, personIds: [desk.id] },
+        districtId: null, edition: 'online' as const, printPage: null, breaking: false, imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: [],
+      });
+      const created = await app.articles.create(editor, input('দায়িত্বের ভার নিলেন নতুন উপাচার্য', 'জোয়ারকাণ্ড মামলার রায় ২০২৩ সালে হয়েছিল।'));
+      assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), [], 'a draft is not findable');
+      await app.articles.publish(editor, created.id);
+      await app.search.indexer.flush();
+      assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), [created.id]);
+      assert.ok((await foundIds('ভার')).includes(created.id));
+      assert.ok(!(await foundIds('ভারত')).includes(created.id), 'ভারত does not match ভার');
+      assert.ok((await foundIds('2023')).includes(created.id));
+      assert.deepEqual(await foundIds('২০২৩ জোয়ারকাণ্ড'), await foundIds('2023 জোয়ারকাণ্ড'));
+
+      const current = await app.articles.get(editor, created.id);
+      await app.articles.save(editor, created.id, input('নতুন শিরোনাম', 'ঝিলমিলপুরের খবর'), current.revision, false);
+      await app.search.indexer.flush();
+      assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), []);
+      assert.deepEqual(await foundIds('ঝিলমিলপুর'), [created.id]);
+
+      await app.articles.unpublish(editor, created.id);
+      await app.search.indexer.flush();
+      assert.deepEqual(await foundIds('ঝিলমিলপুর'), []);
+      await app.articles.publish(editor, created.id);
+      await app.search.indexer.flush();
+      assert.deepEqual(await foundIds('ঝিলমিলপুর'), [created.id]);
+      await app.articles.remove({ ...editor, role: 'admin' }, created.id);
+      await app.search.indexer.flush();
+      assert.deepEqual(await foundIds('ঝিলমিলপুর'), []);
+    });
+
+    test('another process’s change reaches this index through the event bus within a poll', async () => {
+      const row = await t.db.selectFrom('articles').select(['id', 'headline']).where('id', '=', 251001).executeTakeFirstOrThrow();
+      // As if another process wrote it: the row changes and an event is appended, nothing local.
+      await t.db.updateTable('articles').set({ headline: `${row.headline} টুনটুনিগঞ্জ`, modified_at: new Date().toISOString() }).where('id', '=', row.id).execute();
+      await t.db.insertInto('site_events').values({ id: 1_000_000, at: new Date().toISOString(), tags: JSON.stringify([`article:${row.id}`]) }).execute();
+      await app.events.poll();
+      await app.search.indexer.flush();
+      assert.deepEqual(await foundIds('টুনটুনিগঞ্জ'), [row.id]);
+    });
+  });
+}

@@ -1,0 +1,53 @@
+// Reindexing in keyset batches (interrupted and resumed) and the start-up catch-up, per dialect.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { TEST_NOW } from './helpers/app.ts';
+import { fixedClock } from '../src/content/clock.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
+import { createIndexer } from '../src/search/search-module.ts';
+import type { SearchIndexer } from '../src/search/search-indexer.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`search indexer (${dialect})`, () => {
+    let t: TestDatabase;
+    let indexer: SearchIndexer;
+    let published: number;
+    const indexed = async () => Number((await t.db.withTables<{ search_docs: { article_id: number } }>().selectFrom('search_docs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      await seedDemo({ db: t.db, mediaDir: join(t.dir, 'media'), clock: fixedClock(TEST_NOW) });
+      indexer = await createIndexer(t);
+      published = Number((await t.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow()).n);
+    });
+    after(async () => t.destroy());
+
+    test('reindex stops between batches when asked and resumes after the last id', async () => {
+      let batches = 0;
+      const first = await indexer.reindexAll({ batchSize: 10, onProgress: () => batches++, shouldStop: () => batches >= 2 });
+      assert.equal(first.stopped, true);
+      assert.equal(first.indexed, 20);
+      assert.equal(await indexed(), 20);
+      const rest = await indexer.reindexAll({ afterId: first.lastId, batchSize: 10 });
+      assert.equal(rest.stopped, false);
+      assert.equal(first.indexed + rest.indexed, published);
+      assert.equal(await indexed(), published);
+      const again = await indexer.reindexAll();
+      assert.equal(again.indexed, published, 'a re-run is safe and complete');
+      assert.equal(await indexed(), published);
+    });
+
+    test('catch-up indexes stale and missing articles and drops ones no longer public', async () => {
+      assert.deepEqual(await indexer.catchUp(), { indexed: 0, removed: 0, more: false });
+      const [a, b] = (await t.db.selectFrom('articles').select('id').orderBy('id').limit(2).execute()).map((r) => r.id);
+      await t.db.updateTable('articles').set({ modified_at: '2030-01-01T00:00:00.000Z' }).where('id', '=', a!).execute();
+      await t.db.updateTable('articles').set({ status: 'unpublished' }).where('id', '=', b!).execute();
+      const result = await indexer.catchUp();
+      assert.equal(result.indexed, 1);
+      assert.equal(result.removed, 1);
+      assert.equal(await indexed(), published - 1);
+    });
+  });
+}
