@@ -169,7 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAdminApp(server, { distDir: resolve(findProjectRoot(import.meta.dirname), 'dist', 'admin') });
   // Feeds, sitemaps, robots.txt (feeds/): cached with the tag `lists`, which every publish invalidates.
   registerFeedRoutes(server, { db, reader, cache, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
-  registerSearchRoutes(server, { service: search.service, reader, clock, settings: () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref, jsHref: assets.jsHref }) }); // search
+  registerSearchRoutes(server, { service: search.service, pages, clock, settings: () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref, jsHref: assets.jsHref }) }); // search
   registerSiteRoutes(server, { pages, fragments, reader, cache, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
 
   await events.start();

@@ -168,14 +168,10 @@ export class ContentReader {
   async byIds(tree: SectionTree, ids: readonly number[]): Promise<ArticleSummary[]> {
     if (!ids.length) return [];
     const now = this.clock.now().toISOString();
-    const rows = await this.db
-      .selectFrom('articles')
-      .selectAll()
-      .where('id', 'in', [...ids])
-      .where('status', '=', 'published')
-      .where('published_at', '<=', now)
-      .execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    // By primary key alone, then filtered here: with the status condition in SQL, SQLite picks the
+    // status index and walks every published article instead of looking up a few ids.
+    const rows = await this.db.selectFrom('articles').selectAll().where('id', 'in', [...ids]).execute();
+    const byId = new Map(rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= now).map((r) => [r.id, r]));
     return this.summaries(tree, ids.flatMap((id) => byId.get(id) ?? []));
   }
 

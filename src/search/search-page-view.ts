@@ -1,10 +1,8 @@
 import { toBengaliDigits, formatNumberBn } from '../bangla/digits.ts';
-import { formatThreeCalendars } from '../bangla/three-calendars.ts';
-import type { ContentReader } from '../content/content-reader.ts';
 import type { SectionTree } from '../content/sections/section-tree.ts';
 import type { SiteSettings } from '../site/reader-pages.ts';
 import { cardVM, sectionHref, type ViewContext } from '../site/view-builder.ts';
-import type { ListsVM, PaginationVM, SiteVM } from '../site/view-model.ts';
+import type { ListsVM, PaginationVM } from '../site/view-model.ts';
 import type { SearchPageVM } from '../site/templates/search-page.ts';
 import { MAX_QUERY_LENGTH } from './parse-query.ts';
 import type { SearchOutcome } from './search.service.ts';
@@ -30,9 +28,10 @@ export const HELP = {
 
 /** What the page needs besides the outcome. */
 export interface PageContext {
-  reader: ContentReader;
   settings: SiteSettings;
   now: Date;
+  /** The সর্বশেষ / জনপ্রিয় lists, as every reader page shows them. */
+  lists: ListsVM;
 }
 
 /** The search page's view model for any outcome. */
@@ -49,7 +48,7 @@ export async function searchPageVM(outcome: SearchOutcome, input: { q?: string; 
     help: null,
     results: [],
     pagination: { page, pageLabel: `পৃষ্ঠা ${toBengaliDigits(page)}`, prevHref: null, nextHref: null },
-    lists: await listsVM(ctx.reader, outcome.tree, view),
+    lists: ctx.lists,
   };
   if (outcome.kind === 'empty') return { ...base, help: HELP.empty };
   if (outcome.kind === 'too-long') return { ...base, help: HELP.tooLong };
@@ -98,25 +97,4 @@ function sectionOptions(tree: SectionTree) {
   };
   walk(tree.roots, 0);
   return out;
-}
-
-// The header and the সর্বশেষ tabs as ReaderPages builds them (its site() and lists() are private).
-// জনপ্রিয় shows the latest here: the popular ranking lives in the engage domain's timer.
-/** The site chrome for the search page. */
-export async function siteVM(reader: ContentReader, tree: SectionTree, settings: SiteSettings, now: Date): Promise<SiteVM> {
-  const breaking = await reader.list(tree, { breaking: true }, { limit: 5 });
-  return {
-    name: settings.siteName,
-    origin: settings.siteUrl,
-    todayLabel: formatThreeCalendars(now, { timeZone: settings.timeZone, hijriOffset: settings.hijriOffset }),
-    nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), children: s.children.map((c) => ({ name: c.name, href: sectionHref(c) })) })),
-    breaking: breaking.map((a) => ({ name: a.headline, href: `/${a.section.path}/${a.id}` })),
-    feeds: [{ name: 'RSS', href: '/rss.xml' }],
-    assets: { css: settings.cssHref, js: settings.jsHref },
-  };
-}
-
-async function listsVM(reader: ContentReader, tree: SectionTree, view: ViewContext): Promise<ListsVM> {
-  const latest = (await reader.list(tree, {}, { limit: 20 })).map((a) => cardVM(a, view));
-  return { latest, popular: latest };
 }

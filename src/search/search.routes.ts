@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../content/clock.ts';
-import type { ContentReader } from '../content/content-reader.ts';
+import type { ReaderPages } from '../site/reader-pages.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../newsroom/parse-input.ts';
 import type { SiteSettings } from '../site/reader-pages.ts';
 import { renderSearchPage } from '../site/templates/search-page.ts';
 import { articleHref } from '../site/view-builder.ts';
 import { MAX_QUERY_LENGTH } from './parse-query.ts';
-import { HELP, searchPageVM, siteVM } from './search-page-view.ts';
+import { HELP, searchPageVM } from './search-page-view.ts';
 import { searchQuerySchema, type SearchQueryInput } from './search-params.ts';
 import { SEARCH_PAGE_SIZE, type SearchOutcome, type SearchService } from './search.service.ts';
 import { snippetText, type SnippetPart } from './snippet.ts';
@@ -15,7 +15,8 @@ import { escapeHtml } from '../lib/html.ts';
 
 export interface SearchRouteDeps {
   service: SearchService;
-  reader: ContentReader;
+  /** The reader pages' shared chrome (header, nav, ticker) and lists. */
+  pages: ReaderPages;
   clock: Clock;
   /** Current values: the newsroom can change them at run time. */
   settings: () => SiteSettings;
@@ -75,9 +76,10 @@ async function sendHtml(
 ) {
   const settings = deps.settings();
   const now = deps.clock.now();
-  const vm = await searchPageVM(outcome, input, { reader: deps.reader, settings, now });
+  const view = { timeZone: settings.timeZone, now };
+  const vm = await searchPageVM(outcome, input, { settings, now, lists: await deps.pages.lists(outcome.tree, view) });
   if (help) Object.assign(vm, { help, section: '', from: '', to: '' });
-  const site = await siteVM(deps.reader, outcome.tree, settings, now);
+  const site = await deps.pages.site(outcome.tree, view);
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')

@@ -88,7 +88,8 @@ export class ReaderPages {
     return { timeZone: this.settings.timeZone, now: this.clock.now() };
   }
 
-  private async site(tree: SectionTree, ctx: ViewContext): Promise<SiteVM> {
+  /** The header, nav, ticker and feeds every page shares. */
+  async site(tree: SectionTree, ctx: ViewContext = this.ctx()): Promise<SiteVM> {
     const breaking = await this.reader.list(tree, { breaking: true }, { limit: 5 });
     return {
       name: this.settings.siteName,
@@ -105,7 +106,8 @@ export class ReaderPages {
     };
   }
 
-  private async lists(tree: SectionTree, ctx: ViewContext): Promise<ListsVM> {
+  /** The সর্বশেষ and জনপ্রিয় lists. */
+  async lists(tree: SectionTree, ctx: ViewContext = this.ctx()): Promise<ListsVM> {
     const latest = (await this.reader.list(tree, {}, { limit: LIST_SIZE })).map((a) => cardVM(a, ctx));
     const popular = (await this.popular(tree, '24h', LIST_SIZE)).map((a) => cardVM(a, ctx));
     // A new site has no counted views yet: জনপ্রিয় shows the latest until it has.
