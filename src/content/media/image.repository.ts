@@ -7,7 +7,8 @@ import { AppError } from '../../lib/errors.ts';
 
 export type Image = ImageTable;
 
-const FORMATS: Record<string, { mime: string; ext: string }> = {
+/** Image types taken in, by sharp's format name: the type comes from the bytes, never the file name. */
+export const IMAGE_FORMATS: Record<string, { mime: string; ext: string }> = {
   jpeg: { mime: 'image/jpeg', ext: 'jpg' },
   png: { mime: 'image/png', ext: 'png' },
   webp: { mime: 'image/webp', ext: 'webp' },
@@ -49,7 +50,7 @@ export async function inspectImageFile(path: string): Promise<ImageFile> {
   } catch {
     throw new AppError('IMAGE_UNREADABLE', 422, `not a readable image: ${path}`);
   }
-  const format = meta.format ? FORMATS[meta.format] : undefined;
+  const format = meta.format ? IMAGE_FORMATS[meta.format] : undefined;
   if (!format || !meta.width || !meta.height) {
     throw new AppError('IMAGE_TYPE', 422, `unsupported image type (${meta.format ?? 'unknown'}): ${path}`);
   }

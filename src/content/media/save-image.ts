@@ -6,18 +6,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { nextId } from '../ids.ts';
-import { IMAGE_LIMITS, findImageBySha, type Image } from './image.repository.ts';
+import { IMAGE_FORMATS, IMAGE_LIMITS, findImageBySha, type Image } from './image.repository.ts';
 
 /** Widths of the responsive variants (px); each is made in WebP and JPEG when the image is wider. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 
-const FORMATS: Record<string, { mime: string; ext: string }> = {
-  jpeg: { mime: 'image/jpeg', ext: 'jpg' },
-  png: { mime: 'image/png', ext: 'png' },
-  webp: { mime: 'image/webp', ext: 'webp' },
-  gif: { mime: 'image/gif', ext: 'gif' },
-  avif: { mime: 'image/avif', ext: 'avif' },
-};
 
 /**
  * Stores an image given as bytes: the type is sniffed from the bytes, the size and pixels are
@@ -40,14 +33,14 @@ export async function saveImage(
   const animated = info.format === 'gif' && (info.pages ?? 1) > 1;
   const clean = sharp(bytes, { limitInputPixels: IMAGE_LIMITS.pixels, animated }).rotate();
   const original = await encode(clean, info.format).toBuffer({ resolveWithObject: true });
-  const path = `${base}.${FORMATS[info.format]!.ext}`;
+  const path = `${base}.${IMAGE_FORMATS[info.format]!.ext}`;
   await writeAtomically(join(mediaDir, path), original.data);
   const image: Image = {
     id: await nextId(db, 'images'),
     sha256,
     stored_sha256: createHash('sha256').update(original.data).digest('hex'),
     path,
-    mime: FORMATS[info.format]!.mime,
+    mime: IMAGE_FORMATS[info.format]!.mime,
     width: original.info.width,
     height: animated ? (info.pageHeight ?? original.info.height) : original.info.height,
     bytes: original.data.length,
@@ -70,7 +63,7 @@ async function sniff(bytes: Buffer) {
     if (/pixel limit/i.test(message)) throw new AppError('TOO_LARGE', 413, `images are limited to ${IMAGE_LIMITS.pixels} pixels`);
     throw new AppError('UNSUPPORTED_MEDIA', 415, 'the file is not an image this site can read (JPEG, PNG, WebP, GIF, AVIF)');
   }
-  if (!meta.format || !FORMATS[meta.format] || !meta.width || !meta.height) {
+  if (!meta.format || !IMAGE_FORMATS[meta.format] || !meta.width || !meta.height) {
     throw new AppError('UNSUPPORTED_MEDIA', 415, `unsupported image type: ${meta.format ?? 'unknown'}`);
   }
   if (meta.width * (meta.pageHeight ?? meta.height) > IMAGE_LIMITS.pixels) throw new AppError('TOO_LARGE', 413, 'the image has too many pixels');
