@@ -9,8 +9,10 @@ let main;
 if (existsSync(built) && !process.env.PROKASH_FROM_SOURCE) {
   ({ main } = await import(built));
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
+  // Started with `node --import tsx` (as the tests do), TypeScript already loads; otherwise
+  // register tsx here.
+  const preloaded = process.execArgv.some((arg, i) => process.execArgv[i - 1] === '--import' && /(^|[/\\])tsx\b/.test(arg));
+  if (!preloaded) (await import('tsx/esm/api')).register();
   ({ main } = await import('../src/cli/main.ts'));
 }
 const code = await main(process.argv.slice(2));

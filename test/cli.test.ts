@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { bulkRecord, writeSeedArticleFile } from './helpers/fixtures.ts';
-import { BIN, freePort, startProkash, stopProcess } from './helpers/processes.ts';
+import { NODE_ARGS, freePort, startProkash, stopProcess } from './helpers/processes.ts';
 
 
 interface Run {
@@ -16,7 +16,7 @@ interface Run {
 
 function prokash(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
       cwd,
       env: { ...process.env, PROKASH_FROM_SOURCE: '1', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/prokash.js', import.meta.url));
 
+/**
+ * Node arguments that run the CLI from TypeScript source: tsx preloaded (by absolute URL, since
+ * children run in temporary folders) rather than registered from inside the CLI.
+ */
+export const NODE_ARGS = ['--import', import.meta.resolve('tsx'), BIN];
+
 /** A TCP port free on 127.0.0.1 right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,7 +23,7 @@ export function freePort(): Promise<number> {
 
 /** Starts `prokash start …` from source and resolves once it serves; the caller stops it by PID. */
 export async function startProkash(args: string[], env: Record<string, string>, cwd: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'start', ...args], {
+  const child = spawn(process.execPath, [...NODE_ARGS, 'start', ...args], {
     cwd,
     env: { ...process.env, PROKASH_FROM_SOURCE: '1', LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
