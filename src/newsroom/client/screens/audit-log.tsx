@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import type { AuditEntry, IdPage } from '../api-types.ts';
@@ -54,18 +55,7 @@ export function AuditScreen() {
       </div>
       <ErrorBox error={error} />
       {!items.length && !loading && !error && <p class="hint">{t('audit.empty')}</p>}
-      <div class="table-wrap">
-        <table class="table audit-table">
-          <thead>
-            <tr>
-              <th>{t('audit.when')}</th>
-              <th>{t('audit.who')}</th>
-              <th>{t('audit.action')}</th>
-              <th>{t('audit.target')}</th>
-              <th>{t('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable headings={['audit.when', 'audit.who', 'audit.action', 'audit.target', 'audit.details']} className="audit-table">
             {items.map((entry) => (
               <tr key={entry.id}>
                 <td>{formatTime(entry.at, locale, settings.timeZone)}</td>
@@ -75,9 +65,7 @@ export function AuditScreen() {
                 <td class="audit-details">{auditDetailsText(entry.details)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       {loading && <p class="hint">{t('common.loading')}</p>}
       {cursor !== null && !loading && (
         <button type="button" class="button" onClick={() => void load(true)}>

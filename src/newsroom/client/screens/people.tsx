@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import type { District, Person } from '../api-types.ts';
@@ -57,17 +58,7 @@ export function PeopleScreen() {
             </label>
           </div>
           {people.data && !people.data.items.length && <p class="hint">{t('people.empty')}</p>}
-          <div class="table-wrap">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>{t('user.name')}</th>
-                  <th>{t('people.kind')}</th>
-                  <th>{t('people.byline')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable headings={['user.name', 'people.kind', 'people.byline', '']}>
                 {(people.data?.items ?? []).map((p) => (
                   <tr key={p.id} class={editing?.id === p.id ? 'selected' : ''}>
                     <td>{p.name}</td>
@@ -80,9 +71,7 @@ export function PeopleScreen() {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         </div>
       </div>
     </section>

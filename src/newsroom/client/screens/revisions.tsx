@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import type { Article, Change, Revision } from '../api-types.ts';
@@ -66,20 +67,7 @@ export function RevisionsScreen({ id }: { id: number }) {
           </a>
         </p>
       )}
-      <div class="table-wrap">
-        <table class="table">
-          <thead>
-            <tr>
-              <th>{t('revisions.number')}</th>
-              <th>{t('revisions.from')}</th>
-              <th>{t('revisions.to')}</th>
-              <th>{t('revisions.when')}</th>
-              <th>{t('revisions.who')}</th>
-              <th>{t('revisions.action')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable headings={['revisions.number', 'revisions.from', 'revisions.to', 'revisions.when', 'revisions.who', 'revisions.action', '']}>
             {items.map((r) => (
               <tr key={r.number}>
                 <td>{formatNumber(r.number, locale)}</td>
@@ -99,9 +87,7 @@ export function RevisionsScreen({ id }: { id: number }) {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
       <button type="button" class="button primary" disabled={older === null || newer === null || older === newer} onClick={() => void compare()}>
         {t('revisions.compare')}
       </button>

@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Section } from '../api-types.ts';
@@ -45,24 +46,12 @@ export function SectionsScreen() {
           setNotice(t('sections.added', { name }));
         }}
       />
-      <div class="table-wrap">
-        <table class="table">
-          <thead>
-            <tr>
-              <th>{t('sections.name')}</th>
-              <th>{t('sections.path')}</th>
-              <th>{t('sections.position')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable headings={['sections.name', 'sections.path', 'sections.position', '']}>
             {sectionTree(items).map((o) => {
               const s = byId.get(o.id)!;
               return <SectionRow key={`${s.id}-${s.name}-${s.position}`} section={s} depth={o.depth} onSave={(body) => void patch(s, body)} />;
             })}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }

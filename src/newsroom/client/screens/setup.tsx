@@ -1,3 +1,4 @@
+import { useSubmit } from '../use-submit.ts';
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Locale, Session } from '../api-types.ts';
@@ -17,20 +18,7 @@ export function Setup({ onDone, locale, onLocale }: Props) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(await api<Session>('POST', '/setup', { name, email, password }));
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => onDone(await api<Session>('POST', '/setup', { name, email, password })));
 
   return (
     <main class="center-card">

@@ -4,6 +4,7 @@ import type { Locale, Session } from '../api-types.ts';
 import { useT } from '../i18n/use-t.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { useSubmit } from '../use-submit.ts';
 
 interface Props {
   onDone: (session: Session) => void;
@@ -18,20 +19,7 @@ export function SignIn({ onDone, locale, onLocale, expired = false }: Props) {
   const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(await api<Session>('POST', '/session', { email, password }));
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async () => onDone(await api<Session>('POST', '/session', { email, password })));
 
   const form = (
     <form class="stack" onSubmit={submit}>

@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { ApiToken, Role } from '../api-types.ts';
@@ -79,18 +80,7 @@ export function TokensScreen() {
           </button>
         </div>
       )}
-      <div class="table-wrap">
-        <table class="table">
-          <thead>
-            <tr>
-              <th>{t('tokens.name')}</th>
-              <th>{t('user.role')}</th>
-              <th>{t('users.created')}</th>
-              <th>{t('tokens.lastUsed')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable headings={['tokens.name', 'user.role', 'users.created', 'tokens.lastUsed', '']}>
             {(tokens.data?.items ?? []).map((token) => (
               <tr key={token.id}>
                 <td>{token.name}</td>
@@ -104,9 +94,7 @@ export function TokensScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Role, User } from '../api-types.ts';
@@ -60,19 +61,7 @@ export function UsersScreen() {
       <ErrorBox error={users.error ?? error} />
       {notice && <p class="ok" role="status">{notice}</p>}
       <AddUser onAdded={(user) => users.setData({ items: [...(users.data?.items ?? []), user] })} />
-      <div class="table-wrap">
-        <table class="table">
-          <thead>
-            <tr>
-              <th>{t('user.name')}</th>
-              <th>{t('user.email')}</th>
-              <th>{t('user.role')}</th>
-              <th>{t('users.created')}</th>
-              <th>{t('users.state')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+      <DataTable headings={['user.name', 'user.email', 'user.role', 'users.created', 'users.state', '']}>
             {(users.data?.items ?? []).map((u) => (
               <tr key={u.id} class={u.disabled ? 'disabled' : ''}>
                 <td>{u.name}</td>
@@ -94,9 +83,7 @@ export function UsersScreen() {
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </section>
   );
 }
