@@ -1,11 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Config } from '../config/config-schema.ts';
 import { openMigratedDatabase } from '../runtime.ts';
 import { systemClock } from '../content/clock.ts';
 import { importArticles, type ImportReport } from '../content/exchange/import-articles.ts';
+import { readLines } from '../lib/read-lines.ts';
 import { createIndexer } from '../search/search-module.ts';
 
 /** `prokash import FILE.jsonl`: progress on a terminal, failures by line number, exit 1 if any failed. */
@@ -25,7 +24,7 @@ export async function runImport(config: Config, file: string): Promise<number> {
   process.once('SIGINT', onSigint);
   const started = Date.now();
   try {
-    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+    const lines = readLines(path);
     const report = await importArticles({
       db: database.db,
       lines,
