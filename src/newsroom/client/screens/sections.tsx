@@ -1,3 +1,4 @@
+import { useAction } from '../use-action.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
@@ -15,22 +16,16 @@ const SLUG_PATTERN = '[a-z0-9]+(-[a-z0-9]+)*';
 export function SectionsScreen() {
   const t = useT();
   const sections = useLoad(() => api<{ items: Section[] }>('GET', '/sections'), []);
-  const [error, setError] = useState<unknown>(undefined);
-  const [notice, setNotice] = useState('');
+  const { error, notice, setNotice, run } = useAction();
   const items = sections.data?.items ?? [];
   const byId = new Map(items.map((s) => [s.id, s]));
 
-  const patch = async (section: Section, body: { name?: string; position?: number }) => {
-    try {
-      // The answer is the stored row; the list is read again for its shape and order.
+  const patch = (section: Section, body: { name?: string; position?: number }) =>
+    run(async () => {
+      // The list is read again for its order.
       await api('PATCH', `/sections/${section.id}`, body);
       sections.reload();
-      setNotice(t('common.saved'));
-      setError(undefined);
-    } catch (err) {
-      setError(err);
-    }
-  };
+    }, t('common.saved'));
 
   return (
     <section>

@@ -1,3 +1,4 @@
+import { useAction } from '../use-action.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
@@ -28,29 +29,18 @@ export function UsersScreen() {
   const locale = useLocale();
   const { settings, user: me } = useSession();
   const users = useLoad(() => api<{ items: User[] }>('GET', '/users'), []);
-  const [error, setError] = useState<unknown>(undefined);
-  const [notice, setNotice] = useState('');
+  const { error, notice, run } = useAction();
 
-  const patch = async (user: User, body: Partial<Pick<User, 'role' | 'disabled'>>) => {
-    try {
+  const patch = (user: User, body: Partial<Pick<User, 'role' | 'disabled'>>) =>
+    run(async () => {
       const { user: updated } = await api<{ user: User }>('PATCH', `/users/${user.id}`, body);
       users.setData({ items: (users.data?.items ?? []).map((u) => (u.id === updated.id ? updated : u)) });
-      setError(undefined);
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
 
   const resetPassword = async (user: User) => {
     const password = prompt(t('users.newPasswordFor', { name: user.name }));
     if (!password) return;
-    try {
-      await api('POST', `/users/${user.id}/password`, { password });
-      setNotice(t('users.passwordReset', { name: user.name }));
-      setError(undefined);
-    } catch (err) {
-      setError(err);
-    }
+    await run(() => api('POST', `/users/${user.id}/password`, { password }), t('users.passwordReset', { name: user.name }));
   };
 
   return (
