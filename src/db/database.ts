@@ -15,6 +15,12 @@ export interface DatabaseHandle {
   label: string;
   /** The PostgreSQL schema it works in, when not the default. */
   schema?: string;
+  /**
+   * SQLite only: the better-sqlite3 handle under `db`, for hot paths that run prepared statements
+   * (the search index's writes). Use it only inside `db.connection().execute(…)`, which keeps
+   * every Kysely query and transaction off the connection meanwhile.
+   */
+  native?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -42,7 +48,7 @@ function openSqlite(path: string): DatabaseHandle {
   // Several processes may share the file; wait for the writer instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', label: `sqlite:${file}`, native: sqlite, close: () => db.destroy() };
 }
 
 async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {

@@ -125,10 +125,10 @@ export class SearchIndexer {
     const progress: ReindexProgress = { indexed: 0, removed: 0, total, lastId: options.afterId ?? 0 };
     for (;;) {
       if (options.shouldStop?.()) return { ...progress, stopped: true };
-      const articles = await publishedArticlesAfter(this.options.db, progress.lastId, options.batchSize ?? BATCH);
-      if (!articles.length) break;
-      add(progress, await this.write(articles, []));
-      progress.lastId = articles.at(-1)!.id;
+      const batch = await publishedArticlesAfter(this.options.db, progress.lastId, options.batchSize ?? BATCH);
+      if (batch.lastId === undefined) break;
+      add(progress, await this.write(batch.articles, []));
+      progress.lastId = batch.lastId;
       options.onProgress?.(progress);
     }
     progress.removed += await this.removeOrphans();

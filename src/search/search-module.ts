@@ -19,8 +19,10 @@ export interface SiteAnalyzer {
 }
 
 /** The search engine for this database: the one place that picks an implementation by dialect. */
-export function createSearchIndex(handle: Pick<DatabaseHandle, 'db' | 'dialect'>): SearchIndex {
-  return handle.dialect === 'sqlite' ? new SqliteSearchIndex(handle.db) : new PostgresSearchIndex(handle.db);
+export function createSearchIndex(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'native'>): SearchIndex {
+  if (handle.dialect === 'postgres') return new PostgresSearchIndex(handle.db);
+  if (!handle.native) throw new Error('The SQLite search index needs the better-sqlite3 handle (DatabaseHandle.native)');
+  return new SqliteSearchIndex(handle.db, handle.native);
 }
 
 /**
@@ -33,7 +35,7 @@ export async function createSiteAnalyzer(db: Kysely<Database>): Promise<SiteAnal
 }
 
 /** An indexer for command-line jobs (reindex, import, seed). */
-export async function createIndexer(handle: Pick<DatabaseHandle, 'db' | 'dialect'>): Promise<SearchIndexer> {
+export async function createIndexer(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'native'>): Promise<SearchIndexer> {
   const { analyzer } = await createSiteAnalyzer(handle.db);
   return new SearchIndexer({ db: handle.db, index: createSearchIndex(handle), analyzer });
 }
@@ -46,7 +48,7 @@ export interface SearchModule {
 
 /** Everything search needs in the server process, wired from its collaborators. */
 export async function createSearchModule(deps: {
-  database: Pick<DatabaseHandle, 'db' | 'dialect'>;
+  database: Pick<DatabaseHandle, 'db' | 'dialect' | 'native'>;
   reader: ContentReader;
   clock: Clock;
   timeZone: () => string;

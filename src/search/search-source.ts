@@ -33,17 +33,22 @@ export async function sourceArticlesByIds(db: Kysely<Database>, ids: readonly nu
   return withNames(db, rows);
 }
 
-/** The next batch of published articles after `afterId`, by id (a keyset cursor). */
-export async function publishedArticlesAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<SourceArticle[]> {
-  const rows = await db
-    .selectFrom('articles')
-    .select(COLUMNS)
-    .where('status', '=', 'published')
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return withNames(db, rows);
+/** One keyset batch: the published articles among the next `limit` ids, and the last id read. */
+export interface SourceBatch {
+  articles: SourceArticle[];
+  /** The cursor for the next batch; undefined when no article comes after `afterId`. */
+  lastId: number | undefined;
+}
+
+/**
+ * The published articles among the next `limit` articles by id after `afterId`. The batch walks
+ * the primary key and checks the status on the rows: with `status = 'published'` in the query,
+ * SQLite picks the status index and sorts every remaining published article for each batch, which
+ * made a full reindex quadratic (measured: 75 µs per article at 100,000, more at 1,000,000).
+ */
+export async function publishedArticlesAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<SourceBatch> {
+  const rows = await db.selectFrom('articles').select(COLUMNS).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return { articles: await withNames(db, rows.filter((r) => r.status === 'published')), lastId: rows.at(-1)?.id };
 }
 
 type Row = { id: number; status: string; section_id: number | null; kicker: string; headline: string; subheadline: string; summary: string; body: string; published_at: string | null; modified_at: string };
@@ -83,7 +88,11 @@ async function withNames(db: Kysely<Database>, rows: Row[]): Promise<SourceArtic
 
 function group(pairs: Array<[number, string]>): Map<number, string[]> {
   const map = new Map<number, string[]>();
-  for (const [id, value] of pairs) map.set(id, [...(map.get(id) ?? []), value]);
+  for (const [id, value] of pairs) {
+    const list = map.get(id);
+    if (list === undefined) map.set(id, [value]);
+    else list.push(value);
+  }
   return map;
 }
 

@@ -1,5 +1,6 @@
 // The word scanner: finds runs of [\p{L}\p{M}\p{Nd}] in the original text in one pass over
-// char codes, with no regex or allocation per character.
+// char codes, with no regex or allocation per character. It yields spans of the original text;
+// normalising a span into a key is the caller's (tokensOfSpans, or the analyzer's word cache).
 //
 // Within a run it applies the rules that Intl.Segmenter's word boundaries need on top:
 // - ZWJ/ZWNJ/ZWSP/soft hyphen stay inside a word (ICU breaks at ZWSP; writers do not mean it);
@@ -57,19 +58,31 @@ const TABLE = (() => {
   return table;
 })();
 
+// Scripts written without spaces between words: only ICU's dictionaries find their words.
+const NEEDS_DICTIONARY =
+  /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** Classifies the code point at `code` (a full code point, not a surrogate half). */
 function classOf(code: number): CharClass {
   if (code < TABLE_END) return TABLE[code] as CharClass;
-  if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0xfeff || code === 0x2060) {
-    return JOINER;
+  if (code >= 0x2000 && code <= 0x206f) {
+    // General punctuation (dashes, curly quotes, ellipsis: common in news) holds no letters,
+    // marks or digits; its joiners stay inside words.
+    return code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 ? JOINER : SEPARATOR;
   }
+  if (code === 0xfeff) return JOINER;
   return classifySlow(String.fromCodePoint(code), false);
 }
 
-/** Appends the tokens found in text[from, to) to `out`, offsets relative to the whole text. */
-export function scanWords(text: string, from: number, to: number, out: Token[]): void {
+/**
+ * Appends the word spans of text[from, to) to `spans` as start, end pairs (offsets in the whole
+ * text). Returns true when the text holds a letter of a script that needs ICU's dictionaries to
+ * find its words (the spans are then only a rough cut).
+ */
+export function scanWords(text: string, from: number, to: number, spans: number[]): boolean {
   let start = -1;
   let last = 0; // class of the last letter or digit in the current word
+  let needsDictionary = false;
   for (let i = from; i < to; i++) {
     let code = text.charCodeAt(i);
     const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < to;
@@ -83,7 +96,7 @@ export function scanWords(text: string, from: number, to: number, out: Token[]):
       }
     } else if (cls === DIGIT || cls === BENGALI_LETTER) {
       if (last !== cls && (last === DIGIT || cls === DIGIT) && last !== OTHER_LETTER) {
-        emit(text, start, i, out);
+        spans.push(start, i);
         start = i;
       }
       last = cls;
@@ -92,19 +105,30 @@ export function scanWords(text: string, from: number, to: number, out: Token[]):
     } else if (cls === NUMBER_PUNCT && last === DIGIT && isDigitAt(text, i + 1, to)) {
       // part of a number: keep going
     } else if (cls !== MARK && cls !== JOINER) {
-      emit(text, start, i, out);
+      spans.push(start, i);
       start = -1;
+    }
+    if (cls === OTHER_LETTER && code >= TABLE_END && !needsDictionary) {
+      needsDictionary = NEEDS_DICTIONARY.test(String.fromCodePoint(code));
     }
     if (wide) i++;
   }
-  if (start >= 0) emit(text, start, to, out);
+  if (start >= 0) spans.push(start, to);
+  return needsDictionary;
 }
 
 function isDigitAt(text: string, i: number, to: number): boolean {
   return i < to && classOf(text.charCodeAt(i)) === DIGIT;
 }
 
-function emit(text: string, start: number, end: number, out: Token[]): void {
-  const token = normalizeWord(text.slice(start, end));
-  if (token.length > 0) out.push({ token, start, end });
+/** The tokens of word spans: each span's search key (empty keys dropped) and its offsets. */
+export function tokensOfSpans(text: string, spans: readonly number[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < spans.length; i += 2) {
+    const start = spans[i] as number;
+    const end = spans[i + 1] as number;
+    const token = normalizeWord(text.slice(start, end));
+    if (token.length > 0) out.push({ token, start, end });
+  }
+  return out;
 }

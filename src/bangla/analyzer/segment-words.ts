@@ -3,7 +3,7 @@
 // Chinese, Japanese). It is too slow for indexing Bengali (≈3 ms for a 600-word article on
 // Node 20 / ICU 78, growing faster than linearly with length), hence the scanner.
 import type { Token } from './token.ts';
-import { scanWords } from './scan-words.ts';
+import { scanWords, tokensOfSpans } from './scan-words.ts';
 
 const segmenter = new Intl.Segmenter('bn', { granularity: 'word' });
 const ONLY_JOINERS = /^[\u200B-\u200D\u00AD\uFEFF\u2060]+$/;
@@ -11,7 +11,12 @@ const BENGALI_OR_JOINER = /[\u0980-\u09FF\u200B-\u200D\u00AD\uFEFF\u2060]/;
 
 /** Tokenises with Intl.Segmenter, repairing splits inside Bengali words (at ZWJ/ZWNJ/ZWSP). */
 export function segmentWords(text: string): Token[] {
-  const out: Token[] = [];
+  return tokensOfSpans(text, segmentSpans(text));
+}
+
+/** Word spans (start, end pairs) found with Intl.Segmenter and the repairs above. */
+export function segmentSpans(text: string): number[] {
+  const out: number[] = [];
   let runStart = -1;
   let runEnd = -1;
   for (const { segment, index, isWordLike } of segmenter.segment(text)) {

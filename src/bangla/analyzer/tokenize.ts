@@ -3,16 +3,16 @@
 // Latin, digits) the one-pass scanner finds the same words far faster (the equivalence is a
 // test), so ICU is only called when a text holds a script that needs its dictionaries.
 import type { Token } from './token.ts';
-import { scanWords } from './scan-words.ts';
-import { segmentWords } from './segment-words.ts';
+import { scanWords, tokensOfSpans } from './scan-words.ts';
+import { segmentSpans } from './segment-words.ts';
 
-const NEEDS_DICTIONARY =
-  /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** The words of text as start, end pairs of UTF-16 offsets (the original, unnormalised spans). */
+export function wordSpans(text: string): number[] {
+  const spans: number[] = [];
+  return scanWords(text, 0, text.length, spans) ? segmentSpans(text) : spans;
+}
 
 /** Splits text into normalised word tokens with their offsets in the original text. */
 export function tokenize(text: string): Token[] {
-  if (NEEDS_DICTIONARY.test(text)) return segmentWords(text);
-  const out: Token[] = [];
-  scanWords(text, 0, text.length, out);
-  return out;
+  return tokensOfSpans(text, wordSpans(text));
 }

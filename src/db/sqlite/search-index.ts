@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { IndexDocument, IndexHit, IndexQuery, SearchIndex, TermAlternative } from '../../search/search-index.ts';
 
@@ -8,38 +9,47 @@ const TEXT_COLUMNS = '{head summary tags byline body}';
 // A rowid is the published second × 2^20 plus a slot (the article id's low 20 bits, moved on a
 // collision): rowid order is publication order, and a date range is a rowid range.
 const SLOTS = 1 << 20;
-const ROWS_PER_INSERT = 100; // 7 values each: well under SQLite's variable limit
-
-type Row = { article_id: number; doc_id: number };
 
 /** SQLite FTS5 over our analysed terms (see the 0003 migration for the tokenizer). */
 export class SqliteSearchIndex implements SearchIndex {
-  constructor(private readonly db: Kysely<any>) {}
+  private statements: Statements | undefined;
 
-  async upsert(docs: readonly IndexDocument[]): Promise<void> {
-    if (!docs.length) return;
-    await this.db.transaction().execute(async (trx) => {
-      await removeIn(trx, docs.map((d) => d.articleId));
-      const ids = await assignDocIds(trx, docs);
-      for (let i = 0; i < docs.length; i += ROWS_PER_INSERT) {
-        const chunk = docs.slice(i, i + ROWS_PER_INSERT);
-        await trx
-          .insertInto('search_docs')
-          .values(chunk.map((d, j) => ({ article_id: d.articleId, doc_id: ids[i + j], section_id: d.sectionId, published_at: d.publishedAt, modified_at: d.modifiedAt })))
-          .execute();
-        const rows = chunk.map((d, j) => {
-          const f = d.fields;
-          const facets = d.sectionId === null ? '' : `s${d.sectionId}`;
-          return sql`(${ids[i + j]}, ${f.head.join(' ')}, ${f.summary.join(' ')}, ${f.tags.join(' ')}, ${f.byline.join(' ')}, ${f.body.join(' ')}, ${facets})`;
-        });
-        await sql`INSERT INTO search_fts (rowid, head, summary, tags, byline, body, facets) VALUES ${sql.join(rows)}`.execute(trx);
+  /** `native` is the better-sqlite3 handle under `db`: writes run as prepared statements on it. */
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly native: SQLite.Database,
+  ) {}
+
+  // Writes borrow Kysely's one connection: its SQLite driver lends it to one caller at a time, so
+  // while the callback runs no Kysely transaction is open and the raw handle may run its own.
+  // Prepared statements, one row each, cost a third of multi-row INSERTs built per batch
+  // (measured on 1,000-article batches: 95 µs an article against 150).
+  private write(work: (s: Statements) => void): Promise<void> {
+    return this.db.connection().execute(async () => {
+      this.statements ??= prepare(this.native);
+      this.native.transaction(work)(this.statements);
+    });
+  }
+
+  upsert(docs: readonly IndexDocument[]): Promise<void> {
+    if (!docs.length) return Promise.resolve();
+    return this.write((s) => {
+      for (const d of docs) {
+        removeOne(s, d.articleId);
+        const docId = freeDocId(s, d);
+        s.insertDoc.run(d.articleId, docId, d.sectionId, d.publishedAt, d.modifiedAt);
+        const f = d.fields;
+        const facets = d.sectionId === null ? '' : `s${d.sectionId}`;
+        s.insertFts.run(docId, f.head.join(' '), f.summary.join(' '), f.tags.join(' '), f.byline.join(' '), f.body.join(' '), facets);
       }
     });
   }
 
-  async remove(articleIds: readonly number[]): Promise<void> {
-    if (!articleIds.length) return;
-    await this.db.transaction().execute((trx) => removeIn(trx, articleIds));
+  remove(articleIds: readonly number[]): Promise<void> {
+    if (!articleIds.length) return Promise.resolve();
+    return this.write((s) => {
+      for (const id of articleIds) removeOne(s, id);
+    });
   }
 
   async search(query: IndexQuery): Promise<IndexHit[]> {
@@ -71,35 +81,39 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 }
 
-async function removeIn(trx: Kysely<any>, articleIds: readonly number[]): Promise<void> {
-  for (let i = 0; i < articleIds.length; i += 500) {
-    const ids = articleIds.slice(i, i + 500);
-    const rows: Row[] = await trx.selectFrom('search_docs').select(['article_id', 'doc_id']).where('article_id', 'in', ids).execute();
-    if (!rows.length) continue;
-    await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(rows.map((r) => r.doc_id))})`.execute(trx);
-    await trx.deleteFrom('search_docs').where('article_id', 'in', rows.map((r) => r.article_id)).execute();
-  }
+interface Statements {
+  docOf: SQLite.Statement<[number], { doc_id: number }>;
+  docIdTaken: SQLite.Statement<[number], unknown>;
+  deleteDoc: SQLite.Statement<[number]>;
+  deleteFts: SQLite.Statement<[number]>;
+  insertDoc: SQLite.Statement<[number, number, number | null, string, string]>;
+  insertFts: SQLite.Statement<[number, string, string, string, string, string, string]>;
 }
 
-// Rowids for the documents: the preferred slot, or the next free one within the same second.
-async function assignDocIds(trx: Kysely<any>, docs: readonly IndexDocument[]): Promise<number[]> {
-  const ids = docs.map((d) => Math.floor(Date.parse(d.publishedAt) / 1000) * SLOTS + (d.articleId % SLOTS));
-  for (;;) {
-    const taken = new Set<number>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows: Array<{ doc_id: number }> = await trx.selectFrom('search_docs').select('doc_id').where('doc_id', 'in', ids.slice(i, i + 500)).execute();
-      for (const r of rows) taken.add(r.doc_id);
-    }
-    const seen = new Set<number>();
-    let moved = false;
-    ids.forEach((id, i) => {
-      if (!taken.has(id) && !seen.has(id)) return void seen.add(id);
-      const second = Math.floor(id / SLOTS) * SLOTS;
-      ids[i] = second + ((id - second + 1) % SLOTS);
-      moved = true;
-    });
-    if (!moved) return ids;
-  }
+function prepare(native: SQLite.Database): Statements {
+  return {
+    docOf: native.prepare('SELECT doc_id FROM search_docs WHERE article_id = ?'),
+    docIdTaken: native.prepare('SELECT 1 FROM search_docs WHERE doc_id = ?').pluck(),
+    deleteDoc: native.prepare('DELETE FROM search_docs WHERE article_id = ?'),
+    deleteFts: native.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+    insertDoc: native.prepare('INSERT INTO search_docs (article_id, doc_id, section_id, published_at, modified_at) VALUES (?, ?, ?, ?, ?)'),
+    insertFts: native.prepare('INSERT INTO search_fts (rowid, head, summary, tags, byline, body, facets) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+  };
+}
+
+function removeOne(s: Statements, articleId: number): void {
+  const row = s.docOf.get(articleId);
+  if (row === undefined) return;
+  s.deleteFts.run(row.doc_id);
+  s.deleteDoc.run(articleId);
+}
+
+// The rowid for a document: its preferred slot, or the next free one within the same second.
+function freeDocId(s: Statements, d: IndexDocument): number {
+  const second = Math.floor(Date.parse(d.publishedAt) / 1000) * SLOTS;
+  let slot = d.articleId % SLOTS;
+  while (s.docIdTaken.get(second + slot) !== undefined) slot = (slot + 1) % SLOTS;
+  return second + slot;
 }
 
 /** The FTS5 MATCH string: words over the text columns, sections over the facet column. */
