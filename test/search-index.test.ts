@@ -14,7 +14,7 @@ const deps = { analyzer, isKnown: createKnownWords() };
 const NOW = '2026-11-27T06:00:00.000Z';
 
 function doc(id: number, text: { head?: string; body?: string; summary?: string; tags?: string; byline?: string }, publishedAt = '2026-11-20T06:00:00.000Z', sectionId = 1): IndexDocument {
-  const a = (s = '') => analyzer.analyze(s);
+  const a = (s = '') => analyzer.analyze(s).join(' ');
   return {
     articleId: id,
     sectionId,

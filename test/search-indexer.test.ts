@@ -6,7 +6,10 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/datab
 import { TEST_NOW } from './helpers/app.ts';
 import { fixedClock } from '../src/content/clock.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
-import { createIndexer } from '../src/search/search-module.ts';
+import { createIndexer, createSearchIndex } from '../src/search/search-module.ts';
+import { parseQuery } from '../src/search/parse-query.ts';
+import { createAnalyzer } from '../src/bangla/analyzer/analyzer.ts';
+import { createKnownWords } from '../src/bangla/analyzer/known-words.ts';
 import type { SearchIndexer } from '../src/search/search-indexer.ts';
 
 for (const dialect of DIALECTS) {
@@ -26,7 +29,7 @@ for (const dialect of DIALECTS) {
 
     test('reindex stops between batches when asked and resumes after the last id', async () => {
       let batches = 0;
-      const first = await indexer.reindexAll({ batchSize: 10, onProgress: () => batches++, shouldStop: () => batches >= 2 });
+      const first = await indexer.reindexAll({ batchSize: 10, commitEvery: 10, onProgress: () => batches++, shouldStop: () => batches >= 2 });
       assert.equal(first.stopped, true);
       assert.equal(first.indexed, 20);
       assert.equal(await indexed(), 20);
@@ -37,6 +40,22 @@ for (const dialect of DIALECTS) {
       const again = await indexer.reindexAll();
       assert.equal(again.indexed, published, 'a re-run is safe and complete');
       assert.equal(await indexed(), published);
+    });
+
+    test('analysis in the worker thread and in this thread builds the same index', async () => {
+      const queries = ['পুতিন', 'রাশিয়া', 'ঢাকা', 'বাংলাদেশ', 'নির্বাচন'];
+      const index = createSearchIndex(t);
+      const deps = { analyzer: createAnalyzer(), isKnown: createKnownWords() };
+      const results = () => Promise.all(queries.map((q) => index.search({ groups: parseQuery(q, deps).groups, mode: 'all', now: new Date(TEST_NOW).toISOString(), limit: 100 })));
+      // From an empty index each time: replaced entries linger in SQLite's statistics until merged.
+      await index.clear();
+      const inThread = await indexer.reindexAll({ inThread: true, batchSize: 7, commitEvery: 20 });
+      const expected = await results();
+      assert.ok(expected.flat().length > 10, 'the queries find articles');
+      await index.clear();
+      const inWorker = await indexer.reindexAll({ batchSize: 7, commitEvery: 20 });
+      assert.equal(inWorker.indexed, inThread.indexed);
+      assert.deepEqual(await results(), expected);
     });
 
     test('catch-up indexes stale and missing articles and drops ones no longer public', async () => {

@@ -27,11 +27,11 @@ export function indexDocument(analyzer: Analyzer, a: SourceArticle & { published
     publishedAt: a.publishedAt,
     modifiedAt: a.modifiedAt,
     fields: {
-      head: analyzer.analyze(`${a.kicker}\n${a.headline}\n${a.subheadline}`),
-      summary: analyzer.analyze(a.summary),
-      tags: analyzer.analyze(a.tags.join('\n')),
-      byline: analyzer.analyze(a.people.join('\n')),
-      body: analyzer.analyze(bodyText(a.body)),
+      head: analyzer.analyze(`${a.kicker}\n${a.headline}\n${a.subheadline}`).join(' '),
+      summary: analyzer.analyze(a.summary).join(' '),
+      tags: analyzer.analyze(a.tags.join('\n')).join(' '),
+      byline: analyzer.analyze(a.people.join('\n')).join(' '),
+      body: analyzer.analyze(bodyText(a.body)).join(' '),
     },
   };
 }

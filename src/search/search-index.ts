@@ -3,15 +3,20 @@
 // in test/search-index.test.ts. They receive finished terms from our analyzer and never tokenize
 // Bengali themselves.
 
-/** One article's analysed terms by field, in text order (repeats kept: they are term frequency). */
+/**
+ * One article's analysed terms by field, each field its terms in text order separated by single
+ * spaces (terms never hold whitespace; repeats are kept: they are term frequency). Strings rather
+ * than arrays: a bulk reindex moves these between threads, and five strings per article cost far
+ * less to copy and to keep than hundreds of small ones.
+ */
 export interface IndexedFields {
   /** Kicker, headline and subheadline: weighted highest. */
-  head: string[];
-  summary: string[];
-  tags: string[];
+  head: string;
+  summary: string;
+  tags: string;
   /** Names (and places) of the byline's people. */
-  byline: string[];
-  body: string[];
+  byline: string;
+  body: string;
 }
 
 /** What the index stores for one published article. */

@@ -25,6 +25,11 @@ export function createSearchIndex(handle: Pick<DatabaseHandle, 'db' | 'dialect' 
   return new SqliteSearchIndex(handle.db, handle.native);
 }
 
+// The file another connection (the reindex worker's) can open; none for an in-memory database.
+function sqliteFile(handle: Pick<DatabaseHandle, 'native'>): string | undefined {
+  return handle.native && !handle.native.memory ? handle.native.name : undefined;
+}
+
 /**
  * Built once per process. A word the site adds later (a new tag) becomes a known stem at the
  * next start or `prokash reindex`; until then it is still found through prefix matching.
@@ -37,7 +42,7 @@ export async function createSiteAnalyzer(db: Kysely<Database>): Promise<SiteAnal
 /** An indexer for command-line jobs (reindex, import, seed). */
 export async function createIndexer(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'native'>): Promise<SearchIndexer> {
   const { analyzer } = await createSiteAnalyzer(handle.db);
-  return new SearchIndexer({ db: handle.db, index: createSearchIndex(handle), analyzer });
+  return new SearchIndexer({ db: handle.db, index: createSearchIndex(handle), analyzer, sqliteFile: sqliteFile(handle) });
 }
 
 export interface SearchModule {
@@ -56,7 +61,7 @@ export async function createSearchModule(deps: {
 }): Promise<SearchModule> {
   const index = createSearchIndex(deps.database);
   const site = await createSiteAnalyzer(deps.database.db);
-  const indexer = new SearchIndexer({ db: deps.database.db, index, analyzer: site.analyzer, log: deps.log });
+  const indexer = new SearchIndexer({ db: deps.database.db, index, analyzer: site.analyzer, sqliteFile: sqliteFile(deps.database), log: deps.log });
   const bodies = (ids: readonly number[]) => articleBodies(deps.database.db, ids);
   const service = new SearchService({ index, ...site, reader: deps.reader, bodies, clock: deps.clock, timeZone: deps.timeZone });
   return { index, indexer, service };

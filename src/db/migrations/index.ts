@@ -3,6 +3,7 @@ import * as initial from './2026-11-27-0001-initial.ts';
 import * as newsroom from './2026-11-27-0002-newsroom.ts';
 import * as search from './2026-11-27-0003-search.ts';
 import * as engage from './2026-11-27-0004-engage.ts';
+import * as searchHash from './2026-11-27-0005-search-hash.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-0002-newsroom': newsroom,
   '2026-11-27-0003-search': search,
   '2026-11-27-0004-engage': engage,
+  '2026-11-27-0005-search-hash': searchHash,
 };

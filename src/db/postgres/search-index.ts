@@ -83,7 +83,8 @@ export function tsvectorLiteral(fields: IndexedFields): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   for (const [field, weight] of FIELD_WEIGHTS) {
-    for (const term of fields[field]) {
+    for (const term of fields[field].split(' ')) {
+      if (term === '') continue;
       position = Math.min(position + 1, MAX_POSITION);
       const list = positions.get(term) ?? [];
       if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${position}${weight}`);

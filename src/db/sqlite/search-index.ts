@@ -40,7 +40,7 @@ export class SqliteSearchIndex implements SearchIndex {
         s.insertDoc.run(d.articleId, docId, d.sectionId, d.publishedAt, d.modifiedAt);
         const f = d.fields;
         const facets = d.sectionId === null ? '' : `s${d.sectionId}`;
-        s.insertFts.run(docId, f.head.join(' '), f.summary.join(' '), f.tags.join(' '), f.byline.join(' '), f.body.join(' '), facets);
+        s.insertFts.run(docId, f.head, f.summary, f.tags, f.byline, f.body, facets);
       }
     });
   }
@@ -75,7 +75,9 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async clear(): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await sql`DELETE FROM search_fts`.execute(trx);
+      // 'delete-all' drops the whole index at once; DELETE FROM a contentless-delete table would
+      // delete row by row and leave the segments with a tombstone for every document.
+      await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(trx);
       await trx.deleteFrom('search_docs').execute();
     });
   }
