@@ -72,6 +72,16 @@ for (const dialect of DIALECTS) {
       const back = await prokash(['import', 'all.jsonl'], env, t.dir);
       assert.match(back.stdout, /5 lines, 0 created, 0 updated, 5 unchanged, 0 failed/);
     });
+
+    test('reindex rebuilds the search index (SQLite: beside the live one) and reports it', async () => {
+      const run = await prokash(['reindex'], env, t.dir);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /Search index: 5 articles indexed, 0 entries removed/);
+      assert.equal(/A new search index replaced the old one/.test(run.stdout), dialect === 'sqlite');
+      const docs = t.db.withTables<{ search_docs: { article_id: number } }>();
+      const ids = (await docs.selectFrom('search_docs').select('article_id').orderBy('article_id').execute()).map((r) => r.article_id);
+      assert.deepEqual(ids, [100001, 100002, 100003, 100004, 251042]);
+    });
   });
 }
 

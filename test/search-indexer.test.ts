@@ -1,6 +1,7 @@
 // Reindexing in keyset batches (interrupted and resumed) and the start-up catch-up, per dialect.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { join } from 'node:path';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { TEST_NOW } from './helpers/app.ts';
@@ -29,7 +30,7 @@ for (const dialect of DIALECTS) {
 
     test('reindex stops between batches when asked and resumes after the last id', async () => {
       let batches = 0;
-      const first = await indexer.reindexAll({ batchSize: 10, commitEvery: 10, onProgress: () => batches++, shouldStop: () => batches >= 2 });
+      const first = await indexer.reindexAll({ inPlace: true, batchSize: 10, commitEvery: 10, onProgress: () => batches++, shouldStop: () => batches >= 2 });
       assert.equal(first.stopped, true);
       assert.equal(first.indexed, 20);
       assert.equal(await indexed(), 20);
@@ -39,6 +40,25 @@ for (const dialect of DIALECTS) {
       assert.equal(await indexed(), published);
       const again = await indexer.reindexAll();
       assert.equal(again.indexed, published, 'a re-run is safe and complete');
+      assert.equal(again.rebuilt, dialect === 'sqlite');
+      assert.equal(await indexed(), published);
+    });
+
+    test('a stopped full rebuild leaves the live index as it was', async () => {
+      const [first] = (await t.db.selectFrom('articles').select('id').where('status', '=', 'published').orderBy('id').limit(1).execute()).map((r) => r.id);
+      await createSearchIndex(t).remove([first!]);
+      let batches = 0;
+      const stopped = await indexer.reindexAll({ batchSize: 10, commitEvery: 10, onProgress: () => batches++, shouldStop: () => batches >= 2 });
+      assert.equal(stopped.stopped, true);
+      if (dialect === 'sqlite') {
+        assert.equal(stopped.lastId, 0, 'a re-run starts over');
+        assert.equal(stopped.indexed, 0, 'nothing reached the live index');
+        assert.equal(await indexed(), published - 1);
+        const leftovers = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name LIKE '%_next%'`.execute(t.db);
+        assert.deepEqual(leftovers.rows, [], 'the half-built tables are dropped');
+      }
+      const full = await indexer.reindexAll();
+      assert.equal(full.stopped, false);
       assert.equal(await indexed(), published);
     });
 

@@ -5,9 +5,10 @@ import type { ReindexProgress } from '../search/search-indexer.ts';
 
 /**
  * `prokash reindex [--after ID]`: re-analyses every published article into the search index in
- * id order (keyset batches) and drops entries of articles that are gone. Ctrl-C stops after the
- * current batch; the index stays usable (entries are replaced one batch at a time), and a re-run,
- * or `--after` the id it printed, finishes the job.
+ * id order. On SQLite a full run builds a new index beside the live one and swaps it in at the
+ * end (searches use the old one meanwhile); Ctrl-C abandons it and leaves the live index as it
+ * was. With `--after ID` (and on PostgreSQL) entries are replaced in place, a transaction at a
+ * time: Ctrl-C stops after the current one, and `--after` the id printed finishes the job.
  */
 export async function runReindex(config: Config, options: { afterId?: number } = {}): Promise<number> {
   const database = await openMigratedDatabase(config);
@@ -31,7 +32,9 @@ export async function runReindex(config: Config, options: { afterId?: number } =
       `Search index: ${result.indexed} articles indexed, ${result.removed} entries removed in ${seconds.toFixed(1)} s ` +
         `(${Math.round(result.indexed / Math.max(seconds, 0.001))}/s).`,
     );
-    if (result.stopped) console.log(`Interrupted: run \`prokash reindex --after ${result.lastId}\` to continue.`);
+    if (result.stopped && result.lastId === (options.afterId ?? 0)) console.log('Interrupted: the search index is as it was; run `prokash reindex` again.');
+    else if (result.stopped) console.log(`Interrupted: run \`prokash reindex --after ${result.lastId}\` to continue.`);
+    else if (result.rebuilt) console.log('A new search index replaced the old one.');
     return result.stopped ? 1 : 0;
   } finally {
     process.off('SIGINT', onSigint);

@@ -30,7 +30,10 @@ export interface AnalysedBatch {
 // (nodejs/node#47747), so a one-line bootstrap registers tsx in the worker first.
 const SOURCE = import.meta.url.endsWith('.ts');
 const ENTRY = new URL(SOURCE ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url);
-const TSX_BOOTSTRAP = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); })`;
+// tsx is resolved from here: an eval'd worker would resolve it from the working directory.
+const TSX_BOOTSTRAP = SOURCE
+  ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); })`
+  : '';
 
 type Pending = { resolve: (reply: AnalysisResult) => void; reject: (error: Error) => void };
 

@@ -59,6 +59,15 @@ export interface IndexHit {
   relevance: number;
 }
 
+/** A new index built beside the live one: `commit` puts it in the live one's place. */
+export interface IndexRebuild {
+  upsert(docs: readonly IndexDocument[]): Promise<void>;
+  /** Replaces the live index with this one, in one transaction. */
+  commit(): Promise<void>;
+  /** Drops what was built; the live index is untouched. */
+  abandon(): Promise<void>;
+}
+
 /** A full-text index of published articles. */
 export interface SearchIndex {
   /** Adds or replaces these articles' entries. */
@@ -67,8 +76,13 @@ export interface SearchIndex {
   remove(articleIds: readonly number[]): Promise<void>;
   /** The most recent `limit` matches, newest first, each with its relevance. */
   search(query: IndexQuery): Promise<IndexHit[]>;
-  /** Removes every entry (a full reindex starts from nothing). */
+  /** Removes every entry. */
   clear(): Promise<void>;
+  /**
+   * Starts a full rebuild beside the live index, where the engine does that better than
+   * replacing entries in place (SQLite). Absent: a full reindex replaces entries in place.
+   */
+  rebuild?(): Promise<IndexRebuild>;
 }
 
 /** Tables both implementations keep, for the portable catch-up queries. */

@@ -28,7 +28,7 @@ export interface IndexReport {
 }
 
 export interface ReindexOptions {
-  /** Start after this article id (a stopped run's `lastId`). */
+  /** Start after this article id (a stopped in-place run's `lastId`); entries are replaced in place. */
   afterId?: number;
   /** Articles read and analysed at a time (default 500). */
   batchSize?: number;
@@ -36,9 +36,18 @@ export interface ReindexOptions {
   commitEvery?: number;
   /** Analyse on this thread instead of a worker thread. */
   inThread?: boolean;
+  /** Replace entries in the live index even for a full run (no rebuild beside it). */
+  inPlace?: boolean;
   onProgress?: (p: ReindexProgress) => void;
   /** Asked between batches: true stops the run after writing the transaction being gathered. */
   shouldStop?: () => boolean;
+}
+
+export interface ReindexResult extends ReindexProgress {
+  /** Stopped before the end (a stopped rebuild leaves the live index as it was). */
+  stopped: boolean;
+  /** A new index replaced the old one. */
+  rebuilt: boolean;
 }
 
 export interface ReindexProgress extends IndexReport {
@@ -142,76 +151,97 @@ export class SearchIndexer {
   }
 
   /**
-   * Re-analyses every published article in id order (keyset batches), then drops orphans.
-   * Analysis runs in a worker thread (unless `inThread`) while this thread reads the next batches
-   * and writes; the worker's analyzer knows the site's words as they are when the run starts.
-   * Documents are written `commitEvery` at a time, one transaction each: FTS5 turns each
-   * transaction's terms into a new segment and merges segments as they pile up, so fewer, larger
-   * transactions do less merging (measured: 10,000 per transaction writes in half the time of
-   * 1,000). Progress and `lastId` move by whole transactions.
+   * Re-analyses every published article in id order (keyset batches).
+   *
+   * A full run (no `afterId`) builds a new index beside the live one where the engine supports
+   * that (SQLite), swaps it in at the end and then catches up with changes made meanwhile;
+   * stopped, it leaves the live index as it was. Otherwise entries are replaced in place, and
+   * entries of articles no longer public are dropped at the end.
+   *
+   * Analysis runs in a worker thread (unless `inThread`) while this thread writes; the worker's
+   * analyzer knows the site's words as they are when the run starts. Documents are written
+   * `commitEvery` at a time, one transaction each: FTS5 turns each transaction's terms into a new
+   * segment and merges segments as they pile up, so fewer, larger transactions do less merging
+   * (measured: 10,000 per transaction writes in half the time of 1,000). Progress moves by whole
+   * transactions.
    */
-  async reindexAll(options: ReindexOptions = {}): Promise<ReindexProgress & { stopped: boolean }> {
+  async reindexAll(options: ReindexOptions = {}): Promise<ReindexResult> {
     const total = Number((await this.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'published').executeTakeFirst())?.n ?? 0);
-    const progress: ReindexProgress = { indexed: 0, removed: 0, total, lastId: options.afterId ?? 0 };
+    const start = options.afterId ?? 0;
+    const progress: ReindexProgress = { indexed: 0, removed: 0, total, lastId: start };
     const batchSize = options.batchSize ?? BATCH;
     const commitEvery = Math.max(options.commitEvery ?? COMMIT_EVERY, 1);
-    const file = this.options.sqliteFile;
+    const rebuild = start || options.inPlace ? undefined : await this.options.index.rebuild?.();
     const thread = options.inThread
       ? undefined
-      : AnalysisThread.start({ words: await siteWords(this.options.db), source: file ? { file, afterId: progress.lastId } : undefined });
-    // Batches asked for, oldest first; a few ahead keep the worker busy while this thread writes.
-    // Enough to cover a whole transaction, so the worker never waits while this thread writes.
-    const maxInFlight = Math.ceil(commitEvery / batchSize) + 2;
+      : AnalysisThread.start({ words: await siteWords(this.options.db), source: this.options.sqliteFile ? { file: this.options.sqliteFile, afterId: start } : undefined });
+    let stopped = false;
+    try {
+      let chunk = { docs: [] as IndexDocument[], readIds: [] as number[], lastId: start };
+      const commit = async () => {
+        if (chunk.lastId === progress.lastId) return;
+        if (rebuild) {
+          await rebuild.upsert(chunk.docs);
+          progress.indexed += chunk.docs.length;
+        } else add(progress, await this.store(chunk.docs, chunk.readIds));
+        progress.lastId = chunk.lastId;
+        chunk = { docs: [], readIds: [], lastId: progress.lastId };
+        options.onProgress?.(progress);
+      };
+      // Read ahead by a whole transaction and more, so the worker never waits while this thread writes.
+      for await (const batch of this.analysedBatches(start, batchSize, Math.ceil(commitEvery / batchSize) + 2, thread)) {
+        chunk.docs.push(...batch.docs);
+        chunk.readIds.push(...batch.readIds);
+        chunk.lastId = batch.lastId;
+        if (chunk.docs.length >= commitEvery) await commit();
+        if (options.shouldStop?.() === true) {
+          stopped = true;
+          break;
+        }
+      }
+      if (!(stopped && rebuild)) await commit();
+      if (rebuild && !stopped) await rebuild.commit();
+    } finally {
+      await thread?.close();
+      await rebuild?.abandon(); // nothing to do once committed
+    }
+    if (stopped) return rebuild ? { indexed: 0, removed: 0, total, lastId: start, stopped, rebuilt: false } : { ...progress, stopped, rebuilt: false };
+    if (rebuild) {
+      // Articles changed, published or withdrawn while the run read (other processes).
+      const caughtUp = await this.catchUp();
+      add(progress, caughtUp);
+    } else progress.removed += await this.removeOrphans();
+    return { ...progress, stopped, rebuilt: rebuild !== undefined };
+  }
+
+  /**
+   * Analysed batches in id order after `afterId`, `ahead` batches asked for in advance. The
+   * worker reads them itself when it has the SQLite file; otherwise this thread reads.
+   */
+  private async *analysedBatches(afterId: number, size: number, ahead: number, thread: AnalysisThread | undefined): AsyncGenerator<AnalysedBatch & { lastId: number }> {
     const inFlight: Array<{ batch: Promise<AnalysedBatch> }> = [];
+    let read = afterId;
     let ended = false;
-    let read = progress.lastId;
     const ask = async (): Promise<{ batch: Promise<AnalysedBatch> }> => {
-      if (thread && file) return { batch: thread.next(batchSize) };
-      const { articles, lastId } = await publishedArticlesAfter(this.options.db, read, batchSize);
+      if (thread && this.options.sqliteFile) return { batch: thread.next(size) };
+      const { articles, lastId } = await publishedArticlesAfter(this.options.db, read, size);
       if (lastId === undefined) ended = true;
       else read = lastId;
       const docs = thread ? thread.analyze(articles) : Promise.resolve(this.analyze(articles));
       return { batch: docs.then((d) => ({ docs: d, readIds: articles.map((a) => a.id), lastId })) };
     };
-    let chunk: AnalysedBatch & { lastId: number } = { docs: [], readIds: [], lastId: progress.lastId };
-    const commit = async () => {
-      if (chunk.lastId === progress.lastId) return;
-      add(progress, await this.store(chunk.docs, chunk.readIds));
-      progress.lastId = chunk.lastId;
-      chunk = { docs: [], readIds: [], lastId: progress.lastId };
-      options.onProgress?.(progress);
-    };
-    let stopped = false;
-    try {
-      for (;;) {
-        if (options.shouldStop?.() === true) {
-          stopped = true; // batches read ahead are dropped: a resumed run reads them again
-          break;
-        }
-        while (!ended && inFlight.length < maxInFlight) {
-          const asked = await ask();
-          asked.batch.catch(() => undefined); // awaited below, in order; a failure meanwhile must not go unhandled
-          inFlight.push(asked);
-        }
-        const next = inFlight.shift();
-        if (next === undefined) break;
-        const batch = await next.batch;
-        if (batch.lastId === undefined) {
-          ended = true; // the worker's later answers are empty too
-          continue;
-        }
-        chunk.docs.push(...batch.docs);
-        chunk.readIds.push(...batch.readIds);
-        chunk.lastId = batch.lastId;
-        if (chunk.docs.length >= commitEvery) await commit();
+    for (;;) {
+      while (!ended && inFlight.length < ahead) {
+        const asked = await ask();
+        asked.batch.catch(() => undefined); // awaited in order below; a failure meanwhile must not go unhandled
+        inFlight.push(asked);
       }
-      await commit();
-    } finally {
-      await thread?.close();
+      const next = inFlight.shift();
+      if (next === undefined) return;
+      const batch = await next.batch;
+      if (batch.lastId === undefined) ended = true; // the worker's later answers are empty too
+      else yield { ...batch, lastId: batch.lastId };
     }
-    if (stopped) return { ...progress, stopped: true };
-    progress.removed += await this.removeOrphans();
-    return { ...progress, stopped: false };
   }
 
   private analyze(articles: SourceArticle[]): IndexDocument[] {
