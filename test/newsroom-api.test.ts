@@ -274,6 +274,20 @@ for (const dialect of DIALECTS) {
       assert.equal((await reporter.request('GET', '/api/admin/articles')).statusCode, 401, 'a reset ends the old sessions');
     });
 
+    test('renaming a byline person re-renders their article pages and re-indexes their articles', async () => {
+      const seedPage = '/world/asia/251042';
+      const [link] = await t.db.selectFrom('article_people').select('person_id').where('article_id', '=', 251042).execute();
+      const person = await t.db.selectFrom('people').select(['id', 'name']).where('id', '=', link!.person_id).executeTakeFirstOrThrow();
+      assert.ok((await page(seedPage)).body.includes(person.name), 'the page is rendered (and cached) with the old name');
+      const renamed = await admin.call('PATCH', `/api/admin/people/${person.id}`, { name: 'টুনটুনিগঞ্জ ডেস্ক' }, 200);
+      assert.equal(renamed.person.name, 'টুনটুনিগঞ্জ ডেস্ক');
+      assert.ok((await page(seedPage)).body.includes('টুনটুনিগঞ্জ ডেস্ক'), 'the cached page followed the rename');
+      await app.search.indexer.flush();
+      const found = await app.server.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('টুনটুনিগঞ্জ')}` });
+      assert.ok(found.json().results.some((r: { id: number }) => r.id === 251042), 'the byline terms were re-indexed');
+      await admin.call('PATCH', `/api/admin/people/${person.id}`, { name: person.name }, 200);
+    });
+
     test('bad input is a 4xx with a stable code, never a 500', async () => {
       const cases: Array<[string, string, unknown, number, string]> = [
         ['POST', '/api/admin/articles', { headline: 5 }, 400, 'INVALID_INPUT'],

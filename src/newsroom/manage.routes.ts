@@ -113,7 +113,8 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     if (Object.keys(set).length) await db.updateTable('people').set(set).where('id', '=', id).execute();
     const person = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
     if (!person) throw new AppError('NOT_FOUND', 404, 'person not found');
-    await deps.onChange(['lists']);
+    // Their articles' pages and search entries (byline terms) follow the new name or place.
+    await deps.onChange(['lists', `person:${id}`]);
     return { person: personView(person, await districtNames()) };
   });
 

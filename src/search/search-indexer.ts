@@ -4,7 +4,7 @@ import type { Analyzer } from '../bangla/analyzer/analyzer.ts';
 import type { SearchIndex, SearchTables } from './search-index.ts';
 import { indexDocument, isIndexable } from './article-terms.ts';
 import type { IndexDocument } from './search-index.ts';
-import { publishedArticlesAfter, siteWords, sourceArticlesByIds, type SourceArticle } from './search-source.ts';
+import { articleIdsWithPeople, publishedArticlesAfter, siteWords, sourceArticlesByIds, type SourceArticle } from './search-source.ts';
 import { AnalysisThread, type AnalysedBatch } from './analysis-thread.ts';
 
 export interface SearchIndexerOptions {
@@ -60,6 +60,7 @@ export interface ReindexProgress extends IndexReport {
 const BATCH = 500;
 const COMMIT_EVERY = 10_000;
 const ARTICLE_TAG = /^article:(\d+)$/;
+const PERSON_TAG = /^person:(\d+)$/;
 
 /**
  * Keeps the index in step with the articles: change tags (`article:ID`, from this process or
@@ -70,6 +71,7 @@ const ARTICLE_TAG = /^article:(\d+)$/;
  */
 export class SearchIndexer {
   private readonly queue = new Set<number>();
+  private readonly people = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
   private readonly db: Kysely<Database & SearchTables>;
@@ -78,13 +80,18 @@ export class SearchIndexer {
     this.db = options.db.withTables<SearchTables>();
   }
 
-  /** Takes the tags of a change; article tags are indexed within `delayMs`. */
+  /**
+   * Takes the tags of a change: the articles of `article:ID` tags, and the byline articles of
+   * `person:ID` tags (a renamed person), are indexed within `delayMs`.
+   */
   onTags(tags: readonly string[]): void {
     for (const tag of tags) {
-      const id = ARTICLE_TAG.exec(tag)?.[1];
-      if (id) this.queue.add(Number(id));
+      const article = ARTICLE_TAG.exec(tag)?.[1];
+      if (article) this.queue.add(Number(article));
+      const person = PERSON_TAG.exec(tag)?.[1];
+      if (person) this.people.add(Number(person));
     }
-    if (this.queue.size && !this.timer) {
+    if ((this.queue.size || this.people.size) && !this.timer) {
       this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? 50);
       this.timer.unref();
     }
@@ -95,14 +102,17 @@ export class SearchIndexer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const ids = [...this.queue];
+    const people = [...this.people];
     this.queue.clear();
+    this.people.clear();
     // One run at a time: a change arriving mid-run is read again by the next.
     this.running = this.running.then(async () => {
-      if (!ids.length) return;
+      if (!ids.length && !people.length) return;
       try {
-        await this.indexIds(ids);
+        await this.indexIds([...new Set([...ids, ...(await articleIdsWithPeople(this.options.db, people))])]);
       } catch (error) {
         ids.forEach((id) => this.queue.add(id)); // tried again with the next change or flush
+        people.forEach((id) => this.people.add(id));
         this.options.log?.(error);
       }
     });

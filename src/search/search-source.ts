@@ -96,6 +96,13 @@ function group(pairs: Array<[number, string]>): Map<number, string[]> {
   return map;
 }
 
+/** The articles whose byline names any of these people (any status). */
+export async function articleIdsWithPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<number[]> {
+  if (!personIds.length) return [];
+  const rows = await db.selectFrom('article_people').select('article_id').distinct().where('person_id', 'in', [...personIds]).execute();
+  return rows.map((r) => r.article_id);
+}
+
 /** Stored bodies (document JSON) by article id, for snippets. */
 export async function articleBodies(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();

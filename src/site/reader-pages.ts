@@ -192,7 +192,9 @@ export class ReaderPages {
     const html = templates.renderArticlePage(site, vm, await this.lists(tree, ctx));
     // Not tagged `lists`: its lists and ticker are fragments spliced in when served, so a publish
     // elsewhere recomposes this page instead of rendering it again.
-    return { status: 200, html, tags: [`article:${id}`, `section:${article.section.id}`, 'nav'], canonicalPath: `/${article.section.path}/${id}` };
+    // `person:ID`: a byline person renamed in the newsroom re-renders the pages that name them.
+    const tags = [`article:${id}`, `section:${article.section.id}`, 'nav', ...article.people.map((p) => `person:${p.id}`)];
+    return { status: 200, html, tags, canonicalPath: `/${article.section.path}/${id}` };
   }
 
   private async articleVM(tree: SectionTree, article: ArticleFull, ctx: ViewContext): Promise<ArticleVM> {
