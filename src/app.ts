@@ -70,7 +70,9 @@ export interface App {
 
 // search: at start, index what changed while no server ran (seed, imports) up to this many
 // articles before serving; any more continue in the background (`prokash reindex` is faster).
-const SEARCH_CATCH_UP_AT_START = 2000;
+// Before serving, the catch-up re-indexes up to 2,000 articles or reads up to 20,000 rows (tens
+// of milliseconds when the index is current); the rest continues in the background.
+const SEARCH_CATCH_UP_AT_START = { changes: 2000, scanned: 20_000 };
 
 /** Builds the whole HTTP application, ready but not listening (tests use `server.inject`). */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -176,10 +178,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // search: catch up with changes made while no server ran; the rest in the background.
   const caughtUp = await search.indexer.catchUp(SEARCH_CATCH_UP_AT_START).catch((error) => {
     server.log.error({ err: error }, 'search catch-up failed'); // search is degraded, the site still serves
-    return { more: false };
+    return { indexed: 0, removed: 0, more: false };
   });
   if (caughtUp.more) {
-    server.log.warn('the search index is far behind: indexing in the background (prokash reindex is faster)');
+    if (caughtUp.indexed + caughtUp.removed >= SEARCH_CATCH_UP_AT_START.changes) {
+      server.log.warn('the search index is far behind: indexing in the background (prokash reindex is faster)');
+    } else server.log.info('search catch-up continues in the background');
     void search.indexer.catchUp().catch((error) => server.log.error({ err: error }, 'search catch-up failed'));
   }
   if (deps.scheduler !== false) scheduler.start();

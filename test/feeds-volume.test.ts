@@ -8,6 +8,8 @@ import { importArticles } from '../src/content/exchange/import-articles.ts';
 import { formatIsoOffset } from '../src/bangla/zoned-date.ts';
 import { fixedClock } from '../src/content/clock.ts';
 import type { App } from '../src/app.ts';
+import { rangeStats, rangeStatsQuery } from '../src/feeds/sitemap.queries.ts';
+import { monthRange } from '../src/feeds/sitemaps.ts';
 
 const HOUR = 3600_000;
 const now = Date.parse(TEST_NOW);
@@ -104,6 +106,15 @@ for (const dialect of DIALECTS) {
       assert.equal(locs.length, Number(count));
       assert.ok(locs.length > RECENT);
       for (const id of [500_000, 500_499, 500_500, 500_501, 500_999, 501_099]) assert.ok(locs.includes(`http://prokash.test/national/${id}`), String(id));
+    });
+
+    // SQLite's plan (PostgreSQL's depends on its statistics and visibility map).
+    if (dialect === 'sqlite') test('the sitemap index counts a month from an index alone, never reading article rows', async () => {
+      const range = monthRange(2026, 11, 'Asia/Dhaka', new Date(now));
+      const query = rangeStatsQuery(t.db, range).compile();
+      const plan = t.native!.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as Array<{ detail: string }>;
+      assert.match(plan.map((p) => p.detail).join('\n'), /USING COVERING INDEX articles_status_pub_upd_idx/);
+      assert.equal((await rangeStats(t.db, range)).count > RECENT, true);
     });
   });
 }

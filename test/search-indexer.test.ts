@@ -80,6 +80,7 @@ for (const dialect of DIALECTS) {
 
     test('catch-up indexes stale and missing articles and drops ones no longer public', async () => {
       assert.deepEqual(await indexer.catchUp(), { indexed: 0, removed: 0, more: false });
+      assert.equal((await indexer.catchUp({ scanned: 1 })).more, true, 'a scan budget stops it between chunks');
       const [a, b] = (await t.db.selectFrom('articles').select('id').orderBy('id').limit(2).execute()).map((r) => r.id);
       await t.db.updateTable('articles').set({ modified_at: '2030-01-01T00:00:00.000Z' }).where('id', '=', a!).execute();
       await t.db.updateTable('articles').set({ status: 'unpublished' }).where('id', '=', b!).execute();

@@ -16,7 +16,7 @@ Usage:
   prokash seed                           add the demo content
   prokash import FILE.jsonl              import articles (JSON Lines); exit 1 if any line failed
   prokash export [FILE]                  export every article as JSON Lines (stdout without FILE)
-  prokash reindex [--after ID]           rebuild the search index (progress on a terminal; Ctrl-C and re-run)
+  prokash reindex [--after ID]           rebuild the search index (progress on a terminal; Ctrl-C stops safely)
   prokash bijoy < in.txt > out.txt       convert Bijoy (SutonnyMJ) text to Unicode
   prokash user add --email E --role R [--name N]
                                          add a newsroom user (password from PROKASH_PASSWORD, or printed)

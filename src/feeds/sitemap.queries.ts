@@ -61,15 +61,17 @@ export async function cursorAt(db: Kysely<Database>, range: PublishedRange, posi
   return row?.published_at ? { publishedAt: row.published_at, id: row.id } : undefined;
 }
 
+/** The aggregate behind rangeStats (exported so a test can check it reads an index alone). */
+export const rangeStatsQuery = (db: Kysely<Database>, range: PublishedRange) =>
+  publicIn(db, range).select((eb) => [
+    eb.fn.countAll().as('count'),
+    eb.fn.max('articles.published_at').as('published'),
+    eb.fn.max('articles.updated_at').as('updated'),
+  ]);
+
 /** How many public articles the range holds and the newest publication or significant update among them. */
 export async function rangeStats(db: Kysely<Database>, range: PublishedRange): Promise<{ count: number; lastmod: string | null }> {
-  const row = await publicIn(db, range)
-    .select((eb) => [
-      eb.fn.countAll().as('count'),
-      eb.fn.max('articles.published_at').as('published'),
-      eb.fn.max('articles.updated_at').as('updated'),
-    ])
-    .executeTakeFirst();
+  const row = await rangeStatsQuery(db, range).executeTakeFirst();
   const dates = [row?.published, row?.updated].filter((d): d is string => typeof d === 'string');
   return { count: Number(row?.count ?? 0), lastmod: dates.sort().at(-1) ?? null };
 }

@@ -59,6 +59,8 @@ export interface ReindexProgress extends IndexReport {
 
 const BATCH = 500;
 const COMMIT_EVERY = 10_000;
+// Rows read per query by the catch-up's scans: a few milliseconds each.
+const SCAN_CHUNK = 2000;
 const ARTICLE_TAG = /^article:(\d+)$/;
 const PERSON_TAG = /^person:(\d+)$/;
 
@@ -136,28 +138,42 @@ export class SearchIndexer {
 
   /**
    * Indexes published articles that are missing or stale and removes entries of articles that
-   * are gone or no longer public. Stops after `limit` changes and says whether more remain.
+   * are gone or no longer public. Articles, then index entries, are scanned in id order a chunk
+   * at a time, so no single query reads the whole table and other work runs between chunks.
+   * Stops once about `changes` articles were changed or `scanned` rows read, and says whether
+   * more remain (a later call starts over; what is already current costs only the scan).
    */
-  async catchUp(limit = Number.POSITIVE_INFINITY): Promise<IndexReport & { more: boolean }> {
+  async catchUp(limits: { changes?: number; scanned?: number } = {}): Promise<IndexReport & { more: boolean }> {
     const report: IndexReport = { indexed: 0, removed: 0 };
-    for (let after = 0; report.indexed + report.removed < limit; ) {
+    let scanned = 0;
+    const spent = () => report.indexed + report.removed >= (limits.changes ?? Infinity) || scanned >= (limits.scanned ?? Infinity);
+    for (let after = 0; ; ) {
+      if (spent()) return { ...report, more: true };
+      // By primary key, the status checked on the rows: with it in the query SQLite would pick
+      // the status index and sort all published articles for every chunk.
       const rows = await this.db
         .selectFrom('articles')
         .leftJoin('search_docs', 'search_docs.article_id', 'articles.id')
-        .select('articles.id')
-        .where('articles.status', '=', 'published')
+        .select(['articles.id', 'articles.status', 'articles.modified_at', 'search_docs.modified_at as indexed_at'])
         .where('articles.id', '>', after)
-        .where((eb) => eb.or([eb('search_docs.article_id', 'is', null), eb('search_docs.modified_at', '!=', eb.ref('articles.modified_at'))]))
         .orderBy('articles.id')
-        .limit(BATCH)
+        .limit(SCAN_CHUNK)
         .execute();
       if (!rows.length) break;
-      add(report, await this.indexIds(rows.map((r) => r.id)));
+      scanned += rows.length;
+      // Missing or stale if public; an entry left behind if not.
+      const changed = rows.filter((r) => (r.status === 'published' ? r.indexed_at !== r.modified_at : r.indexed_at !== null)).map((r) => r.id);
+      add(report, await this.indexIds(changed));
       after = rows.at(-1)!.id;
     }
-    if (report.indexed + report.removed >= limit) return { ...report, more: true };
-    report.removed += await this.removeOrphans();
-    return { ...report, more: false };
+    for (let after = 0; ; ) {
+      if (spent()) return { ...report, more: true };
+      const chunk = await this.removeOrphans(after);
+      if (chunk.lastId === undefined) return { ...report, more: false };
+      scanned += chunk.scanned;
+      report.removed += chunk.removed;
+      after = chunk.lastId;
+    }
   }
 
   /**
@@ -220,7 +236,7 @@ export class SearchIndexer {
       // Articles changed, published or withdrawn while the run read (other processes).
       const caughtUp = await this.catchUp();
       add(progress, caughtUp);
-    } else progress.removed += await this.removeOrphans();
+    } else progress.removed += await this.removeAllOrphans();
     return { ...progress, stopped, rebuilt: rebuild !== undefined };
   }
 
@@ -267,24 +283,30 @@ export class SearchIndexer {
     return { indexed: docs.length, removed: gone.length };
   }
 
-  // Entries whose article was deleted or is no longer public (missed events, older processes).
-  private async removeOrphans(): Promise<number> {
+  // Entries whose article was deleted or is no longer public (missed events, older processes),
+  // among the next chunk of entries after `after`.
+  private async removeOrphans(after: number): Promise<{ removed: number; scanned: number; lastId: number | undefined }> {
+    const rows = await this.db
+      .selectFrom('search_docs')
+      .leftJoin('articles', 'articles.id', 'search_docs.article_id')
+      .select(['search_docs.article_id', 'articles.status'])
+      .where('search_docs.article_id', '>', after)
+      .orderBy('search_docs.article_id')
+      .limit(SCAN_CHUNK)
+      .execute();
+    const gone = rows.filter((r) => r.status !== 'published').map((r) => r.article_id);
+    await this.options.index.remove(gone);
+    return { removed: gone.length, scanned: rows.length, lastId: rows.at(-1)?.article_id };
+  }
+
+  private async removeAllOrphans(): Promise<number> {
     let removed = 0;
-    for (let after = 0; ; ) {
-      const rows = await this.db
-        .selectFrom('search_docs')
-        .leftJoin('articles', 'articles.id', 'search_docs.article_id')
-        .select(['search_docs.article_id', 'articles.status'])
-        .where('search_docs.article_id', '>', after)
-        .orderBy('search_docs.article_id')
-        .limit(BATCH)
-        .execute();
-      if (!rows.length) return removed;
-      const gone = rows.filter((r) => r.status !== 'published').map((r) => r.article_id);
-      await this.options.index.remove(gone);
-      removed += gone.length;
-      after = rows.at(-1)!.article_id;
+    for (let after: number | undefined = 0; after !== undefined; ) {
+      const chunk = await this.removeOrphans(after);
+      removed += chunk.removed;
+      after = chunk.lastId;
     }
+    return removed;
   }
 }
 
