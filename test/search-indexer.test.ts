@@ -42,6 +42,10 @@ for (const dialect of DIALECTS) {
       assert.equal(again.indexed, published, 'a re-run is safe and complete');
       assert.equal(again.rebuilt, dialect === 'sqlite');
       assert.equal(await indexed(), published);
+      if (dialect === 'sqlite') {
+        const config = await sql<{ k: string; v: number }>`SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k`.execute(t.db);
+        assert.deepEqual(config.rows, [{ k: 'automerge', v: 4 }, { k: 'hashsize', v: 67108864 }], 'the live settings, not the bulk ones, after the swap');
+      }
     });
 
     test('a stopped full rebuild leaves the live index as it was', async () => {

@@ -10,10 +10,10 @@ import type { SourceArticle } from './search-source.ts';
 export interface AnalysisWorkerData {
   /** The site's own words (tags, people, places, sections), as the process's analyzer has them. */
   words: readonly string[];
-  /** A SQLite file to read published articles from, in id order after `afterId`. */
-  source?: { file: string; afterId: number };
+  /** A SQLite file to read published articles from (see `read`). */
+  source?: { file: string };
 }
-export type AnalysisRequest = { id: number; articles: SourceArticle[]; limit?: undefined } | { id: number; articles?: undefined; limit: number };
+export type AnalysisRequest = { id: number; articles: SourceArticle[]; range?: undefined } | { id: number; articles?: undefined; range: [number, number] };
 export type AnalysisResult = { id: number; docs: IndexDocument[]; readIds?: number[]; lastId?: number };
 export type AnalysisReply = AnalysisResult | { id: number; error: string };
 
@@ -21,8 +21,8 @@ export type AnalysisReply = AnalysisResult | { id: number; error: string };
 export interface AnalysedBatch {
   docs: IndexDocument[];
   readIds: number[];
-  /** The last id read; undefined when no article came after the previous batch. */
-  lastId: number | undefined;
+  /** The last id the batch covers. */
+  lastId: number;
 }
 
 // Compiled, the worker is a .js file beside this one. Under tsx (tests, benchmarks) it is a .ts
@@ -54,7 +54,7 @@ export class AnalysisThread {
     worker.on('exit', (code) => this.fail(new Error(`the search analysis worker exited (code ${code})`)));
   }
 
-  /** Starts the worker; with `source` it reads articles from that SQLite file itself (see `next`). */
+  /** Starts the worker; with `source` it reads articles from that SQLite file itself (see `read`). */
   static start(data: AnalysisWorkerData): AnalysisThread {
     const worker = SOURCE ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: data }) : new Worker(ENTRY, { workerData: data });
     return new AnalysisThread(worker);
@@ -65,10 +65,10 @@ export class AnalysisThread {
     return (await this.request({ id: this.nextId++, articles })).docs;
   }
 
-  /** Reads the next `limit` articles from the worker's source and analyses the published ones. */
-  async next(limit: number): Promise<AnalysedBatch> {
-    const reply = await this.request({ id: this.nextId++, limit });
-    return { docs: reply.docs, readIds: reply.readIds ?? [], lastId: reply.lastId };
+  /** Reads the articles with ids in (afterId, upTo] from the worker's source and analyses the published ones. */
+  async read(afterId: number, upTo: number): Promise<AnalysedBatch> {
+    const reply = await this.request({ id: this.nextId++, range: [afterId, upTo] });
+    return { docs: reply.docs, readIds: reply.readIds ?? [], lastId: upTo };
   }
 
   async close(): Promise<void> {

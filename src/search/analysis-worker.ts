@@ -4,13 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../bangla/analyzer/analyzer.ts';
 import { openDatabase } from '../db/database.ts';
 import { indexDocument, isIndexable } from './article-terms.ts';
-import { publishedArticlesAfter, type SourceArticle } from './search-source.ts';
+import { publishedArticlesIn, type SourceArticle } from './search-source.ts';
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysis-thread.ts';
 
 const { words, source } = workerData as AnalysisWorkerData;
 const analyzer = createAnalyzer({ extraKnownWords: words });
 const reader = source ? await openDatabase(`sqlite:${source.file}`) : undefined;
-let cursor = source?.afterId ?? 0;
 const port = parentPort!;
 
 const analyze = (articles: SourceArticle[]) => articles.filter(isIndexable).map((a) => indexDocument(analyzer, a));
@@ -18,12 +17,11 @@ const analyze = (articles: SourceArticle[]) => articles.filter(isIndexable).map(
 async function answer(request: AnalysisRequest): Promise<AnalysisReply> {
   if (request.articles) return { id: request.id, docs: analyze(request.articles) };
   if (!reader) throw new Error('this worker was started without a database to read');
-  const batch = await publishedArticlesAfter(reader.db, cursor, request.limit);
-  if (batch.lastId !== undefined) cursor = batch.lastId;
-  return { id: request.id, docs: analyze(batch.articles), readIds: batch.articles.map((a) => a.id), lastId: batch.lastId };
+  const articles = await publishedArticlesIn(reader.db, request.range[0], request.range[1]);
+  return { id: request.id, docs: analyze(articles), readIds: articles.map((a) => a.id), lastId: request.range[1] };
 }
 
-// One request at a time, in the order sent: reads move the cursor.
+// One request at a time, in the order sent.
 let queue = Promise.resolve();
 port.on('message', (request: AnalysisRequest) => {
   queue = queue.then(async () => {

@@ -1,10 +1,11 @@
+import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Analyzer } from '../bangla/analyzer/analyzer.ts';
 import type { SearchIndex, SearchTables } from './search-index.ts';
 import { indexDocument, isIndexable } from './article-terms.ts';
 import type { IndexDocument } from './search-index.ts';
-import { articleIdsWithPeople, publishedArticlesAfter, siteWords, sourceArticlesByIds, type SourceArticle } from './search-source.ts';
+import { articleIdsWithPeople, batchEnd, publishedArticlesAfter, siteWords, sourceArticlesByIds, type SourceArticle } from './search-source.ts';
 import { AnalysisThread, type AnalysedBatch } from './analysis-thread.ts';
 
 export interface SearchIndexerOptions {
@@ -34,8 +35,10 @@ export interface ReindexOptions {
   batchSize?: number;
   /** Documents written per transaction (default 10,000). */
   commitEvery?: number;
-  /** Analyse on this thread instead of a worker thread. */
+  /** Analyse on this thread instead of worker threads. */
   inThread?: boolean;
+  /** Reading workers on SQLite (default: the machine's cores, 1 to 4). */
+  workers?: number;
   /** Replace entries in the live index even for a full run (no rebuild beside it). */
   inPlace?: boolean;
   onProgress?: (p: ReindexProgress) => void;
@@ -59,6 +62,8 @@ export interface ReindexProgress extends IndexReport {
 
 const BATCH = 500;
 const COMMIT_EVERY = 10_000;
+// Workers that read and analyse beside the writing thread: two keep it busy on two cores.
+const READING_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 // Rows read per query by the catch-up's scans: a few milliseconds each.
 const SCAN_CHUNK = 2000;
 const ARTICLE_TAG = /^article:(\d+)$/;
@@ -184,8 +189,9 @@ export class SearchIndexer {
    * stopped, it leaves the live index as it was. Otherwise entries are replaced in place, and
    * entries of articles no longer public are dropped at the end.
    *
-   * Analysis runs in a worker thread (unless `inThread`) while this thread writes; the worker's
-   * analyzer knows the site's words as they are when the run starts. Documents are written
+   * Analysis runs in worker threads (unless `inThread`) while this thread writes: on SQLite each
+   * worker reads its own batches too, through its own connection. The workers' analyzer knows
+   * the site's words as they are when the run starts. Documents are written
    * `commitEvery` at a time, one transaction each: FTS5 turns each transaction's terms into a new
    * segment and merges segments as they pile up, so fewer, larger transactions do less merging
    * (measured: 10,000 per transaction writes in half the time of 1,000). Progress moves by whole
@@ -198,9 +204,12 @@ export class SearchIndexer {
     const batchSize = options.batchSize ?? BATCH;
     const commitEvery = Math.max(options.commitEvery ?? COMMIT_EVERY, 1);
     const rebuild = start || options.inPlace ? undefined : await this.options.index.rebuild?.();
-    const thread = options.inThread
-      ? undefined
-      : AnalysisThread.start({ words: await siteWords(this.options.db), source: this.options.sqliteFile ? { file: this.options.sqliteFile, afterId: start } : undefined });
+    const file = this.options.sqliteFile;
+    const words = options.inThread ? [] : await siteWords(this.options.db);
+    // Reading workers where they can open the file (each reads and analyses its own batches),
+    // else one worker that analyses what this thread reads.
+    const workers = options.inThread ? 0 : file ? Math.max(1, options.workers ?? READING_WORKERS) : 1;
+    const threads = Array.from({ length: workers }, () => AnalysisThread.start({ words, source: file ? { file } : undefined }));
     let stopped = false;
     try {
       let chunk = { docs: [] as IndexDocument[], readIds: [] as number[], lastId: start };
@@ -215,7 +224,7 @@ export class SearchIndexer {
         options.onProgress?.(progress);
       };
       // Read ahead by a whole transaction and more, so the worker never waits while this thread writes.
-      for await (const batch of this.analysedBatches(start, batchSize, Math.ceil(commitEvery / batchSize) + 2, thread)) {
+      for await (const batch of this.analysedBatches(start, batchSize, Math.ceil(commitEvery / batchSize) + 2 * workers, threads)) {
         chunk.docs.push(...batch.docs);
         chunk.readIds.push(...batch.readIds);
         chunk.lastId = batch.lastId;
@@ -228,7 +237,7 @@ export class SearchIndexer {
       if (!(stopped && rebuild)) await commit();
       if (rebuild && !stopped) await rebuild.commit();
     } finally {
-      await thread?.close();
+      await Promise.all(threads.map((t) => t.close()));
       await rebuild?.abandon(); // nothing to do once committed
     }
     if (stopped) return rebuild ? { indexed: 0, removed: 0, total, lastId: start, stopped, rebuilt: false } : { ...progress, stopped, rebuilt: false };
@@ -241,32 +250,42 @@ export class SearchIndexer {
   }
 
   /**
-   * Analysed batches in id order after `afterId`, `ahead` batches asked for in advance. The
-   * worker reads them itself when it has the SQLite file; otherwise this thread reads.
+   * Analysed batches in id order after `afterId`, `ahead` batches asked for in advance. Workers
+   * that read (SQLite) take batches in turn, each an id range this thread measures out from the
+   * ids alone; otherwise this thread reads and the worker (or this thread) analyses.
    */
-  private async *analysedBatches(afterId: number, size: number, ahead: number, thread: AnalysisThread | undefined): AsyncGenerator<AnalysedBatch & { lastId: number }> {
+  private async *analysedBatches(afterId: number, size: number, ahead: number, threads: AnalysisThread[]): AsyncGenerator<AnalysedBatch> {
     const inFlight: Array<{ batch: Promise<AnalysedBatch> }> = [];
+    const reading = threads.length > 0 && this.options.sqliteFile !== undefined;
     let read = afterId;
-    let ended = false;
-    const ask = async (): Promise<{ batch: Promise<AnalysedBatch> }> => {
-      if (thread && this.options.sqliteFile) return { batch: thread.next(size) };
-      const { articles, lastId } = await publishedArticlesAfter(this.options.db, read, size);
-      if (lastId === undefined) ended = true;
-      else read = lastId;
-      const docs = thread ? thread.analyze(articles) : Promise.resolve(this.analyze(articles));
+    let turn = 0;
+    // The next batch asked for, or undefined when no article comes after the last one.
+    const ask = async (): Promise<{ batch: Promise<AnalysedBatch> } | undefined> => {
+      const from = read;
+      if (reading) {
+        const upTo = await batchEnd(this.options.db, from, size);
+        if (upTo === undefined) return undefined;
+        read = upTo;
+        return { batch: threads[turn++ % threads.length]!.read(from, upTo) };
+      }
+      const { articles, lastId } = await publishedArticlesAfter(this.options.db, from, size);
+      if (lastId === undefined) return undefined;
+      read = lastId;
+      const docs = threads.length ? threads[0]!.analyze(articles) : Promise.resolve(this.analyze(articles));
       return { batch: docs.then((d) => ({ docs: d, readIds: articles.map((a) => a.id), lastId })) };
     };
-    for (;;) {
+    for (let ended = false; ; ) {
       while (!ended && inFlight.length < ahead) {
         const asked = await ask();
-        asked.batch.catch(() => undefined); // awaited in order below; a failure meanwhile must not go unhandled
-        inFlight.push(asked);
+        if (asked === undefined) ended = true;
+        else {
+          asked.batch.catch(() => undefined); // awaited in order below; a failure meanwhile must not go unhandled
+          inFlight.push(asked);
+        }
       }
       const next = inFlight.shift();
       if (next === undefined) return;
-      const batch = await next.batch;
-      if (batch.lastId === undefined) ended = true; // the worker's later answers are empty too
-      else yield { ...batch, lastId: batch.lastId };
+      yield await next.batch;
     }
   }
 

@@ -51,6 +51,23 @@ export async function publishedArticlesAfter(db: Kysely<Database>, afterId: numb
   return { articles: await withNames(db, rows.filter((r) => r.status === 'published')), lastId: rows.at(-1)?.id };
 }
 
+/** The published articles with ids in (afterId, upTo], in id order. */
+export async function publishedArticlesIn(db: Kysely<Database>, afterId: number, upTo: number): Promise<SourceArticle[]> {
+  const rows = await db.selectFrom('articles').select(COLUMNS).where('id', '>', afterId).where('id', '<=', upTo).orderBy('id').execute();
+  return withNames(db, rows.filter((r) => r.status === 'published'));
+}
+
+/**
+ * Where a batch of `size` articles after `afterId` ends: the size-th id after it, or the last id
+ * when fewer remain; undefined when none does. Reads ids only (an index).
+ */
+export async function batchEnd(db: Kysely<Database>, afterId: number, size: number): Promise<number | undefined> {
+  const at = await db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
+  if (at) return at.id;
+  const last = await db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).where('id', '>', afterId).executeTakeFirst();
+  return last?.id ?? undefined;
+}
+
 type Row = { id: number; status: string; section_id: number | null; kicker: string; headline: string; subheadline: string; summary: string; body: string; published_at: string | null; modified_at: string };
 
 async function withNames(db: Kysely<Database>, rows: Row[]): Promise<SourceArticle[]> {

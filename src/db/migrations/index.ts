@@ -5,6 +5,7 @@ import * as search from './2026-11-27-0003-search.ts';
 import * as engage from './2026-11-27-0004-engage.ts';
 import * as searchHash from './2026-11-27-0005-search-hash.ts';
 import * as sitemapMonths from './2026-11-27-0006-sitemap-months.ts';
+import * as searchState from './2026-11-27-0007-search-state.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-0004-engage': engage,
   '2026-11-27-0005-search-hash': searchHash,
   '2026-11-27-0006-sitemap-months': sitemapMonths,
+  '2026-11-27-0007-search-state': searchState,
 };

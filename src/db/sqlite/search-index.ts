@@ -10,6 +10,13 @@ const TEXT_COLUMNS = '{head summary tags byline body}';
 // collision): rowid order is publication order, and a date range is a rowid range.
 const SLOTS = 1 << 20;
 
+// FTS5 merges a level's segments once `automerge` of them pile up (4 by default). While a
+// rebuild writes 10,000 documents per transaction it waits for 16: the writing costs a quarter
+// less (measured on 100,000 documents: 86 → 64 µs each) and queries on the result measured the
+// same (docs/benchmarks.md). The live setting is restored at the swap, and live writes go on
+// merging from there.
+const DEFAULT_AUTOMERGE = 4n;
+const BULK_AUTOMERGE = 16n;
 const LIVE: Tables = { fts: 'search_fts', docs: 'search_docs' };
 // A rebuild's tables until they replace the live ones.
 const NEXT: Tables = { fts: 'search_fts_next', docs: 'search_docs_next' };
@@ -45,10 +52,12 @@ export class SqliteSearchIndex implements SearchIndex {
    * and in bm25's statistics, until a merge drops it).
    */
   async rebuild(): Promise<IndexRebuild> {
+    let automerge = DEFAULT_AUTOMERGE;
     await this.exclusive(() =>
       this.native.transaction(() => {
         dropTables(this.native, NEXT);
-        cloneTables(this.native, LIVE, NEXT);
+        automerge = cloneTables(this.native, LIVE, NEXT).automerge ?? DEFAULT_AUTOMERGE;
+        setting(this.native, NEXT.fts, 'automerge', BULK_AUTOMERGE);
       })(),
     );
     let statements: Statements | undefined;
@@ -67,6 +76,7 @@ export class SqliteSearchIndex implements SearchIndex {
           ensureOpen();
           open = false;
           this.native.transaction(() => {
+            setting(this.native, NEXT.fts, 'automerge', automerge); // live updates merge as before
             dropTables(this.native, LIVE);
             this.native.exec(`ALTER TABLE ${NEXT.fts} RENAME TO ${LIVE.fts}; ALTER TABLE ${NEXT.docs} RENAME TO ${LIVE.docs}`);
           })();
@@ -157,8 +167,8 @@ function dropTables(native: SQLite.Database, { fts, docs }: Tables): void {
 }
 
 // Creates `to` with the definitions of `from` as the migrations made them, and the FTS5 table's
-// settings (hashsize) copied.
-function cloneTables(native: SQLite.Database, from: Tables, to: Tables): void {
+// settings (hashsize) copied; returns the automerge setting, when one is set.
+function cloneTables(native: SQLite.Database, from: Tables, to: Tables): { automerge?: bigint } {
   for (const key of ['fts', 'docs'] as const) {
     const row = native.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(from[key]) as { sql: string } | undefined;
     const name = new RegExp(`^(CREATE (?:VIRTUAL )?TABLE )"?${from[key]}"?(?=[\\s(])`);
@@ -167,7 +177,13 @@ function cloneTables(native: SQLite.Database, from: Tables, to: Tables): void {
   }
   // Read as SQLite integers (BigInt): a JS number is bound as a real, which FTS5 refuses.
   const settings = native.prepare(`SELECT k, v FROM ${from.fts}_config WHERE k <> 'version'`).safeIntegers().all() as Array<{ k: string; v: unknown }>;
-  for (const { k, v } of settings) native.prepare(`INSERT INTO ${to.fts} (${to.fts}, rank) VALUES (?, ?)`).run(k, v);
+  for (const { k, v } of settings) setting(native, to.fts, k, v);
+  const automerge = settings.find((s) => s.k === 'automerge')?.v;
+  return typeof automerge === 'bigint' ? { automerge } : {};
+}
+
+function setting(native: SQLite.Database, fts: string, key: string, value: unknown): void {
+  native.prepare(`INSERT INTO ${fts} (${fts}, rank) VALUES (?, ?)`).run(key, value);
 }
 
 function removeOne(s: Statements, articleId: number): void {
