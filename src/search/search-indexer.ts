@@ -223,7 +223,7 @@ export class SearchIndexer {
         chunk = { docs: [], readIds: [], lastId: progress.lastId };
         options.onProgress?.(progress);
       };
-      // Read ahead by a whole transaction and more, so the worker never waits while this thread writes.
+      // Read ahead by a whole transaction and more, so the workers never wait while this thread writes.
       for await (const batch of this.analysedBatches(start, batchSize, Math.ceil(commitEvery / batchSize) + 2 * workers, threads)) {
         chunk.docs.push(...batch.docs);
         chunk.readIds.push(...batch.readIds);
