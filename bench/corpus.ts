@@ -6,6 +6,7 @@
 import { demoArticles } from '../src/demo/demo-articles.ts';
 import { NEWS_NAMES } from '../src/bangla/analyzer/news-names.ts';
 import { BANGLADESH_PLACES } from '../src/bangla/analyzer/bangladesh-places.ts';
+import { seededRandom } from '../src/lib/seeded-random.ts';
 
 export interface CorpusArticle {
   id: number;
@@ -17,18 +18,6 @@ export interface CorpusArticle {
   body: string[];
   tags: string[];
   publishedAt: string;
-}
-
-/** A small fast seeded PRNG (mulberry32): the same seed gives the same corpus everywhere. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Index in [0, n) with probability ∝ 1/(rank+1)^s, by inverting a precomputed CDF.
@@ -86,7 +75,7 @@ function material() {
   const places = BANGLADESH_PLACES.flatMap((p) => p.split(/\s+/)).filter((w) => w.length > 2);
   const entities = [...new Set([...NEWS_NAMES, ...places, ...regionNames()])];
   // Shuffle deterministically so the Zipf ranks do not follow the lists' order.
-  const r = random(7);
+  const r = seededRandom(7);
   entities.sort(() => r() - 0.5);
   const sentenceList = [...sentences].sort(() => r() - 0.5);
   return {
@@ -107,7 +96,7 @@ const TEMPLATES = [
 /** Yields `count` articles with ids from `firstId`, published over `years` years up to `end`. */
 export function* generateCorpus(count: number, options: { firstId?: number; end?: Date; years?: number; sections: number; seed?: number }): Generator<CorpusArticle> {
   const m = material();
-  const r = random(options.seed ?? 42);
+  const r = seededRandom(options.seed ?? 42);
   const pickSentence = zipf(m.sentences.length, 0.6);
   const pickEntity = zipf(m.entities.length, 1.0);
   const endMs = (options.end ?? new Date('2026-11-27T06:00:00Z')).getTime();

@@ -1,9 +1,8 @@
 // Search over HTTP on the seeded demo portal, and the index following the newsroom's writes.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
-import { buildTestApp } from './helpers/app.ts';
-import type { App } from '../src/app.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { useTestApp } from './helpers/app.ts';
 import type { Actor } from '../src/newsroom/permissions.ts';
 
 const SEED_ID = 251042;
@@ -11,9 +10,8 @@ const editor: Actor = { role: 'editor', userId: null, name: 'test editor' };
 
 for (const dialect of DIALECTS) {
   describe(`search over HTTP (${dialect})`, () => {
-    let t: TestDatabase;
-    let app: App;
-    const get = (url: string) => app.server.inject({ method: 'GET', url });
+    const ctx = useTestApp(dialect);
+    const get = (url: string) => ctx.get(url);
     const api = async (params: Record<string, string>) => {
       const res = await get(`/api/v1/search?${new URLSearchParams(params)}`);
       return { status: res.statusCode, body: res.json(), headers: res.headers };
@@ -23,15 +21,6 @@ for (const dialect of DIALECTS) {
       assert.equal(res.status, 200, JSON.stringify(res.body));
       return res.body.results.map((r: { id: number }) => r.id) as number[];
     };
-
-    before(async () => {
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-    });
-    after(async () => {
-      await app.server.close();
-      await t.destroy();
-    });
 
     test('পুতিন, রাশিয়া, কিম জং উন and putin find the seed article (indexed at start, after the seed)', async () => {
       for (const q of ['পুতিন', 'রাশিয়া', 'কিম জং উন', 'putin', 'Putin', 'পুতিনের']) {
@@ -52,7 +41,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('the page shows the same cards as lists, highlighted snippets, and no page cache', async () => {
-      const cached = app.cache.getStats().entries;
+      const cached = ctx.app.cache.getStats().entries;
       const res = await get(`/search?q=${encodeURIComponent('পুতিন')}`);
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /<html lang="bn">/);
@@ -62,7 +51,7 @@ for (const dialect of DIALECTS) {
       assert.match(res.body, /<meta name="robots" content="noindex">/);
       assert.match(res.body, /value="পুতিন"/, 'the query is shown back in the box');
       assert.match(String(res.headers['cache-control']), /max-age=30/);
-      assert.equal(app.cache.getStats().entries, cached, 'one-off queries never fill the page cache');
+      assert.equal(ctx.app.cache.getStats().entries, cached, 'one-off queries never fill the page cache');
     });
 
     test('a query is text, never markup', async () => {
@@ -128,46 +117,46 @@ for (const dialect of DIALECTS) {
     });
 
     test('publish, update, unpublish and delete reach the index; ভারত does not match ভার; ২০২৩ = 2023', async () => {
-      const section = await t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
-      const desk = await t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
+      const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
+      const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
       const input = (headline: string, body: string) => ({
         sectionId: section.id, kicker: '', headline, subheadline: '', summary: '', body, byline: { kind: 'desk' as const, personIds: [desk.id] },
         districtId: null, edition: 'online' as const, printPage: null, breaking: false, imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: [],
       });
-      const created = await app.articles.create(editor, input('দায়িত্বের ভার নিলেন নতুন উপাচার্য', 'জোয়ারকাণ্ড মামলার রায় ২০২৩ সালে হয়েছিল।'));
+      const created = await ctx.app.articles.create(editor, input('দায়িত্বের ভার নিলেন নতুন উপাচার্য', 'জোয়ারকাণ্ড মামলার রায় ২০২৩ সালে হয়েছিল।'));
       assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), [], 'a draft is not findable');
-      await app.articles.publish(editor, created.id);
-      await app.search.indexer.flush();
+      await ctx.app.articles.publish(editor, created.id);
+      await ctx.app.search.indexer.flush();
       assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), [created.id]);
       assert.ok((await foundIds('ভার')).includes(created.id));
       assert.ok(!(await foundIds('ভারত')).includes(created.id), 'ভারত does not match ভার');
       assert.ok((await foundIds('2023')).includes(created.id));
       assert.deepEqual(await foundIds('২০২৩ জোয়ারকাণ্ড'), await foundIds('2023 জোয়ারকাণ্ড'));
 
-      const current = await app.articles.get(editor, created.id);
-      await app.articles.save(editor, created.id, input('নতুন শিরোনাম', 'ঝিলমিলপুরের খবর'), current.revision, false);
-      await app.search.indexer.flush();
+      const current = await ctx.app.articles.get(editor, created.id);
+      await ctx.app.articles.save(editor, created.id, input('নতুন শিরোনাম', 'ঝিলমিলপুরের খবর'), current.revision, false);
+      await ctx.app.search.indexer.flush();
       assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), []);
       assert.deepEqual(await foundIds('ঝিলমিলপুর'), [created.id]);
 
-      await app.articles.unpublish(editor, created.id);
-      await app.search.indexer.flush();
+      await ctx.app.articles.unpublish(editor, created.id);
+      await ctx.app.search.indexer.flush();
       assert.deepEqual(await foundIds('ঝিলমিলপুর'), []);
-      await app.articles.publish(editor, created.id);
-      await app.search.indexer.flush();
+      await ctx.app.articles.publish(editor, created.id);
+      await ctx.app.search.indexer.flush();
       assert.deepEqual(await foundIds('ঝিলমিলপুর'), [created.id]);
-      await app.articles.remove({ ...editor, role: 'admin' }, created.id);
-      await app.search.indexer.flush();
+      await ctx.app.articles.remove({ ...editor, role: 'admin' }, created.id);
+      await ctx.app.search.indexer.flush();
       assert.deepEqual(await foundIds('ঝিলমিলপুর'), []);
     });
 
     test('another process’s change reaches this index through the event bus within a poll', async () => {
-      const row = await t.db.selectFrom('articles').select(['id', 'headline']).where('id', '=', 251001).executeTakeFirstOrThrow();
+      const row = await ctx.t.db.selectFrom('articles').select(['id', 'headline']).where('id', '=', 251001).executeTakeFirstOrThrow();
       // As if another process wrote it: the row changes and an event is appended, nothing local.
-      await t.db.updateTable('articles').set({ headline: `${row.headline} টুনটুনিগঞ্জ`, modified_at: new Date().toISOString() }).where('id', '=', row.id).execute();
-      await t.db.insertInto('site_events').values({ id: 1_000_000, at: new Date().toISOString(), tags: JSON.stringify([`article:${row.id}`]) }).execute();
-      await app.events.poll();
-      await app.search.indexer.flush();
+      await ctx.t.db.updateTable('articles').set({ headline: `${row.headline} টুনটুনিগঞ্জ`, modified_at: new Date().toISOString() }).where('id', '=', row.id).execute();
+      await ctx.t.db.insertInto('site_events').values({ id: 1_000_000, at: new Date().toISOString(), tags: JSON.stringify([`article:${row.id}`]) }).execute();
+      await ctx.app.events.poll();
+      await ctx.app.search.indexer.flush();
       assert.deepEqual(await foundIds('টুনটুনিগঞ্জ'), [row.id]);
     });
   });

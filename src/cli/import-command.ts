@@ -6,6 +6,7 @@ import { systemClock } from '../content/clock.ts';
 import { importArticles, type ImportReport } from '../content/exchange/import-articles.ts';
 import { readLines } from '../lib/read-lines.ts';
 import { createIndexer } from '../search/search-module.ts';
+import { catchInterrupt } from './interrupt.ts';
 
 /** `prokash import FILE.jsonl`: progress on a terminal, failures by line number, exit 1 if any failed. */
 export async function runImport(config: Config, file: string): Promise<number> {
@@ -16,12 +17,7 @@ export async function runImport(config: Config, file: string): Promise<number> {
     return 2;
   }
   const database = await openMigratedDatabase(config);
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-    process.stderr.write('\nStopping after the current batch (everything written so far is kept)…\n');
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = catchInterrupt('Stopping after the current batch (everything written so far is kept)…');
   const started = Date.now();
   try {
     const lines = readLines(path);
@@ -32,7 +28,7 @@ export async function runImport(config: Config, file: string): Promise<number> {
       mediaDir: resolve(config.mediaDir),
       clock: systemClock,
       onProgress: process.stderr.isTTY ? (r) => progress(r, info.size, started) : undefined,
-      shouldStop: () => interrupted,
+      shouldStop: interrupt.interrupted,
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     // search: the imported articles are findable at once, whether or not a server is running.
@@ -43,10 +39,10 @@ export async function runImport(config: Config, file: string): Promise<number> {
       `Imported ${path}: ${report.lines} lines, ${report.created} created, ${report.updated} updated, ` +
         `${report.unchanged} unchanged, ${report.failed.length} failed (${seconds} s).`,
     );
-    if (interrupted) console.log('Interrupted: run the same command again to finish; finished lines are unchanged.');
-    return report.failed.length || interrupted ? 1 : 0;
+    if (interrupt.interrupted()) console.log('Interrupted: run the same command again to finish; finished lines are unchanged.');
+    return report.failed.length || interrupt.interrupted() ? 1 : 0;
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
     await database.close();
   }
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config/config-schema.ts';
 import { openMigratedDatabase } from '../runtime.ts';
 import { createIndexer } from '../search/search-module.ts';
 import type { ReindexProgress } from '../search/search-indexer.ts';
+import { catchInterrupt } from './interrupt.ts';
 
 /**
  * `prokash reindex [--after ID]`: re-analyses every published article into the search index in
@@ -12,19 +13,14 @@ import type { ReindexProgress } from '../search/search-indexer.ts';
  */
 export async function runReindex(config: Config, options: { afterId?: number } = {}): Promise<number> {
   const database = await openMigratedDatabase(config);
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-    process.stderr.write('\nStopping after the current batch…\n');
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = catchInterrupt('Stopping after the current transaction…');
   const started = Date.now();
   try {
     const indexer = await createIndexer(database);
     const result = await indexer.reindexAll({
       afterId: options.afterId,
       onProgress: process.stderr.isTTY ? (p) => progress(p, started) : undefined,
-      shouldStop: () => interrupted,
+      shouldStop: interrupt.interrupted,
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     const seconds = (Date.now() - started) / 1000;
@@ -37,7 +33,7 @@ export async function runReindex(config: Config, options: { afterId?: number } =
     else if (result.rebuilt) console.log('A new search index replaced the old one.');
     return result.stopped ? 1 : 0;
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
     await database.close();
   }
 }

@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import sharp from 'sharp';
+import { seededRandom } from '../lib/seeded-random.ts';
 
 /** Colour schemes: [sky top, sky bottom, accent, layer 1, layer 2, layer 3]. */
 const SCHEMES: ReadonlyArray<readonly [string, string, string, string, string, string]> = [
@@ -20,18 +21,6 @@ const SCHEMES: ReadonlyArray<readonly [string, string, string, string, string, s
   ['#fceabb', '#f8b500', '#ffffff', '#e07a1f', '#a34f0f', '#5e2c06'], // harvest
   ['#cfd9df', '#e2ebf0', '#d7263d', '#6c7a89', '#46535e', '#2b343b'], // slate
 ];
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
 
@@ -61,7 +50,7 @@ function layerPath(rand: () => number, width: number, height: number, baseY: num
 export function demoImageSvg(palette: number, width = 1200, height = 675): string {
   const n = Math.abs(Math.trunc(palette));
   const scheme = SCHEMES[n % SCHEMES.length]!;
-  const rand = prng(0x9e3779b9 ^ Math.imul(n + 1, 2654435761));
+  const rand = seededRandom(0x9e3779b9 ^ Math.imul(n + 1, 2654435761));
   const [skyTop, skyBottom, accent, l1, l2, l3] = scheme;
   const angle = Math.floor(rand() * 360);
 

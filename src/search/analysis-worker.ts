@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../bangla/analyzer/analyzer.ts';
 import { openDatabase } from '../db/database.ts';
-import { indexDocument, isIndexable } from './article-terms.ts';
+import { indexDocuments } from './article-terms.ts';
 import { publishedArticlesIn, type SourceArticle } from './search-source.ts';
 import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analysis-thread.ts';
 
@@ -12,7 +12,7 @@ const analyzer = createAnalyzer({ extraKnownWords: words });
 const reader = source ? await openDatabase(`sqlite:${source.file}`) : undefined;
 const port = parentPort!;
 
-const analyze = (articles: SourceArticle[]) => articles.filter(isIndexable).map((a) => indexDocument(analyzer, a));
+const analyze = (articles: SourceArticle[]) => indexDocuments(analyzer, articles);
 
 async function answer(request: AnalysisRequest): Promise<AnalysisReply> {
   if (request.articles) return { id: request.id, docs: analyze(request.articles) };

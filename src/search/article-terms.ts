@@ -35,3 +35,8 @@ export function indexDocument(analyzer: Analyzer, a: SourceArticle & { published
     },
   };
 }
+
+/** The index entries of the indexable articles among these (the others have none). */
+export function indexDocuments(analyzer: Analyzer, articles: readonly SourceArticle[]): IndexDocument[] {
+  return articles.filter(isIndexable).map((a) => indexDocument(analyzer, a));
+}

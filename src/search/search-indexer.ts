@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Analyzer } from '../bangla/analyzer/analyzer.ts';
 import type { SearchIndex, SearchTables } from './search-index.ts';
-import { indexDocument, isIndexable } from './article-terms.ts';
+import { indexDocuments } from './article-terms.ts';
 import type { IndexDocument } from './search-index.ts';
 import { articleIdsWithPeople, batchEnd, publishedArticlesAfter, siteWords, sourceArticlesByIds, type SourceArticle } from './search-source.ts';
 import { AnalysisThread, type AnalysedBatch } from './analysis-thread.ts';
@@ -290,7 +290,7 @@ export class SearchIndexer {
   }
 
   private analyze(articles: SourceArticle[]): IndexDocument[] {
-    return articles.filter(isIndexable).map((a) => indexDocument(this.options.analyzer, a));
+    return indexDocuments(this.options.analyzer, articles);
   }
 
   // Writes the documents and removes the entries of the other articles read or asked for.
