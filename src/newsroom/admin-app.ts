@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendStaticAsset, staticAsset, type StaticAsset } from '../lib/static-asset.ts';
 
 /**
  * The newsroom app's policy. It differs from the reader site's in two places:
@@ -61,23 +62,31 @@ export function registerAdminApp(app: FastifyInstance, options: { distDir: strin
       return payload;
     },
   };
-  const handler = (request: FastifyRequest, reply: FastifyReply) => serveAdmin(root, (request.params as { '*'?: string })['*'] ?? '', reply);
+  // Hashed build files never change: each is read and compressed once, on its first request.
+  const built = new Map<string, StaticAsset>();
+  const handler = (request: FastifyRequest, reply: FastifyReply) => serveAdmin(root, (request.params as { '*'?: string })['*'] ?? '', request, reply, built);
   app.get('/admin', routeOptions, handler);
   app.get('/admin/*', routeOptions, handler);
 }
 
-async function serveAdmin(root: string, rest: string, reply: FastifyReply): Promise<FastifyReply> {
+async function serveAdmin(root: string, rest: string, request: FastifyRequest, reply: FastifyReply, built: Map<string, StaticAsset>): Promise<FastifyReply> {
   const file = insideRoot(root, rest);
   if (file === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
   // A path with an extension names a file; anything else is a client-side route.
   if (rest !== '' && extname(rest) !== '') {
-    const body = await readRegularFile(file);
-    if (body === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
-    const hashed = rest.startsWith('assets/');
-    return reply
-      .type(CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream')
-      .header('cache-control', hashed ? IMMUTABLE : 'no-cache')
-      .send(body);
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    if (!rest.startsWith('assets/')) {
+      const body = await readRegularFile(file);
+      if (body === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      return reply.type(type).header('cache-control', 'no-cache').send(body);
+    }
+    let asset = built.get(file);
+    if (!asset) {
+      const body = await readRegularFile(file);
+      if (body === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      built.set(file, (asset = staticAsset(body, type)));
+    }
+    return sendStaticAsset(request, reply, asset, IMMUTABLE);
   }
   // Read on each request: a rebuild is served at once, and the file is small.
   const index = await readRegularFile(resolve(root, 'index.html'));

@@ -1,14 +1,14 @@
 /**
- * The reader site's static assets: the stylesheet under a content-hashed URL and the Noto Sans
- * Bengali font files, all read once at start and served from memory with a year-long,
- * immutable cache lifetime.
+ * The reader site's static assets: the stylesheet and script under content-hashed URLs and the
+ * Noto Sans Bengali font files, all read once at start, the text ones compressed once (brotli
+ * and gzip), and served from memory with a year-long, immutable cache lifetime.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendStaticAsset, staticAsset, type StaticAsset } from '../lib/static-asset.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -20,14 +20,6 @@ const FONT_FILES = [
   'noto-sans-bengali-latin-400-normal.woff2',
   'noto-sans-bengali-latin-700-normal.woff2',
 ] as const;
-
-interface Asset {
-  body: Buffer;
-  type: string;
-  /** sha-256 of the body, hex. */
-  hash: string;
-  etag: string;
-}
 
 export interface Assets {
   /** The stylesheet's hashed URL, for SiteVM.assets.css. */
@@ -42,9 +34,9 @@ export interface Assets {
 export function createAssets(): Assets {
   // The stylesheet is read from src/ even when this file runs from dist/: tsc copies no CSS.
   const root = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-  const css = asset(readFileSync(join(root, 'src/site/assets/site.css')), 'text/css; charset=utf-8');
+  const css = staticAsset(readFileSync(join(root, 'src/site/assets/site.css')), 'text/css; charset=utf-8');
   const cssHref = `/assets/site.${css.hash.slice(0, 8)}.css`;
-  const js = asset(readFileSync(join(root, 'src/site/assets/reader.js')), 'text/javascript; charset=utf-8');
+  const js = staticAsset(readFileSync(join(root, 'src/site/assets/reader.js')), 'text/javascript; charset=utf-8');
   const jsHref = `/assets/reader.${js.hash.slice(0, 8)}.js`;
   const fonts = loadFonts();
   return {
@@ -70,21 +62,14 @@ export function findProjectRoot(start: string): string {
   }
 }
 
-function loadFonts(): Map<string, Asset> {
+function loadFonts(): Map<string, StaticAsset> {
   const pkg = createRequire(import.meta.url).resolve('@fontsource/noto-sans-bengali/package.json');
   const dir = join(dirname(pkg), 'files');
-  return new Map(FONT_FILES.map((name) => [name, asset(readFileSync(join(dir, name)), 'font/woff2')]));
+  return new Map(FONT_FILES.map((name) => [name, staticAsset(readFileSync(join(dir, name)), 'font/woff2')]));
 }
 
-function asset(body: Buffer, type: string): Asset {
-  const hash = createHash('sha256').update(body).digest('hex');
-  return { body, type, hash, etag: `"${hash.slice(0, 16)}"` };
-}
-
-function send(request: FastifyRequest, reply: FastifyReply, file: Asset): FastifyReply {
-  reply.header('cache-control', IMMUTABLE).header('etag', file.etag);
-  if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
-  return reply.type(file.type).send(file.body);
+function send(request: FastifyRequest, reply: FastifyReply, file: StaticAsset): FastifyReply {
+  return sendStaticAsset(request, reply, file, IMMUTABLE);
 }
 
 function notFound(reply: FastifyReply): FastifyReply {
