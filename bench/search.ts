@@ -15,6 +15,7 @@ import { ensurePlaces } from '../src/content/places/place.repository.ts';
 import { ensureSectionPath } from '../src/content/sections/section.repository.ts';
 import { demoSections } from '../src/demo/demo-sections.ts';
 import { ContentReader } from '../src/content/content-reader.ts';
+import { ReferenceData } from '../src/content/reference-data.ts';
 import { fixedClock } from '../src/content/clock.ts';
 import { createSearchModule } from '../src/search/search-module.ts';
 import { parseQuery } from '../src/search/parse-query.ts';
@@ -72,7 +73,7 @@ async function main() {
     log(`corpus: ${N} articles written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } else corpus = { words: 0, articles: N };
 
-  const search = await createSearchModule({ database: handle, reader: new ContentReader(db, fixedClock(NOW)), clock: fixedClock(NOW), timeZone: () => 'Asia/Dhaka' });
+  const search = await createSearchModule({ database: handle, reader: new ContentReader(db, fixedClock(NOW), await ReferenceData.loaded(db)), clock: fixedClock(NOW), timeZone: () => 'Asia/Dhaka' });
   // What `prokash reindex` does: a new index built beside the live one (empty before the first
   // run, full before the others), swapped in, then a catch-up scan. All of it is timed.
   const rates: number[] = [];

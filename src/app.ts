@@ -1,23 +1,33 @@
 import { resolve } from 'node:path';
 import { createServer } from 'node:http';
+import cluster from 'node:cluster';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { Config } from './config/config-schema.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import { notifySignal } from './db/postgres/notify-signal.ts';
 import type { Clock } from './content/clock.ts';
 import { ContentReader } from './content/content-reader.ts';
+import { ReferenceData } from './content/reference-data.ts';
 import { ArticleService } from './content/articles/article.service.ts';
 import { SettingsService } from './content/settings/settings.service.ts';
 import { Scheduler } from './content/scheduler.ts';
+import { ContentWriter } from './content/events/content-writer.ts';
+import { EventDispatcher } from './content/events/event-dispatcher.ts';
+import { eventCursors, pruneEvents } from './content/events/event-log.ts';
+import { noSignal, type EventSignal } from './content/events/event-signal.ts';
+import { clusterSignal } from './content/events/cluster-signal.ts';
+import { Lease, processIdentity } from './content/jobs/lease.ts';
+import { SiteJobs, type SiteJob } from './content/jobs/site-jobs.ts';
 import { registerMediaRoutes } from './content/media/media.routes.ts';
 import { IMAGE_LIMITS } from './content/media/image.repository.ts';
 import { PageCache } from './cache/page-cache.ts';
-import { SiteEvents } from './cache/site-events.ts';
-import { createAssets } from './site/assets.ts';
+import { RouteMap } from './cache/route-map.ts';
+import { createAssets, findProjectRoot } from './site/assets.ts';
 import { ReaderPages } from './site/reader-pages.ts';
-import { SharedFragments } from './site/shared-fragments.ts';
 import { registerSiteRoutes } from './site/site.routes.ts';
+import { createPageFastPath } from './site/page-fast-path.ts';
 import { registerErrorHandlers, respondWithError } from './site/error-handlers.ts';
 import { registerSecurityHeaders } from './site/security-headers.ts';
 import { AuthService } from './newsroom/auth.service.ts';
@@ -27,9 +37,8 @@ import { registerArticleRoutes } from './newsroom/article.routes.ts';
 import { registerManageRoutes } from './newsroom/manage.routes.ts';
 import { registerUserRoutes } from './newsroom/user.routes.ts';
 import { registerHomeRoutes } from './newsroom/home.routes.ts';
+import { registerHealthRoutes } from './newsroom/health.routes.ts';
 import { registerAdminApp } from './newsroom/admin-app.ts';
-import { findProjectRoot } from './site/assets.ts';
-// search: the index, its indexer and the search routes
 import { createSearchModule, type SearchModule } from './search/search-module.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerFeedRoutes } from './feeds/feed.routes.ts';
@@ -40,6 +49,7 @@ import { PopularLists } from './engage/views/popular-lists.ts';
 import { registerEngageRoutes } from './engage/engage.routes.ts';
 import { createBeaconFastPath } from './engage/views/beacon-fast-path.ts';
 import { getOrCreateSecret } from './content/settings/secrets.ts';
+import { siteSubscribers } from './subscribers.ts';
 
 export interface AppDeps {
   config: Config;
@@ -47,25 +57,32 @@ export interface AppDeps {
   clock: Clock;
   /** Log through pino as configured; tests pass false. */
   logger?: boolean;
-  /** Publish scheduled articles from this process (on by default). */
+  /** Run the site's once-only jobs (scheduled publishing, popular lists, pruning the event log) while holding the lease. */
   scheduler?: boolean;
-  /** How often scheduled articles and other processes' changes are checked (ms). */
+  /** How often the event log is read when nobody announced anything (ms; 0: only when woken). */
   pollMs?: number;
-  /** Start the view-flush and popular-list timers (tests drive them by hand). */
+  /** Start the view-flush timer (tests drive it by hand). */
   timers?: boolean;
+  /** How other processes are told of this one's writes; by default NOTIFY on PostgreSQL, the cluster primary in a cluster worker. */
+  signal?: EventSignal;
 }
 
 export interface App {
   server: FastifyInstance;
   cache: PageCache;
+  routes: RouteMap;
   articles: ArticleService;
   auth: AuthService;
-  events: SiteEvents;
+  /** The event log's dispatcher: `drain()` reads what other processes wrote; `settle()` waits until all is applied. */
+  events: EventDispatcher;
+  writer: ContentWriter;
   scheduler: Scheduler;
+  jobs: SiteJobs;
   search: SearchModule;
   comments: CommentService;
   views: ViewCounter;
   popular: PopularLists;
+  pages: ReaderPages;
 }
 
 // search: at start, index what changed while no server ran (seed, imports) up to this many
@@ -73,6 +90,8 @@ export interface App {
 // Before serving, the catch-up re-indexes up to 2,000 articles or reads up to 20,000 rows (tens
 // of milliseconds when the index is current); the rest continues in the background.
 const SEARCH_CATCH_UP_AT_START = { changes: 2000, scanned: 20_000 };
+// The event log keeps a week (and at least this many events) for processes catching up.
+const EVENT_LOG_KEEP = { ms: 7 * 24 * 3600_000, events: 10_000 };
 
 /** Builds the whole HTTP application, ready but not listening (tests use `server.inject`). */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -82,20 +101,33 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const mediaDir = resolve(config.mediaDir);
   const secret = await getOrCreateSecret(db, 'engage', clock.now().toISOString());
   const settings = new SettingsService(db, clock, { siteName: config.siteName, hijriOffset: config.hijriOffset, timeZone: config.timeZone });
-  await settings.load();
-  const reader = new ContentReader(db, clock);
+  const reference = new ReferenceData(db);
+  const routes = new RouteMap(db, reference, clock);
+  const reader = new ContentReader(db, clock, reference);
   const cache = new PageCache({ ttlMs: config.pageCacheTtl * 1000, maxBytes: config.pageCacheBytes });
-  const popular = new PopularLists(db, clock, () => (fragments.invalidate(), cache.invalidate(['popular'])), (error) => server.log.warn({ err: error }, 'popular lists failed'));
-  const pages = new ReaderPages({
-    reader,
+  const siteSettings = () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref, jsHref: assets.jsHref });
+  const log = (message: string) => (error: unknown, subject?: string) => server.log.warn({ err: error, subject }, message);
+
+  const signal = deps.signal ?? defaultSignal(database, log('event signal failed'));
+  let dispatcher: EventDispatcher | undefined;
+  const writer = new ContentWriter({
     db,
     clock,
-    settings: () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref, jsHref: assets.jsHref }),
+    // Other processes are woken; this one applies its own write before the writer is answered.
+    announce: (lastId) => (signal.announce(lastId), dispatcher?.drain()),
+  });
+  const popular = new PopularLists(db, clock, writer);
+  const comments = new CommentService({ db, clock, secret, writer });
+  const pages = new ReaderPages({
+    reader,
+    reference,
+    clock,
+    settings: siteSettings,
     popularIds: (w) => popular.ids(w),
     comments: (id) => comments.approved(id),
+    log: log('building a shared fragment failed'),
   });
-  // At most 30 s old, and rebuilt at once after any publish: every page shows current lists.
-  const fragments = new SharedFragments({ lists: () => pages.listsFragmentHtml(), breaking: () => pages.breakingFragmentHtml() }, 30_000);
+  const pageFastPath = createPageFastPath(cache, () => pages.fragments.current());
   const server = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     // One log line per request would cost more than serving a cached page; a proxy or CDN keeps
@@ -104,11 +136,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1_048_576, // bytes: a long article's document JSON fits; images go through multipart
     routerOptions: { maxParamLength: 500 },
-    // The view beacon is answered before Fastify sees the request (see beacon-fast-path.ts).
+    // The view beacon and cached pages are answered before Fastify sees the request.
     serverFactory: (handler) => {
       const beacon = createBeaconFastPath(() => views, config.trustProxy);
       return createServer((req, res) => {
-        if (!beacon(req, res)) handler(req, res);
+        if (!beacon(req, res) && !pageFastPath(req, res)) handler(req, res);
       });
     },
     // A URL that cannot be decoded gets the same Bengali 400 page as any other bad request.
@@ -116,32 +148,27 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       void respondWithError(request, reply, pages, 400, 'BAD_REQUEST', error.message);
     },
   });
-  // search: built before the event bus so that every change (here or in another process) reaches the indexer.
-  const search = await createSearchModule({
-    database,
-    reader,
-    clock,
-    timeZone: () => settings.get().timeZone,
-    log: (error) => server.log.warn({ err: error }, 'search indexing failed'),
-  });
-  const events = new SiteEvents({
+  const search = await createSearchModule({ database, reader, clock, timeZone: () => settings.get().timeZone, log: log('search indexing failed') });
+  dispatcher = new EventDispatcher({
     db,
     pollMs: deps.pollMs,
-    onTags: (tags) => {
-      search.indexer.onTags(tags); // search: article:ID tags reindex that article
-      if (tags.includes('lists') || tags.includes('nav')) fragments.invalidate();
-      if (tags.includes('settings')) void settings.load().then(() => cache.clear());
-      else cache.invalidate(tags);
-    },
-    log: (error) => server.log.warn({ err: error }, 'reading site events failed'),
+    subscribers: siteSubscribers({ reference, settings, routes, popular, cache, fragments: pages.fragments, search: search.indexer }),
+    log: log('applying content events failed'),
   });
-  const onChange = (tags: string[]) => events.publish(tags);
-  const articles = new ArticleService({ db, clock, onChange });
+  const events = dispatcher;
+  const articles = new ArticleService({ db, clock, writer });
   const auth = new AuthService(db, clock);
-  const scheduler = new Scheduler(articles, deps.pollMs ?? 1000, (error) => server.log.error({ err: error }, 'scheduled publishing failed'));
-  // engage: comments, view counting and popular lists
-  const comments = new CommentService({ db, clock, secret, onChange });
-  const views = new ViewCounter(db, clock, secret, (error) => server.log.warn({ err: error }, 'flushing views failed'));
+  const scheduler = new Scheduler(articles, log('scheduled publishing failed'));
+  const views = new ViewCounter(db, clock, secret, log('flushing views failed'));
+
+  // The log's head first, then the state built from the database: events written in between
+  // are applied again, which does no harm.
+  await events.start();
+  await settings.load();
+  await reference.load();
+  await routes.load();
+  await popular.load();
+  await signal.listen((lastId) => events.wake(lastId));
 
   await server.register(cookie);
   await server.register(multipart, { limits: { fileSize: IMAGE_LIMITS.bytes, files: 1 } });
@@ -153,28 +180,42 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Browsers ask for it on every site; the pages name no icon yet, so answer quickly and cacheably.
   server.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
   registerSessionRoutes(server, auth);
-  registerArticleRoutes(server, { articles, preview: async (id) => (await pages.article(id, undefined, { preview: true }))?.html });
-  registerManageRoutes(server, { db, clock, settings, onChange });
+  registerArticleRoutes(server, {
+    articles,
+    preview: async (id) => {
+      const page = await pages.article(id, undefined, { preview: true });
+      return page && pages.compose(page.html);
+    },
+  });
+  registerManageRoutes(server, { db, clock, settings, writer });
   registerUserRoutes(server, { db, auth, clock });
-  registerHomeRoutes(server, { db, clock, onChange });
-  registerMediaRoutes(server, { db, clock, mediaDir });
+  registerHomeRoutes(server, { db, clock, writer });
+  registerMediaRoutes(server, { db, clock, mediaDir, writer });
   registerPublicApi(server, { reader, siteUrl: config.siteUrl, popular: (w, limit) => pages.popular(undefined, w, limit) });
   registerEngageRoutes(server, {
     comments,
     views,
     popular,
     articlePath: async (id) => {
-      const at = await reader.articleLocation(id);
-      return at && `/${at.sectionPath}/${id}`;
+      const path = routes.articlePath(id, clock.now().toISOString());
+      return path && `/${path}`;
     },
   });
   registerAdminApp(server, { distDir: resolve(findProjectRoot(import.meta.dirname), 'dist', 'admin') });
-  // Feeds, sitemaps, robots.txt (feeds/): cached with the tag `lists`, which every publish invalidates.
-  registerFeedRoutes(server, { db, reader, cache, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
-  registerSearchRoutes(server, { service: search.service, pages, clock, settings: () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref, jsHref: assets.jsHref }) }); // search
-  registerSiteRoutes(server, { pages, fragments, reader, cache, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
+  registerFeedRoutes(server, {
+    db,
+    reader,
+    cache,
+    clock,
+    mediaDir,
+    siteName: () => settings.get().siteName,
+    siteUrl: config.siteUrl,
+    timeZone: () => settings.get().timeZone,
+    districtNames: () => reference.districtNames,
+  });
+  registerSearchRoutes(server, { service: search.service, pages, clock, settings: siteSettings });
+  registerSiteRoutes(server, { pages, reader, cache, routes, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
 
-  await events.start();
   // search: catch up with changes made while no server ran; the rest in the background.
   const caughtUp = await search.indexer.catchUp(SEARCH_CATCH_UP_AT_START).catch((error) => {
     server.log.error({ err: error }, 'search catch-up failed'); // search is degraded, the site still serves
@@ -186,19 +227,41 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     } else server.log.info('search catch-up continues in the background');
     void search.indexer.catchUp().catch((error) => server.log.error({ err: error }, 'search catch-up failed'));
   }
-  if (deps.scheduler !== false) scheduler.start();
-  await popular.recompute().catch((error) => server.log.warn({ err: error }, 'popular lists failed'));
-  if (deps.timers !== false) {
-    views.start();
-    popular.start(config.popularRefresh * 1000);
-  }
+
+  const siteJobs: SiteJob[] =
+    deps.scheduler === false
+      ? []
+      : [
+          { name: 'publish-due', everyMs: 1000, run: () => scheduler.tick() },
+          { name: 'popular-lists', everyMs: config.popularRefresh * 1000, run: () => popular.recompute() },
+          { name: 'prune-events', everyMs: 3600_000, run: () => pruneEvents(db, new Date(clock.now().getTime() - EVENT_LOG_KEEP.ms).toISOString(), EVENT_LOG_KEEP.events) },
+        ];
+  const cursors = eventCursors(db, () => clock.now().toISOString());
+  const jobs = new SiteJobs({
+    lease: new Lease(db, 'site-jobs', processIdentity()),
+    jobs: siteJobs,
+    // The holder also keeps the shared subscribers (the search index) in step with the log.
+    onHeld: (held) => events.setShared(held, cursors),
+    log: log('a site job failed'),
+  });
+  if (deps.scheduler === false) await jobs.renew();
+  else await jobs.start();
+  registerHealthRoutes(server, { events, jobs, routes, cache });
+  if (deps.timers !== false) views.start();
+
   server.addHook('onClose', async () => {
     await views.stop(); // nothing counted is lost at shutdown
-    popular.stop();
-    scheduler.stop();
+    await jobs.stop(); // another process takes the jobs at once
     events.stop();
-    search.indexer.stop(); // search
+    await signal.close();
   });
   await server.ready();
-  return { server, cache, articles, auth, events, scheduler, search, comments, views, popular };
+  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages };
+}
+
+/** PostgreSQL: NOTIFY reaches every process and machine. SQLite: a cluster worker hears the primary; a lone process polls. */
+function defaultSignal(database: DatabaseHandle, log: (error: unknown) => void): EventSignal {
+  if (database.dialect === 'postgres' && database.url) return notifySignal({ url: database.url, schema: database.schema, log });
+  if (cluster.isWorker) return clusterSignal();
+  return noSignal;
 }

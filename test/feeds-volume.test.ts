@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { buildTestApp, TEST_NOW } from './helpers/app.ts';
 import { childOf, childrenOf, NS, parseXml } from './feeds-xml.ts';
+import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { importArticles } from '../src/content/exchange/import-articles.ts';
 import { formatIsoOffset } from '../src/bangla/zoned-date.ts';
 import { fixedClock } from '../src/content/clock.ts';
@@ -49,7 +50,7 @@ for (const dialect of DIALECTS) {
         // The newest stories are very long.
         ...Array.from({ length: LONG }, (_, n) => record(700_000 + n, now - (n + 1) * 60_000, 'sports', longBody)),
       ];
-      const report = await importArticles({ db: t.db, lines, baseDir: t.dir, mediaDir: join(t.dir, 'media'), clock });
+      const report = await importArticles({ writer: new ContentWriter({ db: t.db, clock }), lines, baseDir: t.dir, mediaDir: join(t.dir, 'media'), clock });
       assert.deepEqual(report.failed, []);
       app.cache.clear(); // the import went around the newsroom, which would have said so
     });

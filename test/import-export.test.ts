@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { bulkRecord, seedParagraphs, writeSeedArticleFile } from './helpers/fixtures.ts';
+import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { importArticles } from '../src/content/exchange/import-articles.ts';
 import { exportArticles } from '../src/content/exchange/export-articles.ts';
 import { fixedClock } from '../src/content/clock.ts';
@@ -12,7 +13,7 @@ import { documentToPlainText, parseDocument } from '../src/content/document/inde
 const clock = fixedClock('2026-11-27T06:00:00Z');
 
 async function importLines(t: TestDatabase, lines: string[], baseDir = t.dir) {
-  return importArticles({ db: t.db, lines, baseDir, mediaDir: join(t.dir, 'media'), clock, batchSize: 250 });
+  return importArticles({ writer: new ContentWriter({ db: t.db, clock }), lines, baseDir, mediaDir: join(t.dir, 'media'), clock, batchSize: 250 });
 }
 
 for (const dialect of DIALECTS) {
@@ -128,7 +129,7 @@ for (const dialect of DIALECTS) {
 
       const fresh = await createTestDatabase(dialect);
       try {
-        const copy = await importArticles({ db: fresh.db, lines, baseDir: fresh.dir, mediaDir: join(fresh.dir, 'media'), clock });
+        const copy = await importArticles({ writer: new ContentWriter({ db: fresh.db, clock }), lines, baseDir: fresh.dir, mediaDir: join(fresh.dir, 'media'), clock });
         assert.deepEqual([copy.created, copy.failed], [1998, []]);
         const exported = [];
         for await (const r of exportArticles({ db: fresh.db, mediaDir: join(fresh.dir, 'media'), timeZone: 'Asia/Dhaka' })) {

@@ -282,7 +282,7 @@ for (const dialect of DIALECTS) {
       const renamed = await admin.call('PATCH', `/api/admin/people/${person.id}`, { name: 'টুনটুনিগঞ্জ ডেস্ক' }, 200);
       assert.equal(renamed.person.name, 'টুনটুনিগঞ্জ ডেস্ক');
       assert.ok((await page(seedPage)).body.includes('টুনটুনিগঞ্জ ডেস্ক'), 'the cached page followed the rename');
-      await app.search.indexer.flush();
+      await app.events.settle();
       const found = await app.server.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('টুনটুনিগঞ্জ')}` });
       assert.ok(found.json().results.some((r: { id: number }) => r.id === 251042), 'the byline terms were re-indexed');
       await admin.call('PATCH', `/api/admin/people/${person.id}`, { name: person.name }, 200);

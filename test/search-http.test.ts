@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { DIALECTS } from './helpers/databases.ts';
 import { useTestApp } from './helpers/app.ts';
 import type { Actor } from '../src/newsroom/permissions.ts';
+import { appendEvents } from '../src/content/events/event-log.ts';
 
 const SEED_ID = 251042;
 const editor: Actor = { role: 'editor', userId: null, name: 'test editor' };
@@ -126,7 +127,7 @@ for (const dialect of DIALECTS) {
       const created = await ctx.app.articles.create(editor, input('দায়িত্বের ভার নিলেন নতুন উপাচার্য', 'জোয়ারকাণ্ড মামলার রায় ২০২৩ সালে হয়েছিল।'));
       assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), [], 'a draft is not findable');
       await ctx.app.articles.publish(editor, created.id);
-      await ctx.app.search.indexer.flush();
+      await ctx.app.events.settle();
       assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), [created.id]);
       assert.ok((await foundIds('ভার')).includes(created.id));
       assert.ok(!(await foundIds('ভারত')).includes(created.id), 'ভারত does not match ভার');
@@ -135,18 +136,18 @@ for (const dialect of DIALECTS) {
 
       const current = await ctx.app.articles.get(editor, created.id);
       await ctx.app.articles.save(editor, created.id, input('নতুন শিরোনাম', 'ঝিলমিলপুরের খবর'), current.revision, false);
-      await ctx.app.search.indexer.flush();
+      await ctx.app.events.settle();
       assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), []);
       assert.deepEqual(await foundIds('ঝিলমিলপুর'), [created.id]);
 
       await ctx.app.articles.unpublish(editor, created.id);
-      await ctx.app.search.indexer.flush();
+      await ctx.app.events.settle();
       assert.deepEqual(await foundIds('ঝিলমিলপুর'), []);
       await ctx.app.articles.publish(editor, created.id);
-      await ctx.app.search.indexer.flush();
+      await ctx.app.events.settle();
       assert.deepEqual(await foundIds('ঝিলমিলপুর'), [created.id]);
       await ctx.app.articles.remove({ ...editor, role: 'admin' }, created.id);
-      await ctx.app.search.indexer.flush();
+      await ctx.app.events.settle();
       assert.deepEqual(await foundIds('ঝিলমিলপুর'), []);
     });
 
@@ -154,9 +155,10 @@ for (const dialect of DIALECTS) {
       const row = await ctx.t.db.selectFrom('articles').select(['id', 'headline']).where('id', '=', 251001).executeTakeFirstOrThrow();
       // As if another process wrote it: the row changes and an event is appended, nothing local.
       await ctx.t.db.updateTable('articles').set({ headline: `${row.headline} টুনটুনিগঞ্জ`, modified_at: new Date().toISOString() }).where('id', '=', row.id).execute();
-      await ctx.t.db.insertInto('site_events').values({ id: 1_000_000, at: new Date().toISOString(), tags: JSON.stringify([`article:${row.id}`]) }).execute();
-      await ctx.app.events.poll();
-      await ctx.app.search.indexer.flush();
+      await ctx.t.db.transaction().execute((trx) =>
+        appendEvents(trx, [{ type: 'article.updated', payload: { id: row.id, before: null, after: null, significant: false } }], new Date().toISOString()),
+      );
+      await ctx.app.events.settle();
       assert.deepEqual(await foundIds('টুনটুনিগঞ্জ'), [row.id]);
     });
   });

@@ -27,6 +27,8 @@ export interface CachedPage {
   defaults?: Record<string, string>;
   /** The fragment versions the body was composed with. */
   composedWith?: Record<string, number>;
+  /** Response headers per encoding, made on first use (the fast path sends them as they are). */
+  headers?: Partial<Record<'br' | 'gzip' | 'identity' | '304', Record<string, string | number>>>;
 }
 
 export interface PageCacheOptions {
@@ -55,6 +57,8 @@ const MIN_COMPRESS = 1024; // bytes: below this compression costs more than it s
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
+  /** Which keys carry each tag: invalidation touches only the pages it drops. */
+  private readonly byTag = new Map<string, Set<string>>();
   private readonly pending = new Map<string, Promise<CachedPage>>();
   private bytes = 0;
   private readonly stats = { hits: 0, misses: 0, recomposed: 0 };
@@ -111,21 +115,48 @@ export class PageCache {
     return next;
   }
 
-  /** Drops every page carrying any of these tags. */
+  /**
+   * The fresh entry for a key, when it can be served as it is with these fragment versions;
+   * undefined otherwise (the caller takes the full path, which renders or recomposes). No I/O.
+   */
+  peek(key: string, fragments: Record<string, Fragment> | undefined): CachedPage | undefined {
+    const hit = this.entries.get(key);
+    if (!hit || this.now() - hit.storedAt >= this.options.ttlMs) return undefined;
+    if (hit.composedWith) {
+      if (!fragments) return undefined;
+      for (const name in hit.composedWith) if (fragments[name] && fragments[name].version !== hit.composedWith[name]) return undefined;
+    }
+    this.stats.hits++;
+    this.entries.delete(key); // least recently used order
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /** Drops every page carrying any of these tags; returns how many. */
   invalidate(tags: readonly string[]): number {
-    const wanted = new Set(tags);
     let dropped = 0;
-    for (const [key, page] of this.entries) {
-      if (page.tags.some((t) => wanted.has(t))) {
-        this.remove(key, page);
-        dropped++;
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      for (const key of [...keys]) {
+        const page = this.entries.get(key);
+        if (page) {
+          this.remove(key, page);
+          dropped++;
+        }
       }
     }
     return dropped;
   }
 
+  /** True when a page is held for this key (tests check what an event dropped). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   clear(): void {
     this.entries.clear();
+    this.byTag.clear();
     this.bytes = 0;
   }
 
@@ -139,6 +170,11 @@ export class PageCache {
     const size = sizeOf(page);
     if (size > this.options.maxBytes) return;
     this.entries.set(key, page);
+    for (const tag of page.tags) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
     this.bytes += size;
     for (const [oldKey, oldPage] of this.entries) {
       if (this.bytes <= this.options.maxBytes) break;
@@ -148,6 +184,11 @@ export class PageCache {
 
   private remove(key: string, page: CachedPage): void {
     this.entries.delete(key);
+    for (const tag of page.tags) {
+      const keys = this.byTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byTag.delete(tag);
+    }
     this.bytes -= sizeOf(page);
   }
 }
@@ -206,4 +247,13 @@ function buildPage(status: number, contentType: string, text: string, tags: read
     tags,
     storedAt: now,
   };
+}
+
+/** HTML with the current fragments spliced in, for pages that are not cached (search, errors, previews). */
+export function composeFragments(html: string, fragments: Record<string, Fragment>): string {
+  const split = splitFragments(html);
+  if (!split) return html;
+  return split.parts
+    .map((part, i) => (i % 2 === 0 ? part : fragmentStart(part) + (fragments[part]?.html ?? split.defaults[part] ?? '') + fragmentEnd(part)))
+    .join('');
 }

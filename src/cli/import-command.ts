@@ -7,6 +7,7 @@ import { importArticles, type ImportReport } from '../content/exchange/import-ar
 import { readLines } from '../lib/read-lines.ts';
 import { createIndexer } from '../search/search-module.ts';
 import { catchInterrupt } from './interrupt.ts';
+import { openWriter } from './open-writer.ts';
 
 /** `prokash import FILE.jsonl`: progress on a terminal, failures by line number, exit 1 if any failed. */
 export async function runImport(config: Config, file: string): Promise<number> {
@@ -18,11 +19,14 @@ export async function runImport(config: Config, file: string): Promise<number> {
   }
   const database = await openMigratedDatabase(config);
   const interrupt = catchInterrupt('Stopping after the current batch (everything written so far is kept)…');
+  // Running servers learn of every imported article through its event: at once on PostgreSQL
+  // (NOTIFY), within their poll interval on SQLite.
+  const writer = await openWriter(database);
   const started = Date.now();
   try {
     const lines = readLines(path);
     const report = await importArticles({
-      db: database.db,
+      writer: writer.writer,
       lines,
       baseDir: dirname(path),
       mediaDir: resolve(config.mediaDir),
@@ -43,6 +47,7 @@ export async function runImport(config: Config, file: string): Promise<number> {
     return report.failed.length || interrupt.interrupted() ? 1 : 0;
   } finally {
     interrupt.dispose();
+    await writer.close();
     await database.close();
   }
 }

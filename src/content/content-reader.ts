@@ -2,21 +2,19 @@ import type { Kysely } from 'kysely';
 import type { Database, Edition } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
 import { parseDocument, type Doc } from './document/index.ts';
-import { listSections } from './sections/section.repository.ts';
-import { SectionTree, type SectionNode } from './sections/section-tree.ts';
-import { findImagesByIds, type Image } from './media/image.repository.ts';
-import { findVariants } from './media/save-image.ts';
-import { findPeopleByIds, findPersonBySlug, type Person } from './people/person.repository.ts';
+import type { SectionTree, SectionNode } from './sections/section-tree.ts';
+import { findPersonBySlug, type Person } from './people/person.repository.ts';
 import { findTagBySlug, type Tag } from './tags/tag.repository.ts';
-import { findDistrictBySlug, findDivision, type District, type Division } from './places/place.repository.ts';
+import type { District, Division } from './places/place.repository.ts';
+import type { ReferenceData } from './reference-data.ts';
 import {
-  articleTags,
-  bylinePersonIds,
-  findArticleById,
+  findArticleGraph,
+  findImagesWithVariants,
   listPublishedCards,
   relatedArticleIds,
   type ArticleFilter,
   type CardRow,
+  type ImageWithVariants,
 } from './articles/article.queries.ts';
 
 export interface ResolvedImage {
@@ -54,23 +52,24 @@ export interface ArticleFull extends ArticleSummary {
   district: District | null;
 }
 
-/** Public (reader-visible) content: only published articles whose time has come. */
+/**
+ * Public (reader-visible) content: only published articles whose time has come. The section
+ * tree and the places come from memory (ReferenceData); every query is bounded by an index and
+ * a limit (see article.queries.ts).
+ */
 export class ContentReader {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
+    private readonly reference: ReferenceData,
   ) {}
 
-  /** The section tree; loaded per call (a few dozen rows) so it is never stale. */
+  /** The section tree, from memory (reloaded on every `section.changed` event). */
   async sections(): Promise<SectionTree> {
-    return new SectionTree(await listSections(this.db));
+    return this.reference.tree;
   }
 
-  async list(
-    tree: SectionTree,
-    filter: ArticleFilter,
-    page: { limit: number; offset?: number; order?: 'newest' | 'print' },
-  ): Promise<ArticleSummary[]> {
+  async list(tree: SectionTree, filter: ArticleFilter, page: { limit: number; offset?: number }): Promise<ArticleSummary[]> {
     const rows = await listPublishedCards(this.db, filter, { ...page, now: this.clock.now().toISOString() });
     return this.summaries(tree, rows);
   }
@@ -80,7 +79,7 @@ export class ContentReader {
    * any article that has a section, dated now when it has never been published.
    */
   async article(tree: SectionTree, id: number, options: { preview?: boolean } = {}): Promise<ArticleFull | undefined> {
-    const found = await findArticleById(this.db, id);
+    const found = await findArticleGraph(this.db, id);
     if (!found) return undefined;
     const now = this.clock.now().toISOString();
     const isPublic = found.status === 'published' && found.published_at !== null && found.published_at <= now;
@@ -88,35 +87,18 @@ export class ContentReader {
     const row = { ...found, published_at: found.published_at ?? now };
     const [summary] = await this.summaries(tree, [row]);
     if (!summary) return undefined;
-    const personIds = (await bylinePersonIds(this.db, [id])).get(id) ?? [];
-    const people = await findPeopleByIds(this.db, personIds);
-    const byId = new Map(people.map((p) => [p.id, p]));
-    const district = row.district_id === null ? undefined : await this.db.selectFrom('districts').selectAll().where('id', '=', row.district_id).executeTakeFirst();
     return {
       ...summary,
       subheadline: row.subheadline,
       body: parseDocument(JSON.parse(row.body)),
-      people: personIds.flatMap((pid) => byId.get(pid) ?? []),
-      tags: await articleTags(this.db, id),
-      district: district ?? null,
-      corrections: (
-        await this.db.selectFrom('corrections').select(['text', 'created_at']).where('article_id', '=', id).orderBy('created_at').execute()
-      ).map((c) => ({ text: c.text, createdAt: c.created_at })),
+      people: found.people,
+      tags: found.tags,
+      district: this.reference.district(row.district_id) ?? null,
+      corrections: found.corrections.map((c) => ({ text: c.text, createdAt: c.created_at })),
     };
   }
 
-  /** Where a public article lives, for canonical redirects; undefined when it is not public. */
-  async articleLocation(id: number): Promise<{ sectionPath: string } | undefined> {
-    const row = await this.db
-      .selectFrom('articles')
-      .innerJoin('sections', 'sections.id', 'articles.section_id')
-      .select(['sections.path', 'articles.status', 'articles.published_at'])
-      .where('articles.id', '=', id)
-      .executeTakeFirst();
-    if (!row || row.status !== 'published' || !row.published_at || row.published_at > this.clock.now().toISOString()) return undefined;
-    return { sectionPath: row.path };
-  }
-
+  /** Articles sharing its tags (each tag's newest weighed), then its section's newest to fill up. */
   async related(tree: SectionTree, article: ArticleFull, limit: number): Promise<ArticleSummary[]> {
     const now = this.clock.now().toISOString();
     const ids = await relatedArticleIds(this.db, article.id, article.tags.map((t) => t.id), limit, now);
@@ -137,15 +119,13 @@ export class ContentReader {
   async person(slug: string): Promise<(Person & { district: District | null }) | undefined> {
     const person = await findPersonBySlug(this.db, slug);
     if (!person) return undefined;
-    const district =
-      person.district_id === null ? null : ((await this.db.selectFrom('districts').selectAll().where('id', '=', person.district_id).executeTakeFirst()) ?? null);
-    return { ...person, district };
+    return { ...person, district: this.reference.district(person.district_id) ?? null };
   }
 
   async district(slug: string): Promise<(District & { division: Division | null }) | undefined> {
-    const district = await findDistrictBySlug(this.db, slug);
+    const district = this.reference.districtBySlug(slug);
     if (!district) return undefined;
-    return { ...district, division: (await findDivision(this.db, district.division_id)) ?? null };
+    return { ...district, division: this.reference.division(district.division_id) ?? null };
   }
 
   /** The curated home slots in order (slot 0 is the lead), only articles that are public now. */
@@ -159,27 +139,20 @@ export class ContentReader {
     });
   }
 
-  /** People by id, for bylines in lists. */
-  async people(ids: readonly number[]): Promise<Person[]> {
-    return findPeopleByIds(this.db, ids);
-  }
-
   /** Public articles by id, in the order given (ids that are not public are skipped). */
   async byIds(tree: SectionTree, ids: readonly number[]): Promise<ArticleSummary[]> {
     if (!ids.length) return [];
     const now = this.clock.now().toISOString();
     // By primary key alone, then filtered here: with the status condition in SQL, SQLite picks the
     // status index and walks every published article instead of looking up a few ids.
-    const rows = await this.db.selectFrom('articles').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await this.db.selectFrom('articles').select(CARD_SELECTION).where('id', 'in', [...new Set(ids)]).execute();
     const byId = new Map(rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= now).map((r) => [r.id, r]));
     return this.summaries(tree, ids.flatMap((id) => byId.get(id) ?? []));
   }
 
   private async summaries(tree: SectionTree, rows: readonly CardRow[]): Promise<ArticleSummary[]> {
-    const images = new Map<number, Image>();
     const imageIds = [...new Set(rows.flatMap((r) => (r.image_id === null ? [] : [r.image_id])))];
-    for (const image of await findImagesByIds(this.db, imageIds)) images.set(image.id, image);
-    const variants = await findVariants(this.db, imageIds);
+    const images = new Map((await findImagesWithVariants(this.db, imageIds)).map((image) => [image.id, image]));
     return rows.flatMap((r) => {
       const section = r.section_id === null ? undefined : tree.byIdOrUndefined(r.section_id);
       if (!section || !r.published_at) return [];
@@ -191,7 +164,7 @@ export class ContentReader {
           kicker: r.kicker,
           headline: r.headline,
           summary: r.summary,
-          image: image ? resolveImage(image, r, variants) : null,
+          image: image ? resolveImage(image, r) : null,
           publishedAt: r.published_at,
           updatedAt: r.updated_at,
           breaking: r.breaking === 1,
@@ -203,10 +176,15 @@ export class ContentReader {
   }
 }
 
-function resolveImage(image: Image, row: CardRow, variants: Awaited<ReturnType<typeof findVariants>>): ResolvedImage {
+const CARD_SELECTION = [
+  'id', 'section_id', 'status', 'kicker', 'headline', 'summary', 'image_id', 'image_caption', 'image_credit', 'image_alt',
+  'published_at', 'updated_at', 'breaking', 'edition', 'print_page',
+] as const;
+
+function resolveImage(image: ImageWithVariants, row: CardRow): ResolvedImage {
   const srcset = (format: string) =>
-    variants
-      .filter((v) => v.image_id === image.id && v.format === format)
+    image.variants
+      .filter((v) => v.format === format)
       .map((v) => `/media/${v.path} ${v.width}w`)
       .join(', ');
   return {

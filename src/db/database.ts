@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type LogEvent, type MigrationProvider } from 'kysely';
+import { ProkashSqliteDialect } from './sqlite/sqlite-dialect.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -15,12 +16,16 @@ export interface DatabaseHandle {
   label: string;
   /** The PostgreSQL schema it works in, when not the default. */
   schema?: string;
+  /** PostgreSQL: the connection URL without `?schema=`, for connections of its own (LISTEN). */
+  url?: string;
   /**
    * SQLite only: the better-sqlite3 handle under `db`, for hot paths that run prepared statements
    * (the search index's writes). Use it only inside `db.connection().execute(…)`, which keeps
    * every Kysely query and transaction off the connection meanwhile.
    */
   native?: SQLite.Database;
+  /** Queries run through `db` since the database was opened (tests prove warm pages run none). */
+  readonly stats: { queries: number };
   close(): Promise<void>;
 }
 
@@ -29,6 +34,8 @@ export interface OpenDatabaseOptions {
   pgSchema?: string;
   /** Maximum pool size on PostgreSQL. */
   pgPoolSize?: number;
+  /** Told of a failure outside any query (a pooled PostgreSQL connection lost while idle). */
+  onError?: (error: Error) => void;
 }
 
 /** Opens `sqlite:<path>` or `postgres://…` with Kysely. Does not migrate. */
@@ -47,8 +54,9 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   // Several processes may share the file; wait for the writer instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', label: `sqlite:${file}`, native: sqlite, close: () => db.destroy() };
+  const stats = { queries: 0 };
+  const db = new Kysely<Database>({ dialect: new ProkashSqliteDialect(sqlite), log: counter(stats) });
+  return { db, dialect: 'sqlite', label: `sqlite:${file}`, native: sqlite, stats, close: () => db.destroy() };
 }
 
 async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -77,9 +85,18 @@ async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promi
         oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), schema, close: () => db.destroy() };
+  // A pooled connection that the server closes while idle (a restart, a failover, a proxy's idle
+  // timeout) is dropped from the pool and replaced on the next query; without a listener the
+  // error would end the process.
+  pool.on('error', (error) => options.onError?.(error));
+  const stats = { queries: 0 };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: counter(stats) });
+  return { db, dialect: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), schema, url, stats, close: () => db.destroy() };
 }
+
+const counter = (stats: { queries: number }) => (_event: LogEvent) => {
+  stats.queries++;
+};
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

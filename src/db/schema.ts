@@ -183,22 +183,49 @@ export interface ImageVariantTable {
   bytes: number;
 }
 
-export interface SiteEventTable {
+/** One entry of the write path's outbox: appended in the same transaction as the change it describes. */
+export interface ContentEventTable {
   id: number;
   at: string;
-  tags: string;
+  /** One of the ContentEvent types (src/content/events/content-event.ts). */
+  type: string;
+  /** The event's payload as JSON: ids and what changed, never rendered text. */
+  payload: string;
+}
+
+export interface EventCursorTable {
+  name: string;
+  last_id: number;
+  updated_at: string;
+}
+
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface PopularListTable {
+  window: string;
+  /** Article ids as a JSON array, most read first. */
+  ids: string;
+  computed_at: string;
 }
 
 export interface ArticlePersonTable {
   article_id: number;
   person_id: number;
   position: number;
+  /** The article's published_at while it is published, null otherwise (author pages read by it). */
+  published_at: string | null;
 }
 
 export interface ArticleTagTable {
   article_id: number;
   tag_id: number;
   position: number;
+  /** The article's published_at while it is published, null otherwise (tag pages read by it). */
+  published_at: string | null;
 }
 
 export interface SettingTable {
@@ -261,7 +288,10 @@ export interface Database {
   audit_log: AuditLogTable;
   home_slots: HomeSlotTable;
   image_variants: ImageVariantTable;
-  site_events: SiteEventTable;
+  content_events: ContentEventTable;
+  event_cursors: EventCursorTable;
+  leases: LeaseTable;
+  popular_lists: PopularListTable;
   comments: CommentTable;
   view_counts: ViewCountTable;
   view_seen: ViewSeenTable;

@@ -15,11 +15,14 @@ import { demoPeople } from './demo-people.ts';
 import { demoArticles } from './demo-articles.ts';
 import type { DemoArticle } from './demo-article-type.ts';
 import { makeDemoImage } from './demo-image.ts';
+import { ContentWriter } from '../content/events/content-writer.ts';
 
 export interface SeedOptions {
   db: Kysely<Database>;
   mediaDir: string;
   clock: Clock;
+  /** How the seed's changes reach running servers (a plain writer when none is given). */
+  writer?: ContentWriter;
 }
 
 /** True when the database has no article yet (the demo is seeded only then). */
@@ -38,9 +41,11 @@ export async function seedDemo(options: SeedOptions): Promise<ImportReport> {
   const now = clock.now();
   const nowIso = now.toISOString();
   const names = Object.fromEntries(demoSections.map((s) => [s.path, s.name]));
-  await db.transaction().execute(async (trx) => {
+  const writer = options.writer ?? new ContentWriter({ db, clock });
+  await writer.write(async (trx, emit) => {
     for (const s of demoSections) {
       const section = await ensureSectionPath(trx, s.path, nowIso, names, s.position);
+      emit({ type: 'section.changed', payload: { id: section.id } });
       if (section.name !== s.name || section.position !== s.position) {
         await trx.updateTable('sections').set({ name: s.name, position: s.position }).where('id', '=', section.id).execute();
       }
@@ -48,7 +53,8 @@ export async function seedDemo(options: SeedOptions): Promise<ImportReport> {
     const districts = new Map((await listDistricts(trx)).map((d) => [d.slug, d.id]));
     for (const p of demoPeople) {
       const districtId = p.district ? (districts.get(p.district) ?? null) : null;
-      await ensurePerson(trx, { ...p, place: p.place ?? '', districtId }, nowIso);
+      const person = await ensurePerson(trx, { ...p, place: p.place ?? '', districtId }, nowIso);
+      emit({ type: 'person.changed', payload: { id: person.id } });
     }
   });
   const imageDir = await mkdtemp(join(tmpdir(), 'prokash-demo-'));
@@ -67,7 +73,7 @@ export async function seedDemo(options: SeedOptions): Promise<ImportReport> {
       }
       lines.push(JSON.stringify(toRecord(article, now, src)));
     }
-    return await importArticles({ db, lines, baseDir: imageDir, mediaDir: options.mediaDir, clock });
+    return await importArticles({ writer, lines, baseDir: imageDir, mediaDir: options.mediaDir, clock });
   } finally {
     await rm(imageDir, { recursive: true, force: true });
   }

@@ -14,6 +14,8 @@ export interface FeedContext {
   /** Absolute origin without a trailing slash, e.g. "https://example.com.bd". */
   siteUrl: string;
   timeZone: () => string;
+  /** Bengali district names by id (correspondents' bylines), from memory. */
+  districtNames: () => ReadonlyMap<number, string>;
 }
 
 /** A finished feed document and the cache tags naming what it shows. */

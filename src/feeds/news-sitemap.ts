@@ -23,7 +23,7 @@ export async function buildNewsSitemap(ctx: FeedContext, tree: SectionTree): Pro
   const publication = `<news:publication><news:name>${xmlText(xmlSafe(ctx.siteName()))}</news:name><news:language>bn</news:language></news:publication>`;
   const timeZone = ctx.timeZone();
   const entries = articles.map((a) => newsEntry(ctx.siteUrl, a, publication, timeZone));
-  return { body: `${HEAD}\n${entries.join('')}</urlset>\n`, tags: ['lists', 'feed'] };
+  return { body: `${HEAD}\n${entries.join('')}</urlset>\n`, tags: ['latest', ...articles.map((a) => `card:${a.id}`)] };
 }
 
 function newsEntry(origin: string, a: ArticleSummary, publication: string, timeZone: string): string {

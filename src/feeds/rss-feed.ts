@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { ArticleFull, ArticleSummary } from '../content/content-reader.ts';
 import type { SectionNode, SectionTree } from '../content/sections/section-tree.ts';
 import { renderDocumentHtml } from '../content/document/index.ts';
-import { listDistricts } from '../content/places/place.repository.ts';
 import { bylineLabel } from '../site/view-builder.ts';
 import type { FeedContext, FeedDocument } from './feed-context.ts';
 import { PUBLISHER_LOGO_PATH } from './publisher-logo.ts';
@@ -17,6 +16,7 @@ export const FEED_SIZE = 50;
 export async function buildRssFeed(ctx: FeedContext, tree: SectionTree, section?: SectionNode): Promise<FeedDocument> {
   const filter = section ? { sectionIds: tree.subtreeIds(section) } : {};
   const summaries = await ctx.reader.list(tree, filter, { limit: FEED_SIZE });
+  const people = new Set<number>();
   const path = section ? `/${section.path}` : '';
   const name = ctx.siteName();
   const body = await renderRss(
@@ -28,18 +28,21 @@ export async function buildRssFeed(ctx: FeedContext, tree: SectionTree, section?
       imageUrl: `${ctx.siteUrl}${PUBLISHER_LOGO_PATH}`,
       timeZone: ctx.timeZone(),
     },
-    feedItems(ctx, tree, summaries),
+    feedItems(ctx, tree, summaries, people),
   );
-  return { body, tags: ['lists', section ? `feed:${section.id}` : 'feed'] };
+  // The list it is (`latest`, or the section's), every item shown, and every person named.
+  const tags = [section ? `section:${section.id}` : 'latest', ...summaries.map((a) => `card:${a.id}`), ...[...people].map((id) => `person:${id}`)];
+  return { body, tags };
 }
 
 // Full articles are loaded one at a time as the renderer asks, so a feed cut short by its size
 // limit never loads the rest, and at most one long body is held at once.
-async function* feedItems(ctx: FeedContext, tree: SectionTree, summaries: readonly ArticleSummary[]): AsyncGenerator<RssItem> {
-  const districts = new Map((await listDistricts(ctx.db)).map((d) => [d.id, d.name]));
+async function* feedItems(ctx: FeedContext, tree: SectionTree, summaries: readonly ArticleSummary[], people: Set<number>): AsyncGenerator<RssItem> {
   for (const summary of summaries) {
     const article = await ctx.reader.article(tree, summary.id);
-    if (article) yield await toRssItem(ctx, article, districts);
+    if (!article) continue;
+    for (const p of article.people) people.add(p.id);
+    yield await toRssItem(ctx, article, ctx.districtNames());
   }
 }
 

@@ -59,7 +59,7 @@ export async function buildSitemapIndex(ctx: FeedContext): Promise<FeedDocument>
   }
   const sections = indexEntry(`${ctx.siteUrl}/sitemaps/sections.xml`, newest, timeZone);
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${sections}${entries.join('')}</sitemapindex>\n`;
-  return { body, tags: ['lists', 'sitemap'] };
+  return { body, tags: ['latest'] };
 }
 
 // One aggregate query per calendar month from the oldest article to now: bounded by the number
@@ -126,7 +126,7 @@ export async function buildSectionsSitemap(ctx: FeedContext, tree: SectionTree):
     `<url><loc>${xmlText(ctx.siteUrl + path)}</loc>${lastmod ? `<lastmod>${formatIsoOffset(new Date(lastmod), timeZone)}</lastmod>` : ''}</url>\n`;
   const entries = [entry('/', await newestIn())];
   for (const section of allSections(tree.roots)) entries.push(entry(`/${section.path}`, await newestIn(tree.subtreeIds(section))));
-  return { body: `${URLSET}${entries.join('')}</urlset>\n`, tags: ['lists', 'sitemap'] };
+  return { body: `${URLSET}${entries.join('')}</urlset>\n`, tags: ['latest'] };
 }
 
 function allSections(nodes: readonly SectionNode[]): SectionNode[] {

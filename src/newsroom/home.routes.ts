@@ -8,6 +8,7 @@ import { assertCan } from './permissions.ts';
 import { requireActor } from './admin-auth.ts';
 import { parseInput } from './parse-input.ts';
 import { audit } from './audit.ts';
+import type { ContentWriter } from '../content/events/content-writer.ts';
 
 /** Top-story slots after the lead. */
 export const TOP_SLOTS = 8;
@@ -17,7 +18,7 @@ const homeBody = z
   .refine((b) => new Set([...(b.leadId ? [b.leadId] : []), ...b.topIds]).size === b.topIds.length + (b.leadId ? 1 : 0), 'an article can fill one slot only');
 
 /** Home-page curation: slot 0 is the lead story, 1–8 the top stories. */
-export function registerHomeRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; onChange: (tags: string[]) => Promise<void> }): void {
+export function registerHomeRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; writer: ContentWriter }): void {
   const { db } = deps;
 
   const current = async () => {
@@ -50,13 +51,14 @@ export function registerHomeRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       const missing = ids.filter((id) => !found.some((f) => f.id === id));
       if (missing.length) throw new AppError('INVALID_INPUT', 400, `only published articles can fill slots: ${missing.join(', ')}`);
     }
-    await db.transaction().execute(async (trx) => {
+    await deps.writer.write(async (trx, emit) => {
+      const previous = await trx.selectFrom('home_slots').select('article_id').execute();
       await trx.deleteFrom('home_slots').execute();
       const rows = [...(body.leadId ? [{ slot: 0, article_id: body.leadId }] : []), ...body.topIds.map((article_id, i) => ({ slot: i + 1, article_id }))];
       if (rows.length) await trx.insertInto('home_slots').values(rows).execute();
       await audit(trx, { userId: actor.userId, action: 'home.curate', targetType: 'home', targetId: 'home', details: body, at: deps.clock.now().toISOString() });
+      emit({ type: 'home.curated', payload: { articleIds: [...new Set([...previous.map((p) => p.article_id), ...ids])] } });
     });
-    await deps.onChange(['home']);
     return current();
   });
 }

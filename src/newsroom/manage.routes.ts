@@ -13,12 +13,13 @@ import { assertCan } from './permissions.ts';
 import { requireActor } from './admin-auth.ts';
 import { parseInput } from './parse-input.ts';
 import { audit, listAudit } from './audit.ts';
+import type { ContentWriter } from '../content/events/content-writer.ts';
 
 export interface ManageRouteDeps {
   db: Kysely<Database>;
   clock: Clock;
   settings: SettingsService;
-  onChange: (tags: string[]) => Promise<void>;
+  writer: ContentWriter;
 }
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -66,9 +67,12 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const path = parent ? `${parent.path}/${body.slug}` : body.slug;
     if (!isAvailableSectionPath(path)) throw new AppError('INVALID_INPUT', 400, `slug: "${body.slug}" is a path the site uses itself`);
     if (await db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirst()) throw new AppError('CONFLICT', 409, `a section ${path} exists`);
-    const section = await ensureSectionPath(db, path, now(), { [path]: body.name }, body.position);
-    await audit(db, { userId: actor.userId, action: 'section.create', targetType: 'section', targetId: section.id, details: { path }, at: now() });
-    await deps.onChange(['lists', 'home', 'nav']);
+    const section = await deps.writer.write(async (trx, emit) => {
+      const section = await ensureSectionPath(trx, path, now(), { [path]: body.name }, body.position);
+      await audit(trx, { userId: actor.userId, action: 'section.create', targetType: 'section', targetId: section.id, details: { path }, at: now() });
+      emit({ type: 'section.changed', payload: { id: section.id } });
+      return section;
+    });
     return reply.code(201).send({ section: sectionView(section) });
   });
 
@@ -78,9 +82,11 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const { id } = parseInput(idParams, request.params);
     const body = parseInput(sectionPatch, request.body);
     if (!(await db.selectFrom('sections').select('id').where('id', '=', id).executeTakeFirst())) throw new AppError('NOT_FOUND', 404, 'section not found');
-    if (Object.keys(body).length) await db.updateTable('sections').set(body).where('id', '=', id).execute();
-    await audit(db, { userId: actor.userId, action: 'section.update', targetType: 'section', targetId: id, details: body, at: now() });
-    await deps.onChange(['lists', 'home', 'nav']);
+    await deps.writer.write(async (trx, emit) => {
+      if (Object.keys(body).length) await trx.updateTable('sections').set(body).where('id', '=', id).execute();
+      await audit(trx, { userId: actor.userId, action: 'section.update', targetType: 'section', targetId: id, details: body, at: now() });
+      emit({ type: 'section.changed', payload: { id } });
+    });
     return { section: sectionView(await db.selectFrom('sections').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) };
   });
 
@@ -99,7 +105,11 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     assertCan(actor, 'person.manage');
     const body = parseInput(personBody, request.body);
     if (body.kind === 'correspondent' && !body.districtId) throw new AppError('INVALID_INPUT', 400, 'districtId: a correspondent needs a district');
-    const person = await ensurePerson(db, body, now());
+    const person = await deps.writer.write(async (trx, emit) => {
+      const person = await ensurePerson(trx, body, now());
+      emit({ type: 'person.changed', payload: { id: person.id } });
+      return person;
+    });
     return reply.code(201).send({ person: personView(person, await districtNames()) });
   });
 
@@ -110,11 +120,14 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const body = parseInput(personPatch, request.body);
     const { districtId, ...rest } = body;
     const set = { ...rest, ...(districtId !== undefined ? { district_id: districtId } : {}) };
-    if (Object.keys(set).length) await db.updateTable('people').set(set).where('id', '=', id).execute();
-    const person = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!person) throw new AppError('NOT_FOUND', 404, 'person not found');
-    // Their articles' pages and search entries (byline terms) follow the new name or place.
-    await deps.onChange(['lists', `person:${id}`]);
+    const person = await deps.writer.write(async (trx, emit) => {
+      if (Object.keys(set).length) await trx.updateTable('people').set(set).where('id', '=', id).execute();
+      const person = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!person) throw new AppError('NOT_FOUND', 404, 'person not found');
+      // Their articles' pages and search entries (byline terms) follow the new name or place.
+      emit({ type: 'person.changed', payload: { id } });
+      return person;
+    });
     return { person: personView(person, await districtNames()) };
   });
 
@@ -140,9 +153,12 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
   app.put('/api/admin/settings', async (request) => {
     const actor = requireActor(request);
     assertCan(actor, 'settings.manage');
-    const next = await deps.settings.save(parseInput(siteSettingsSchema, request.body));
-    await audit(db, { userId: actor.userId, action: 'settings.update', targetType: 'settings', targetId: 'site', details: next, at: now() });
-    await deps.onChange(['settings', 'lists', 'home']);
+    const input = parseInput(siteSettingsSchema, request.body);
+    const next = await deps.writer.write(async (trx, emit) => {
+      const next = await deps.settings.save(trx, emit, input);
+      await audit(trx, { userId: actor.userId, action: 'settings.update', targetType: 'settings', targetId: 'site', details: next, at: now() });
+      return next;
+    });
     return next;
   });
 

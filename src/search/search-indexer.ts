@@ -17,8 +17,6 @@ export interface SearchIndexerOptions {
    * the articles itself. Without it (PostgreSQL, an in-memory database) this thread reads.
    */
   sqliteFile?: string;
-  /** How long changes are gathered before they are indexed together (ms). */
-  delayMs?: number;
   log?: (error: unknown) => void;
 }
 
@@ -66,21 +64,14 @@ const COMMIT_EVERY = 10_000;
 const READING_WORKERS = Math.max(1, Math.min(4, availableParallelism()));
 // Rows read per query by the catch-up's scans: a few milliseconds each.
 const SCAN_CHUNK = 2000;
-const ARTICLE_TAG = /^article:(\d+)$/;
-const PERSON_TAG = /^person:(\d+)$/;
 
 /**
- * Keeps the index in step with the articles: change tags (`article:ID`, from this process or
- * any other) queue the article, and a short timer indexes the queue. Indexing reads the article
- * afresh, so the order and number of events do not matter. Every process hears every event and
- * re-analyses the article (well under a millisecond each): simpler and safer than deciding which
- * process should, and a process that died mid-change is covered by the others.
+ * Keeps the index in step with the articles. It is a shared subscriber of the content events
+ * (src/subscribers.ts): the process holding the site's lease applies them, and its position is
+ * kept in event_cursors, so a change is indexed once for the whole site and none is lost when
+ * that process stops. Indexing reads each article afresh, so replaying an event does no harm.
  */
 export class SearchIndexer {
-  private readonly queue = new Set<number>();
-  private readonly people = new Set<number>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
   private readonly db: Kysely<Database & SearchTables>;
 
   constructor(private readonly options: SearchIndexerOptions) {
@@ -88,47 +79,32 @@ export class SearchIndexer {
   }
 
   /**
-   * Takes the tags of a change: the articles of `article:ID` tags, and the byline articles of
-   * `person:ID` tags (a renamed person), are indexed within `delayMs`.
+   * Re-indexes what events name: changed articles; imported ones only when their entry is missing
+   * or stale (`prokash import` indexes what it wrote); and every article naming these people in
+   * its byline (renamed: their entries are stale though the articles did not change).
    */
-  onTags(tags: readonly string[]): void {
-    for (const tag of tags) {
-      const article = ARTICLE_TAG.exec(tag)?.[1];
-      if (article) this.queue.add(Number(article));
-      const person = PERSON_TAG.exec(tag)?.[1];
-      if (person) this.people.add(Number(person));
-    }
-    if ((this.queue.size || this.people.size) && !this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? 50);
-      this.timer.unref();
-    }
+  async indexChanges(changes: { articleIds: readonly number[]; importedIds?: readonly number[]; personIds?: readonly number[] }): Promise<IndexReport> {
+    const ids = new Set(changes.articleIds);
+    for (const id of await this.staleIds((changes.importedIds ?? []).filter((id) => !ids.has(id)))) ids.add(id);
+    for (const id of await articleIdsWithPeople(this.options.db, changes.personIds ?? [])) ids.add(id);
+    return this.indexIds([...ids]);
   }
 
-  /** Indexes everything queued so far (tests call it instead of waiting). */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const ids = [...this.queue];
-    const people = [...this.people];
-    this.queue.clear();
-    this.people.clear();
-    // One run at a time: a change arriving mid-run is read again by the next.
-    this.running = this.running.then(async () => {
-      if (!ids.length && !people.length) return;
-      try {
-        await this.indexIds([...new Set([...ids, ...(await articleIdsWithPeople(this.options.db, people))])]);
-      } catch (error) {
-        ids.forEach((id) => this.queue.add(id)); // tried again with the next change or flush
-        people.forEach((id) => this.people.add(id));
-        this.options.log?.(error);
-      }
-    });
-    return this.running;
-  }
-
-  stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+  /** Of these articles, those whose entry does not match their state (deleted ones included). */
+  private async staleIds(ids: readonly number[]): Promise<number[]> {
+    const stale: number[] = [];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const chunk = [...new Set(ids.slice(i, i + BATCH))];
+      const rows = await this.db
+        .selectFrom('articles')
+        .leftJoin('search_docs', 'search_docs.article_id', 'articles.id')
+        .select(['articles.id', 'articles.status', 'articles.modified_at', 'search_docs.modified_at as indexed_at'])
+        .where('articles.id', 'in', chunk)
+        .execute();
+      const found = new Set(rows.map((r) => r.id));
+      stale.push(...chunk.filter((id) => !found.has(id)), ...rows.filter(isStale).map((r) => r.id));
+    }
+    return stale;
   }
 
   /** Re-analyses these articles: indexed if public, removed otherwise. */
@@ -166,8 +142,7 @@ export class SearchIndexer {
         .execute();
       if (!rows.length) break;
       scanned += rows.length;
-      // Missing or stale if public; an entry left behind if not.
-      const changed = rows.filter((r) => (r.status === 'published' ? r.indexed_at !== r.modified_at : r.indexed_at !== null)).map((r) => r.id);
+      const changed = rows.filter(isStale).map((r) => r.id);
       add(report, await this.indexIds(changed));
       after = rows.at(-1)!.id;
     }
@@ -332,4 +307,9 @@ export class SearchIndexer {
 function add(into: IndexReport, more: IndexReport): void {
   into.indexed += more.indexed;
   into.removed += more.removed;
+}
+
+/** Missing or stale if public; an entry left behind if not. */
+function isStale(r: { status: string; modified_at: string; indexed_at: string | null }): boolean {
+  return r.status === 'published' ? r.indexed_at !== r.modified_at : r.indexed_at !== null;
 }

@@ -77,14 +77,15 @@ async function sendHtml(
   const settings = deps.settings();
   const now = deps.clock.now();
   const view = { timeZone: settings.timeZone, now };
-  const vm = await searchPageVM(outcome, input, { settings, now, lists: await deps.pages.lists(outcome.tree, view) });
+  // The lists and the ticker are the shared fragments, spliced in as on every other page.
+  const vm = await searchPageVM(outcome, input, { settings, now, lists: { latest: [], popular: [] } });
   if (help) Object.assign(vm, { help, section: '', from: '', to: '' });
-  const site = await deps.pages.site(outcome.tree, view);
+  const site = deps.pages.site(outcome.tree, view);
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', status === 200 ? SEARCH_CACHE_CONTROL : 'no-store')
-    .send(renderSearchPage(site, vm));
+    .send(await deps.pages.compose(renderSearchPage(site, vm)));
 }
 
 function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>) {

@@ -2,23 +2,23 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { toAsciiDigits } from '../bangla/digits.ts';
+import { toAsciiDigits, toBengaliDigits } from '../bangla/digits.ts';
 import { isValidCalendarDay, zonedCivilDate } from '../bangla/zoned-date.ts';
 import type { PageCache } from '../cache/page-cache.ts';
+import type { RouteMap } from '../cache/route-map.ts';
 import type { Clock } from '../content/clock.ts';
 import type { ContentReader } from '../content/content-reader.ts';
 import { AppError } from '../lib/errors.ts';
-import { MAX_PAGE, type ReaderPages, type RenderedPage } from './reader-pages.ts';
+import type { ReaderPages, RenderedPage } from './reader-pages.ts';
 import { sendPage } from './send-page.ts';
-import type { SharedFragments } from './shared-fragments.ts';
-import { toBengaliDigits } from '../bangla/digits.ts';
+import { MAX_PAGE, pageKey, parsePage } from './page-key.ts';
 
 export interface SiteRouteDeps {
   pages: ReaderPages;
-  /** The lists and the ticker, spliced into every page as it is served. */
-  fragments: SharedFragments;
   reader: ContentReader;
   cache: PageCache;
+  /** Where public articles live, in memory. */
+  routes: RouteMap;
   clock: Clock;
   mediaDir: string;
   /** Current values: the newsroom can change them at run time. */
@@ -31,19 +31,25 @@ const HTML = 'text/html; charset=utf-8';
 const MEDIA_PATH = /^\d{4}\/\d{2}\/[0-9a-f]{20}(-\d{2,4})?\.(jpg|png|webp|gif|avif)$/;
 const MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' };
 
-/** The reader site: home, fronts, lists, archive, articles and media (feeds: feeds/feed.routes.ts). */
+/**
+ * The reader site: home, fronts, lists, archive, articles and media (feeds: feeds/feed.routes.ts).
+ * A page held in the cache is answered before any lookup (most are answered before Fastify, by
+ * page-fast-path.ts); sections, districts and article locations resolve from memory, so only a
+ * page that must be rendered, or a tag or person page not yet cached, reads the database.
+ */
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
   const { pages, reader, cache } = deps;
 
   const serve = async (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage | undefined>, type = HTML) => {
+    const fragments = pages.fragments.current() ?? (await pages.fragments.all());
     const page = await cache.getOrRender(
       key,
       async () => {
         const result = await render();
-        if (!result) throw new AppError('NOT_FOUND', 404, 'page not found');
+        if (!result) throw notFoundPage();
         return { status: result.status, contentType: type, body: result.html, tags: result.tags, cache: true };
       },
-      await deps.fragments.all(),
+      fragments,
     );
     return sendPage(request, reply, page);
   };
@@ -52,13 +58,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
 
   app.get('/latest', (req, reply) => {
     const page = pageParam(req);
-    return serve(req, reply, `/latest?${page}`, () => pages.listPage('latest', 'সর্বশেষ', '', '/latest', {}, page));
+    return serve(req, reply, keyOf(req), () => pages.listPage('latest', 'সর্বশেষ', '', '/latest', {}, page, 'latest'));
   });
   app.get('/popular', (req, reply) => {
     const query = req.query as Record<string, unknown>;
     const window = query.window === undefined ? '24h' : query.window;
     if (window !== '6h' && window !== '24h' && window !== '7d') throw new AppError('BAD_WINDOW', 400, 'সময়সীমা হতে পারে ৬ ঘণ্টা (6h), ২৪ ঘণ্টা (24h) বা ৭ দিন (7d)।');
-    return serve(req, reply, `/popular?${window}`, () => pages.popularPage(window));
+    return serve(req, reply, window === '24h' ? '/popular' : `/popular?window=${window}`, () => pages.popularPage(window));
   });
 
   app.get('/archive', (req, reply) => {
@@ -83,21 +89,26 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     return serve(req, reply, canonical, () => pages.archive(day));
   });
 
-  app.get<{ Params: { slug: string } }>('/topic/:slug', async (req, reply) => {
-    const tag = isSlug(req.params.slug) ? await reader.tag(req.params.slug) : undefined;
-    if (!tag) throw notFoundPage();
+  // Tags and people are looked up only when their page must be rendered.
+  app.get<{ Params: { slug: string } }>('/topic/:slug', (req, reply) => {
+    if (!isSlug(req.params.slug)) throw notFoundPage();
     const page = pageParam(req);
-    const base = `/topic/${encodeURIComponent(tag.slug)}`;
-    return serve(req, reply, `${base}?${page}`, () => pages.listPage('tag', tag.name, 'বিষয়', base, { tagId: tag.id }, page));
+    return serve(req, reply, keyOf(req), async () => {
+      const tag = await reader.tag(req.params.slug);
+      if (!tag) return undefined;
+      return pages.listPage('tag', tag.name, 'বিষয়', `/topic/${encodeURIComponent(tag.slug)}`, { tagId: tag.id }, page, `tag:${tag.id}`);
+    });
   });
 
-  app.get<{ Params: { slug: string } }>('/author/:slug', async (req, reply) => {
-    const person = isSlug(req.params.slug) ? await reader.person(req.params.slug) : undefined;
-    if (!person) throw notFoundPage();
+  app.get<{ Params: { slug: string } }>('/author/:slug', (req, reply) => {
+    if (!isSlug(req.params.slug)) throw notFoundPage();
     const page = pageParam(req);
-    const base = `/author/${encodeURIComponent(person.slug)}`;
-    const subtitle = personSubtitle(person);
-    return serve(req, reply, `${base}?${page}`, () => pages.listPage('author', person.name, subtitle, base, { personId: person.id }, page));
+    return serve(req, reply, keyOf(req), async () => {
+      const person = await reader.person(req.params.slug);
+      if (!person) return undefined;
+      const base = `/author/${encodeURIComponent(person.slug)}`;
+      return pages.listPage('author', person.name, personSubtitle(person), base, { personId: person.id }, page, `person:${person.id}`);
+    });
   });
 
   app.get<{ Params: { slug: string } }>('/district/:slug', async (req, reply) => {
@@ -106,7 +117,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     const page = pageParam(req);
     const base = `/district/${district.slug}`;
     const subtitle = district.division ? `${district.division.name} বিভাগ` : '';
-    return serve(req, reply, `${base}?${page}`, () => pages.listPage('district', district.name, subtitle, base, { districtId: district.id }, page));
+    return serve(req, reply, keyOf(req), () =>
+      pages.listPage('district', district.name, subtitle, base, { districtId: district.id }, page, `district:${district.id}`),
+    );
   });
 
   app.get<{ Params: { '*': string } }>('/media/*', async (req, reply) => {
@@ -130,22 +143,27 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     } catch {
       throw notFoundPage();
     }
-    const tree = await reader.sections();
     const idAt = findIdSegment(segments);
     if (idAt >= 0) {
       const id = Number(toAsciiDigits(segments[idAt]!));
-      const canonicalArticle = await reader.articleLocation(id);
-      if (!canonicalArticle) throw notFoundPage();
-      const canonical = `/${canonicalArticle.sectionPath}/${id}`;
+      const path = deps.routes.articlePath(id, deps.clock.now().toISOString());
+      if (!path) throw notFoundPage();
+      const canonical = `/${path}`;
       if (rawPath !== canonical) return reply.redirect(canonical, 301);
-      return serve(req, reply, canonical, () => pages.article(id, tree));
+      return serve(req, reply, canonical, () => pages.article(id));
     }
+    const tree = await reader.sections();
     const section = tree.byPathOrUndefined(segments.join('/').toLowerCase());
     if (!section) throw notFoundPage();
     if (rawPath !== `/${section.path}`) return reply.redirect(`/${section.path}${queryOf(req.url)}`, 301);
     const page = pageParam(req);
-    return serve(req, reply, `/${section.path}?${page}`, () => pages.section(section, page, tree));
+    return serve(req, reply, keyOf(req), () => pages.section(section, page));
   });
+}
+
+/** The page's cache key; the page parameter was checked before, so the key exists. */
+function keyOf(req: FastifyRequest): string {
+  return pageKey(req.url) ?? req.url.split('?')[0]!;
 }
 
 /** An article id is the last segment, or the one before a readable slug: `/world/asia/251042/slug`. */
@@ -159,11 +177,9 @@ function findIdSegment(segments: string[]): number {
 function pageParam(req: FastifyRequest): number {
   const value = (req.query as Record<string, unknown>).page;
   if (value === undefined) return 1;
-  const text = typeof value === 'string' ? toAsciiDigits(value) : '';
-  if (!/^\d{1,4}$/.test(text) || Number(text) < 1 || Number(text) > MAX_PAGE) {
-    throw new AppError('BAD_PAGE', 400, `পাতার নম্বর ১ থেকে ${toBengaliDigits(MAX_PAGE)}-এর মধ্যে হতে হবে।`);
-  }
-  return Number(text);
+  const page = typeof value === 'string' ? parsePage(value) : undefined;
+  if (page === undefined) throw new AppError('BAD_PAGE', 400, `পাতার নম্বর ১ থেকে ${toBengaliDigits(MAX_PAGE)}-এর মধ্যে হতে হবে।`);
+  return page;
 }
 
 function personSubtitle(person: { kind: string; title: string; place: string; district: { name: string } | null }): string {

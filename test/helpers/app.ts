@@ -6,6 +6,7 @@ import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { before, after } from 'node:test';
 import type { DialectName } from '../../src/db/database.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
+import { noSignal, type EventSignal } from '../../src/content/events/event-signal.ts';
 
 /** The instant the HTTP tests live at: Friday 27 November 2026, 12:00 in Dhaka. */
 export const TEST_NOW = '2026-11-27T06:00:00Z';
@@ -14,7 +15,7 @@ export const TEST_NOW = '2026-11-27T06:00:00Z';
 export async function buildTestApp(
   t: TestDatabase,
   clock: Clock = fixedClock(TEST_NOW),
-  options: { scheduler?: boolean; config?: Record<string, unknown>; seed?: boolean } = {},
+  options: { scheduler?: boolean; config?: Record<string, unknown>; seed?: boolean; signal?: EventSignal; pollMs?: number } = {},
 ): Promise<App> {
   const mediaDir = join(t.dir, 'media');
   if (options.seed !== false) {
@@ -27,7 +28,8 @@ export async function buildTestApp(
     // As if behind a proxy: tests speak for many readers through X-Forwarded-For.
     overrides: { databaseUrl: t.url, mediaDir, siteUrl: 'http://prokash.test', logLevel: 'silent', trustProxy: true, ...options.config },
   });
-  return buildApp({ config, database: t, clock, logger: false, scheduler: options.scheduler ?? false, timers: false });
+  // No wake-ups between apps and no polling unless a test asks: tests read the log when they choose.
+  return buildApp({ config, database: t, clock, logger: false, scheduler: options.scheduler ?? false, timers: false, signal: options.signal ?? noSignal, pollMs: options.pollMs ?? 0 });
 }
 
 /** What `useTestApp` gives a suite: the database, the app, and a GET shortcut. */

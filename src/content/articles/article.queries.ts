@@ -1,7 +1,14 @@
-import type { Kysely } from 'kysely';
-import type { ArticleTable, Database, Edition } from '../../db/schema.ts';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ArticleTable, Database, Edition, ImageTable, ImageVariantTable, PersonTable } from '../../db/schema.ts';
+import { jsonHelpers, parseJsonColumn } from '../../db/json-helpers.ts';
 
-/** What reader listings filter on. Every combination is backed by an index (see the initial migration). */
+/**
+ * What reader listings filter on. Every query below is bounded by an index and a limit, never by
+ * the size of a tag, a section or the archive (test/query-plans.test.ts reads their plans):
+ * - the latest, a district, the breaking list, a date range: one index range of `articles`, in order;
+ * - a section with sub-sections: the newest of each section (one index range each), merged;
+ * - a tag or a person: `article_tags` / `article_people` by (id, published_at), in order.
+ */
 export interface ArticleFilter {
   sectionIds?: readonly number[];
   tagId?: number;
@@ -50,64 +57,216 @@ export type CardRow = Pick<
   | 'print_page'
 >;
 
-/** Published articles visible at `now`, newest first (or by print page for the print edition). */
-export async function listPublishedCards(
-  db: Kysely<Database>,
-  filter: ArticleFilter,
-  page: { limit: number; offset?: number; now: string; order?: 'newest' | 'print' },
-): Promise<CardRow[]> {
-  let q = db
-    .selectFrom('articles')
-    .select(CARD_COLUMNS)
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', page.now);
-  if (filter.sectionIds) q = q.where('articles.section_id', 'in', filter.sectionIds.length ? [...filter.sectionIds] : [-1]);
-  if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
-    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId));
-  }
-  if (filter.personId !== undefined) {
-    const personId = filter.personId;
-    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_people').select('article_id').where('person_id', '=', personId));
-  }
+export interface ListPage {
+  limit: number;
+  offset?: number;
+  /** ISO UTC: articles published later are not public yet. */
+  now: string;
+}
+
+type CardQuery = SelectQueryBuilder<Database, 'articles', CardRow>;
+
+/** Published articles visible at `now`, newest first. */
+export async function listPublishedCards(db: Kysely<Database>, filter: ArticleFilter, page: ListPage): Promise<CardRow[]> {
+  if (filter.tagId !== undefined) return listByLink(db, 'article_tags', 'tag_id', filter.tagId, filter, page);
+  if (filter.personId !== undefined) return listByLink(db, 'article_people', 'person_id', filter.personId, filter, page);
+  const sections = filter.sectionIds ? [...new Set(filter.sectionIds)] : undefined;
+  if (sections && sections.length === 0) return [];
+  if (sections && sections.length > 1) return listMerged(db, sections, filter, page);
+  const query = filtered(cards(db), { ...filter, sectionIds: sections }, page.now);
+  return newestFirst(query).limit(page.limit).offset(page.offset ?? 0).execute();
+}
+
+function cards(db: Kysely<Database>): CardQuery {
+  return db.selectFrom('articles').select(CARD_COLUMNS).where('articles.status', '=', 'published');
+}
+
+function newestFirst(query: CardQuery): CardQuery {
+  return query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+}
+
+function filtered(query: CardQuery, filter: ArticleFilter, now: string): CardQuery {
+  let q = query.where('articles.published_at', '<=', now);
+  if (filter.sectionIds?.length === 1) q = q.where('articles.section_id', '=', filter.sectionIds[0]!);
   if (filter.districtId !== undefined) q = q.where('articles.district_id', '=', filter.districtId);
   if (filter.from) q = q.where('articles.published_at', '>=', filter.from);
   if (filter.to) q = q.where('articles.published_at', '<', filter.to);
   if (filter.edition) q = q.where('articles.edition', '=', filter.edition);
   if (filter.breaking !== undefined) q = q.where('articles.breaking', '=', filter.breaking ? 1 : 0);
   if (filter.excludeIds?.length) q = q.where('articles.id', 'not in', [...filter.excludeIds]);
-  if (page.order === 'print') q = q.orderBy('articles.print_page').orderBy('articles.published_at');
-  else q = q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
-  return q.limit(page.limit).offset(page.offset ?? 0).execute();
+  return q;
+}
+
+/**
+ * A section front with sub-sections: each section's newest `offset + limit` (an index range
+ * each), merged and cut in one statement. One `section_id IN (…)` ordered by date would sort
+ * every article the sections ever had.
+ */
+async function listMerged(db: Kysely<Database>, sectionIds: number[], filter: ArticleFilter, page: ListPage): Promise<CardRow[]> {
+  const enough = (page.offset ?? 0) + page.limit;
+  const arm = (sectionId: number) =>
+    db.selectFrom(newestFirst(filtered(cards(db), { ...filter, sectionIds: [sectionId] }, page.now)).limit(enough).as(`s${sectionId}`)).selectAll();
+  let union = arm(sectionIds[0]!);
+  for (const id of sectionIds.slice(1)) union = union.unionAll(arm(id));
+  return db
+    .selectFrom(union.as('merged'))
+    .selectAll()
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset ?? 0)
+    .execute() as Promise<CardRow[]>;
+}
+
+/** A tag's or a person's newest public articles, read in order from the link table's listing index. */
+async function listByLink(
+  db: Kysely<Database>,
+  table: 'article_tags' | 'article_people',
+  column: 'tag_id' | 'person_id',
+  value: number,
+  filter: ArticleFilter,
+  page: ListPage,
+): Promise<CardRow[]> {
+  let q = db
+    .selectFrom(`${table} as link` as 'article_tags as link')
+    .innerJoin('articles', 'articles.id', 'link.article_id')
+    .select(CARD_COLUMNS)
+    .where(`link.${column}` as 'link.tag_id', '=', value)
+    .where('link.published_at', 'is not', null)
+    .where('link.published_at', '<=', page.now)
+    .where('articles.status', '=', 'published');
+  if (filter.from) q = q.where('link.published_at', '>=', filter.from);
+  if (filter.to) q = q.where('link.published_at', '<', filter.to);
+  // Further conditions (the API combines a tag with a section or an author) filter the tag's list.
+  if (filter.sectionIds) q = q.where('articles.section_id', 'in', filter.sectionIds.length ? [...filter.sectionIds] : [-1]);
+  if (filter.districtId !== undefined) q = q.where('articles.district_id', '=', filter.districtId);
+  if (table === 'article_tags' && filter.personId !== undefined) {
+    const personId = filter.personId;
+    q = q.where('link.article_id', 'in', (eb) => eb.selectFrom('article_people').select('article_id').where('person_id', '=', personId));
+  }
+  if (filter.excludeIds?.length) q = q.where('link.article_id', 'not in', [...filter.excludeIds]);
+  return q
+    .orderBy('link.published_at', 'desc')
+    .orderBy('link.article_id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset ?? 0)
+    .execute();
+}
+
+/** Per tag, how many of its newest public articles are weighed for "related" lists. */
+export const RELATED_PER_TAG = 30;
+
+/**
+ * Articles sharing tags with this one: among each tag's newest public articles (bounded per tag),
+ * those sharing the most tags first, newest first among equals.
+ */
+export async function relatedArticleIds(db: Kysely<Database>, articleId: number, tagIds: readonly number[], limit: number, now: string): Promise<number[]> {
+  const tags = [...new Set(tagIds)].slice(0, 8);
+  if (!tags.length) return [];
+  const arm = (tagId: number) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom('article_tags')
+          .select(['article_id', 'published_at'])
+          .where('tag_id', '=', tagId)
+          .where('published_at', 'is not', null)
+          .where('published_at', '<=', now)
+          .orderBy('published_at', 'desc')
+          .orderBy('article_id', 'desc')
+          .limit(RELATED_PER_TAG + 1)
+          .as(`t${tagId}`),
+      )
+      .selectAll();
+  let union = arm(tags[0]!);
+  for (const id of tags.slice(1)) union = union.unionAll(arm(id));
+  const rows = await union.execute();
+  const score = new Map<number, { shared: number; at: string }>();
+  for (const r of rows) {
+    if (r.article_id === articleId) continue;
+    const entry = score.get(r.article_id);
+    if (entry) entry.shared++;
+    else score.set(r.article_id, { shared: 1, at: r.published_at ?? '' });
+  }
+  return [...score]
+    .sort(([idA, a], [idB, b]) => b.shared - a.shared || (a.at < b.at ? 1 : a.at > b.at ? -1 : idB - idA))
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 export async function findArticleById(db: Kysely<Database>, id: number): Promise<ArticleTable | undefined> {
   return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Articles sharing the most tags with this one, newest first among equals. */
-export async function relatedArticleIds(
-  db: Kysely<Database>,
-  articleId: number,
-  tagIds: readonly number[],
-  limit: number,
-  now: string,
-): Promise<number[]> {
-  if (!tagIds.length) return [];
+/** An article with its byline people, tags and corrections, in one query. */
+export interface ArticleGraph extends ArticleTable {
+  people: PersonTable[];
+  tags: Array<{ id: number; slug: string; name: string }>;
+  corrections: Array<{ text: string; created_at: string }>;
+}
+
+export async function findArticleGraph(db: Kysely<Database>, id: number): Promise<ArticleGraph | undefined> {
+  const json = jsonHelpers(db);
+  const row = await db
+    .selectFrom('articles')
+    .selectAll('articles')
+    .select((eb) => [
+      json
+        .arrayFrom(
+          eb
+            .selectFrom('article_people')
+            .innerJoin('people', 'people.id', 'article_people.person_id')
+            .select(['people.id', 'people.slug', 'people.name', 'people.kind', 'people.title', 'people.place', 'people.district_id', 'people.bio', 'people.created_at', 'article_people.position'])
+            .whereRef('article_people.article_id', '=', 'articles.id'),
+        )
+        .as('people'),
+      json
+        .arrayFrom(
+          eb
+            .selectFrom('article_tags')
+            .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+            .select(['tags.id', 'tags.slug', 'tags.name', 'article_tags.position'])
+            .whereRef('article_tags.article_id', '=', 'articles.id'),
+        )
+        .as('tags'),
+      json
+        .arrayFrom(eb.selectFrom('corrections').select(['corrections.text', 'corrections.created_at', 'corrections.id']).whereRef('corrections.article_id', '=', 'articles.id'))
+        .as('corrections'),
+    ])
+    .where('articles.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
+  const people = parseJsonColumn<Array<PersonTable & { position: number }>>(row.people).sort(byPosition);
+  const tags = parseJsonColumn<Array<{ id: number; slug: string; name: string; position: number }>>(row.tags).sort(byPosition);
+  const corrections = parseJsonColumn<Array<{ text: string; created_at: string; id: number }>>(row.corrections).sort(
+    (a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id),
+  );
+  return {
+    ...row,
+    people: people.map(({ position: _p, ...p }) => p),
+    tags: tags.map(({ position: _p, ...t }) => t),
+    corrections: corrections.map(({ id: _id, ...c }) => c),
+  };
+}
+
+/** Images with their responsive variants, in one query. */
+export type ImageWithVariants = ImageTable & { variants: Array<Pick<ImageVariantTable, 'width' | 'format' | 'path'>> };
+
+export async function findImagesWithVariants(db: Kysely<Database>, ids: readonly number[]): Promise<ImageWithVariants[]> {
+  if (!ids.length) return [];
+  const json = jsonHelpers(db);
   const rows = await db
-    .selectFrom('article_tags')
-    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-    .select(['articles.id', 'articles.published_at', (eb) => eb.fn.countAll<number>().as('shared')])
-    .where('article_tags.tag_id', 'in', [...tagIds])
-    .where('articles.id', '!=', articleId)
-    .where('articles.status', '=', 'published')
-    .where('articles.published_at', '<=', now)
-    .groupBy(['articles.id', 'articles.published_at'])
-    .orderBy('shared', 'desc')
-    .orderBy('articles.published_at', 'desc')
-    .limit(limit)
+    .selectFrom('images')
+    .selectAll('images')
+    .select((eb) =>
+      json
+        .arrayFrom(eb.selectFrom('image_variants').select(['image_variants.width', 'image_variants.format', 'image_variants.path']).whereRef('image_variants.image_id', '=', 'images.id'))
+        .as('variants'),
+    )
+    .where('images.id', 'in', [...ids])
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ ...r, variants: parseJsonColumn<ImageWithVariants['variants']>(r.variants).sort((a, b) => a.width - b.width) }));
 }
 
 /** Bylines in order, keyed by article id. */

@@ -16,36 +16,40 @@ import { diffContent } from './content-diff.ts';
 import { checkReferences } from './check-references.ts';
 import { imageViews } from '../media/image-view.ts';
 import { findImagesByIds } from '../media/image.repository.ts';
+import type { ContentWriter, Emit } from '../events/content-writer.ts';
+import type { ArticleListing } from '../events/content-event.ts';
+import { listedAt, listingOf, readListing, syncListedAt } from './article-listing.ts';
 
 export interface ArticleServiceOptions {
   db: Kysely<Database>;
   clock: Clock;
-  /** Told the cache tags a change touches (this process and, through events, every other). */
-  onChange: (tags: string[]) => Promise<void> | void;
+  /** Every write goes through it: the change and its event in one transaction. */
+  writer: ContentWriter;
 }
 
 /** The newsroom's article actions: create, save, workflow, revisions. Every one checks the actor's role. */
 export class ArticleService {
   private readonly db: Kysely<Database>;
   private readonly clock: Clock;
-  private readonly onChange: ArticleServiceOptions['onChange'];
+  private readonly writer: ContentWriter;
 
   constructor(options: ArticleServiceOptions) {
     this.db = options.db;
     this.clock = options.clock;
-    this.onChange = options.onChange;
+    this.writer = options.writer;
   }
 
   async create(actor: Actor, input: ArticleInput): Promise<NewsroomArticle> {
     assertCan(actor, 'article.create');
     const content = await this.toContent(input);
     const now = this.now();
-    const id = await this.db.transaction().execute(async (trx) => {
+    const id = await this.writer.write(async (trx, emit) => {
       const newId = await nextId(trx, 'articles');
       const row = rowFor(newId, content, { status: 'draft', owner_id: actor.userId, created_at: now, modified_at: now, revision: 1 });
       await trx.insertInto('articles').values(row).execute();
-      await replaceBylineAndTags(trx, newId, content.byline.personIds, content.tags, now);
+      const tagIds = await replaceBylineAndTags(trx, newId, content.byline.personIds, content.tags, now, null);
       await addRevision(trx, newId, 1, content, { userId: actor.userId, action: 'create', at: now });
+      emit({ type: 'article.created', payload: { id: newId, before: null, after: listingOf(row, tagIds, content.byline.personIds) } });
       return newId;
     });
     return this.get(actor, id);
@@ -69,26 +73,29 @@ export class ArticleService {
   ): Promise<NewsroomArticle> {
     const content = await this.toContent(input);
     const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
+    await this.writer.write(async (trx, emit) => {
       const row = await this.rowOrThrow(id, trx);
       assertCan(actor, 'article.edit', ref(row));
-      if (row.revision !== revision) {
-        throw new AppError('CONFLICT', 409, `the article was saved by someone else (revision ${row.revision}, yours ${revision}); reload it`);
-      }
+      const conflict = () => new AppError('CONFLICT', 409, `the article was saved by someone else (revision ${row.revision}, yours ${revision}); reload it`);
+      if (row.revision !== revision) throw conflict();
       if (row.status === 'published' || row.status === 'scheduled') this.requirePublishable(content);
+      const before = await readListing(trx, row);
       const next = row.revision + 1;
       const updatedAt = significantUpdate && row.status === 'published' ? now : row.updated_at;
       const fields = rowFor(id, content, { ...row, modified_at: now, revision: next, updated_at: updatedAt });
       const { id: _id, ...changes } = fields;
-      await trx.updateTable('articles').set(changes).where('id', '=', id).execute();
-      await replaceBylineAndTags(trx, id, content.byline.personIds, content.tags, now);
+      // Compare-and-set on the revision: of two saves racing from the same revision one wins.
+      const result = await trx.updateTable('articles').set(changes).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      const tagIds = await replaceBylineAndTags(trx, id, content.byline.personIds, content.tags, now, listedAt(fields));
       const kind = restoredFrom !== undefined ? 'restore' : significantUpdate ? 'update-significant' : 'save';
       await addRevision(trx, id, next, content, { userId: actor.userId, action: kind, at: now });
       if (restoredFrom !== undefined) {
         await audit(trx, { userId: actor.userId, action: 'article.restore', targetType: 'article', targetId: id, details: { restored: restoredFrom, revision: next }, at: now });
       }
+      const after = listingOf(fields, tagIds, content.byline.personIds);
+      emit({ type: 'article.updated', payload: { id, before, after, significant: updatedAt !== row.updated_at } });
     });
-    await this.changed(id);
     return this.get(actor, id);
   }
 
@@ -125,15 +132,16 @@ export class ArticleService {
     const row = await this.rowOrThrow(id);
     assertCan(actor, 'article.delete', ref(row));
     const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
+    await this.writer.write(async (trx, emit) => {
+      const before = await readListing(trx, row);
       await trx.deleteFrom('home_slots').where('article_id', '=', id).execute();
       await trx.deleteFrom('corrections').where('article_id', '=', id).execute();
       await trx.deleteFrom('article_people').where('article_id', '=', id).execute();
       await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
       await trx.deleteFrom('articles').where('id', '=', id).execute();
       await audit(trx, { userId: actor.userId, action: 'article.delete', targetType: 'article', targetId: id, details: { headline: row.headline }, at: now });
+      emit({ type: 'article.deleted', payload: { id, before, after: null } });
     });
-    await this.changed(id);
   }
 
   /** A public, dated correction note (সংশোধনী). */
@@ -141,12 +149,15 @@ export class ArticleService {
     const row = await this.rowOrThrow(id);
     assertCan(actor, 'article.correct', ref(row));
     const now = this.now();
-    await this.db
-      .insertInto('corrections')
-      .values({ id: await nextId(this.db, 'corrections'), article_id: id, text, user_id: actor.userId, created_at: now })
-      .execute();
-    await audit(this.db, { userId: actor.userId, action: 'article.correct', targetType: 'article', targetId: id, details: { text }, at: now });
-    await this.changed(id);
+    await this.writer.write(async (trx, emit) => {
+      await trx
+        .insertInto('corrections')
+        .values({ id: await nextId(trx, 'corrections'), article_id: id, text, user_id: actor.userId, created_at: now })
+        .execute();
+      await audit(trx, { userId: actor.userId, action: 'article.correct', targetType: 'article', targetId: id, details: { text }, at: now });
+      const listing = await readListing(trx, row);
+      emit({ type: 'article.corrected', payload: { id, before: listing, after: listing } });
+    });
     return this.get(actor, id);
   }
 
@@ -194,7 +205,7 @@ export class ArticleService {
     const published: number[] = [];
     for (const { id, scheduled_at } of due) {
       // The status condition makes this a compare-and-set: only one process sees a row updated.
-      const won = await this.db.transaction().execute(async (trx) => {
+      const won = await this.writer.write(async (trx, emit) => {
         const result = await trx
           .updateTable('articles')
           .set((eb) => ({ status: 'published', published_at: eb.fn.coalesce('published_at', eb.val(scheduled_at ?? now)), scheduled_at: null, modified_at: now }))
@@ -203,11 +214,13 @@ export class ArticleService {
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) return false;
         await audit(trx, { userId: null, action: 'article.publish', targetType: 'article', targetId: id, details: { scheduledFor: scheduled_at }, at: now });
+        const row = await this.rowOrThrow(id, trx);
+        await syncListedAt(trx, id, listedAt(row));
+        const after = await readListing(trx, row);
+        emit({ type: 'article.published', payload: { id, before: { ...after, status: 'scheduled' }, after, scheduled: true } });
         return true;
       });
-      if (!won) continue;
-      published.push(id);
-      await this.changed(id);
+      if (won) published.push(id);
     }
     return published;
   }
@@ -268,19 +281,23 @@ export class ArticleService {
     change: (row: ArticleTable, now: string, trx: Kysely<Database>) => Promise<Partial<ArticleTable>>,
   ): Promise<NewsroomArticle> {
     const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
+    await this.writer.write(async (trx, emit) => {
       const row = await this.rowOrThrow(id, trx);
       assertCan(actor, action, ref(row));
-      if (!from.includes(row.status)) {
-        throw new AppError('INVALID_TRANSITION', 422, `cannot ${action.split('.')[1]} an article that is ${row.status}`);
-      }
+      const refused = () => new AppError('INVALID_TRANSITION', 422, `cannot ${action.split('.')[1]} an article that is ${row.status}`);
+      if (!from.includes(row.status)) throw refused();
       const set = await change(row, now, trx);
-      await trx.updateTable('articles').set(set).where('id', '=', id).execute();
+      // Compare-and-set on the status: of two editors acting at once on one article, one acts.
+      const result = await trx.updateTable('articles').set(set).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw refused();
       if (action !== 'article.submit') {
         await audit(trx, { userId: actor.userId, action, targetType: 'article', targetId: id, details: { from: row.status, scheduledAt: set.scheduled_at ?? null }, at: now });
       }
+      const before = await readListing(trx, row);
+      const next = { ...row, ...set };
+      if (listedAt(next) !== listedAt(row)) await syncListedAt(trx, id, listedAt(next));
+      emit(transitionEvent(action, id, before, listingOf(next, before.tagIds, before.personIds), next.scheduled_at));
     });
-    await this.changed(id);
     return this.get(actor, id);
   }
 
@@ -351,16 +368,32 @@ export class ArticleService {
     return row;
   }
 
-  private async changed(id: number): Promise<void> {
-    await this.onChange([`article:${id}`, 'lists', 'home']);
-  }
-
   private now(): string {
     return this.clock.now().toISOString();
   }
 }
 
 const ref = (row: ArticleTable) => ({ ownerId: row.owner_id, status: row.status });
+
+function transitionEvent(
+  action: 'article.submit' | 'article.publish' | 'article.schedule' | 'article.unpublish',
+  id: number,
+  before: ArticleListing,
+  after: ArticleListing,
+  scheduledAt: string | null,
+): Parameters<Emit>[0] {
+  const change = { id, before, after };
+  switch (action) {
+    case 'article.submit':
+      return { type: 'article.submitted', payload: change };
+    case 'article.publish':
+      return { type: 'article.published', payload: { ...change, scheduled: false } };
+    case 'article.schedule':
+      return { type: 'article.scheduled', payload: { ...change, at: scheduledAt ?? '' } };
+    case 'article.unpublish':
+      return { type: 'article.unpublished', payload: change };
+  }
+}
 
 /** The stored row for some content. */
 function rowFor(id: number, c: ArticleContent, base: Partial<ArticleTable> & Pick<ArticleTable, 'status' | 'created_at' | 'modified_at' | 'revision'>): ArticleTable {

@@ -9,6 +9,8 @@ import { hashArticleDraft, type ArticleDraft, type BylineInput } from './article
 import { contentFromRow } from './newsroom-article.ts';
 import { addRevision } from './revision.repository.ts';
 import { replaceBylineAndTags } from './byline-and-tags.ts';
+import { listedAt, listingOf, readListing } from './article-listing.ts';
+import type { ArticleChange } from '../events/content-event.ts';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -28,7 +30,7 @@ export async function writeArticle(
   db: Kysely<Database>,
   draft: ArticleDraft,
   ctx: WriteContext,
-): Promise<{ id: number; outcome: WriteOutcome }> {
+): Promise<{ id: number; outcome: WriteOutcome; change?: ArticleChange }> {
   const people = await ensureByline(db, draft.byline, ctx);
   let imageId: number | null = null;
   if (draft.image) {
@@ -41,7 +43,7 @@ export async function writeArticle(
       ? undefined
       : await db
           .selectFrom('articles')
-          .select(['id', 'content_hash', 'created_at', 'owner_id', 'revision'])
+          .select(['id', 'content_hash', 'created_at', 'owner_id', 'revision', 'status', 'section_id', 'published_at', 'district_id', 'breaking', 'edition'])
           .where('id', '=', draft.id)
           .executeTakeFirst();
   if (existing && existing.content_hash === hash) return { id: existing.id, outcome: 'unchanged' };
@@ -75,6 +77,7 @@ export async function writeArticle(
     revision: (existing?.revision ?? 0) + 1,
     byline_kind: BYLINE_KINDS[draft.byline.kind],
   };
+  const before = existing ? await readListing(db, existing) : null;
   if (existing) {
     const { id: _id, ...changes } = row;
     await db.updateTable('articles').set(changes).where('id', '=', id).execute();
@@ -82,9 +85,10 @@ export async function writeArticle(
     await db.insertInto('articles').values(row).execute();
     if (draft.id !== null) await bumpSequence(db, 'articles', draft.id);
   }
-  await replaceBylineAndTags(db, id, people.map((p) => p.id), draft.tags, ctx.now);
-  await addRevision(db, id, row.revision, contentFromRow(row, people.map((p) => p.id), draft.tags), { userId: null, action: 'import', at: ctx.now });
-  return { id, outcome: existing ? 'updated' : 'created' };
+  const personIds = people.map((p) => p.id);
+  const tagIds = await replaceBylineAndTags(db, id, personIds, draft.tags, ctx.now, listedAt(row));
+  await addRevision(db, id, row.revision, contentFromRow(row, personIds, draft.tags), { userId: null, action: 'import', at: ctx.now });
+  return { id, outcome: existing ? 'updated' : 'created', change: { id, before, after: listingOf(row, tagIds, personIds) } };
 }
 
 const BYLINE_KINDS = { desk: 'desk', authors: 'reporters', correspondent: 'correspondent', agency: 'agency' } as const;

@@ -5,6 +5,7 @@ import { listDistricts } from '../places/place.repository.ts';
 import type { ArticleDraft } from '../articles/article-draft.ts';
 import { writeArticle, type WriteContext, type WriteOutcome } from '../articles/write-article.ts';
 import { prepareRecord, RecordError, type DistrictLookup } from './prepare-record.ts';
+import type { ContentWriter, Emit } from '../events/content-writer.ts';
 
 export interface ImportFailure {
   line: number;
@@ -23,7 +24,8 @@ export interface ImportReport {
 }
 
 export interface ImportOptions {
-  db: Kysely<Database>;
+  /** Writes each batch and its `article.imported` events in one transaction. */
+  writer: ContentWriter;
   /** The lines of the file, in order; numbering starts at 1. */
   lines: AsyncIterable<string> | Iterable<string>;
   /** Relative image paths are resolved against this folder (the JSON Lines file's). */
@@ -49,7 +51,7 @@ interface Prepared {
  */
 export async function importArticles(options: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, failed: [], changedIds: [] };
-  const districts = await districtLookup(options.db);
+  const districts = await districtLookup(options.writer.db);
   const batchSize = options.batchSize ?? 250;
   let batch: Prepared[] = [];
   let lineNo = 0;
@@ -78,9 +80,9 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
 async function writeBatch(options: ImportOptions, batch: Prepared[], report: ImportReport, districts: DistrictLookup) {
   const ctx: WriteContext = { now: options.clock.now().toISOString(), mediaDir: options.mediaDir, districtNames: namesById(districts) };
   try {
-    const outcomes = await options.db.transaction().execute(async (trx) => {
+    const outcomes = await options.writer.write(async (trx, emit) => {
       const done: Array<{ id: number; outcome: WriteOutcome }> = [];
-      for (const item of batch) done.push(await writeArticle(trx, item.draft, ctx));
+      for (const item of batch) done.push(emitted(await writeArticle(trx, item.draft, ctx), emit));
       return done;
     });
     for (const o of outcomes) count(report, o);
@@ -89,13 +91,18 @@ async function writeBatch(options: ImportOptions, batch: Prepared[], report: Imp
     // so only that line is reported and the rest still land.
     for (const item of batch) {
       try {
-        count(report, await options.db.transaction().execute((trx) => writeArticle(trx, item.draft, ctx)));
+        count(report, await options.writer.write(async (trx, emit) => emitted(await writeArticle(trx, item.draft, ctx), emit)));
       } catch (error) {
         report.failed.push({ line: item.line, error: messageOf(error) });
       }
     }
     report.failed.sort((a, b) => a.line - b.line);
   }
+}
+
+function emitted<T extends Awaited<ReturnType<typeof writeArticle>>>(result: T, emit: Emit): T {
+  if (result.change) emit({ type: 'article.imported', payload: result.change });
+  return result;
 }
 
 function count(report: ImportReport, o: { id: number; outcome: WriteOutcome }) {

@@ -11,13 +11,14 @@ import { parseInput } from '../../newsroom/parse-input.ts';
 import { IMAGE_LIMITS, type Image } from './image.repository.ts';
 import { saveImage } from './save-image.ts';
 import { imageViews } from './image-view.ts';
+import type { ContentWriter } from '../events/content-writer.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const patchBody = z.object({ caption: z.string().trim().max(500).optional(), credit: z.string().trim().max(120).optional(), alt: z.string().trim().max(500).optional() }).strict();
 const listQuery = z.object({ q: z.string().max(100).optional(), cursor: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(40) });
 
 /** The media library: upload, list, edit captions and credits. */
-export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; mediaDir: string }): void {
+export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; mediaDir: string; writer: ContentWriter }): void {
   const { db } = deps;
 
   const view = (images: Image[]) => imageViews(db, images);
@@ -64,9 +65,17 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
     assertCan(requireActor(request), 'media.edit');
     const { id } = parseInput(idParams, request.params);
     const body = parseInput(patchBody, request.body);
-    if (Object.keys(body).length) await db.updateTable('images').set(body).where('id', '=', id).execute();
-    const image = await db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!image) throw new AppError('NOT_FOUND', 404, 'image not found');
+    const image = await deps.writer.write(async (trx, emit) => {
+      const image = await trx.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!image) throw new AppError('NOT_FOUND', 404, 'image not found');
+      if (!Object.keys(body).length) return image;
+      await trx.updateTable('images').set(body).where('id', '=', id).execute();
+      // The published articles showing it (a caption an article overrides changes nothing there,
+      // but naming it too costs one page render).
+      const shown = await trx.selectFrom('articles').select('id').where('image_id', '=', id).where('status', '=', 'published').limit(1000).execute();
+      emit({ type: 'image.changed', payload: { id, articleIds: shown.map((a) => a.id) } });
+      return { ...image, ...body };
+    });
     const [shown] = await view([image]);
     return { image: shown };
   });

@@ -29,6 +29,11 @@ export class SectionTree {
     for (const node of this.byId.values()) node.children.sort(order);
   }
 
+  /** Every section, in no particular order. */
+  all(): SectionNode[] {
+    return [...this.byId.values()];
+  }
+
   byIdOrUndefined(id: number): SectionNode | undefined {
     return this.byId.get(id);
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
+import type { Emit } from '../events/content-writer.ts';
 
 export const siteSettingsSchema = z
   .object({
@@ -47,15 +48,17 @@ export class SettingsService {
     return this.current;
   }
 
-  async save(next: SiteSettings): Promise<SiteSettings> {
+  /** Stores new settings inside the caller's write; every process reloads them on the event. */
+  async save(trx: Kysely<Database>, emit: Emit, next: SiteSettings): Promise<SiteSettings> {
     const value = JSON.stringify(next);
     const updated_at = this.clock.now().toISOString();
-    await this.db
+    await trx
       .insertInto('settings')
       .values({ key: 'site', value, updated_at })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at }))
       .execute();
-    this.current = next;
+    const keys = (Object.keys(next) as Array<keyof SiteSettings>).filter((k) => next[k] !== this.current[k]);
+    emit({ type: 'settings.changed', payload: { keys } });
     return next;
   }
 }

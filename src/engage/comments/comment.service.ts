@@ -9,6 +9,7 @@ import { assertCan, type Actor } from '../../newsroom/permissions.ts';
 import { audit } from '../../newsroom/audit.ts';
 import { countLinks, duplicateKey, findBlockedWords } from './abuse-fold.ts';
 import { loadCommentSettings, saveCommentSettings, type CommentSettings } from './comment-settings.ts';
+import type { ContentWriter } from '../../content/events/content-writer.ts';
 
 /** Abuse limits. */
 export const COMMENT_LIMITS = {
@@ -42,7 +43,8 @@ export interface CommentServiceOptions {
   db: Kysely<Database>;
   clock: Clock;
   secret: string;
-  onChange: (tags: string[]) => Promise<void> | void;
+  /** Writes that change what readers see (an approved comment) go through it with their event. */
+  writer: ContentWriter;
 }
 
 /** Reader comments: plain text, one level of replies, moderated, with abuse controls that fold evasions. */
@@ -71,13 +73,16 @@ export class CommentService {
     if (dup) throw new AppError('DUPLICATE_COMMENT', 409, 'একই মন্তব্য আগেই জমা পড়েছে');
     if (input.parentId !== null) await this.checkParent(articleId, input.parentId);
     const status: CommentStatus = settings.mode === 'post' ? 'approved' : 'pending';
-    const id = await nextId(db, 'comments');
-    const row: CommentTable = {
-      id, article_id: articleId, parent_id: input.parentId, name: input.name, body: input.body, status, ip_hash: ipHash, body_key: bodyKey,
-      created_at: now.toISOString(), decided_at: null, decided_by: null,
-    };
-    await db.insertInto('comments').values(row).execute();
-    if (status === 'approved') await this.o.onChange([`article:${articleId}`]);
+    const id = await this.o.writer.write(async (trx, emit) => {
+      const id = await nextId(trx, 'comments');
+      const row: CommentTable = {
+        id, article_id: articleId, parent_id: input.parentId, name: input.name, body: input.body, status, ip_hash: ipHash, body_key: bodyKey,
+        created_at: now.toISOString(), decided_at: null, decided_by: null,
+      };
+      await trx.insertInto('comments').values(row).execute();
+      if (status === 'approved') emit({ type: 'comments.changed', payload: { articleIds: [articleId] } });
+      return id;
+    });
     return { status, id };
   }
 
@@ -129,7 +134,7 @@ export class CommentService {
     const status: CommentStatus = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'spam';
     const now = this.o.clock.now().toISOString();
     const articles = new Set<number>();
-    await this.o.db.transaction().execute(async (trx) => {
+    await this.o.writer.write(async (trx, emit) => {
       const rows = await trx.selectFrom('comments').select(['id', 'article_id', 'status']).where('id', 'in', ids).execute();
       if (rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 404, 'some comments were not found');
       await trx.updateTable('comments').set({ status, decided_at: now, decided_by: actor.userId }).where('id', 'in', ids).execute();
@@ -137,8 +142,8 @@ export class CommentService {
         if (r.status === 'approved' || status === 'approved') articles.add(r.article_id);
         await audit(trx, { userId: actor.userId, action: `comment.${decision}`, targetType: 'comment', targetId: r.id, details: { from: r.status, articleId: r.article_id }, at: now });
       }
+      if (articles.size) emit({ type: 'comments.changed', payload: { articleIds: [...articles] } });
     });
-    if (articles.size) await this.o.onChange([...articles].map((id) => `article:${id}`));
     return ids.length;
   }
 

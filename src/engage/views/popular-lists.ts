@@ -1,24 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../content/clock.ts';
+import type { ContentWriter } from '../../content/events/content-writer.ts';
 
 export type PopularWindow = '6h' | '24h' | '7d';
 export const POPULAR_WINDOWS: Record<PopularWindow, number> = { '6h': 6, '24h': 24, '7d': 24 * 7 }; // hours
 
+type Lists = Record<PopularWindow, number[]>;
+
 /**
- * The most-read articles of each window, recomputed on a timer from the counted views (never per
- * request). Every process computes from the same table, so all agree after their next beat.
+ * The most-read articles of each window. One process (the holder of the site's lease) recomputes
+ * them from the counted views on a timer, never per request, stores them in popular_lists and
+ * announces `popular.changed`; every process then reads them from there, so all serve the same.
  */
 export class PopularLists {
-  private lists: Record<PopularWindow, number[]> = { '6h': [], '24h': [], '7d': [] };
-  private timer: NodeJS.Timeout | undefined;
+  private lists: Lists = { '6h': [], '24h': [], '7d': [] };
   private version = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
-    private readonly onUpdate: () => void = () => {},
-    private readonly log: (error: unknown) => void = () => {},
+    /** Stores the lists and their event; without one (tests of the ranking alone) they stay in memory. */
+    private readonly writer?: ContentWriter,
   ) {}
 
   /** Article ids, most read first (published articles only). */
@@ -26,23 +29,23 @@ export class PopularLists {
     return this.lists[window];
   }
 
-  /** Changes whenever a recomputation changed any list. */
+  /** Changes whenever the lists changed. */
   get revision(): number {
     return this.version;
   }
 
-  start(everyMs = 60_000): void {
-    this.timer = setInterval(() => void this.recompute().catch(this.log), everyMs);
-    this.timer.unref();
+  /** Reads the lists the lease holder last stored (at start, and on every `popular.changed`). */
+  async load(): Promise<void> {
+    const rows = await this.db.selectFrom('popular_lists').select(['window', 'ids']).execute();
+    const next: Lists = { '6h': [], '24h': [], '7d': [] };
+    for (const row of rows) if (row.window in next) next[row.window as PopularWindow] = JSON.parse(row.ids) as number[];
+    this.take(next);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async recompute(limit = 50): Promise<void> {
+  /** Ranks the counted views; stores and announces the lists when they changed. */
+  async recompute(limit = 50): Promise<boolean> {
     const now = this.clock.now();
-    const next = { ...this.lists };
+    const next: Lists = { '6h': [], '24h': [], '7d': [] };
     for (const [window, hours] of Object.entries(POPULAR_WINDOWS) as Array<[PopularWindow, number]>) {
       const since = new Date(now.getTime() - hours * 3600_000).toISOString().slice(0, 13);
       const rows = await this.db
@@ -58,10 +61,26 @@ export class PopularLists {
         .execute();
       next[window] = rows.map((r) => r.article_id);
     }
-    if (JSON.stringify(next) !== JSON.stringify(this.lists)) {
-      this.lists = next;
-      this.version++;
-      this.onUpdate();
-    }
+    if (JSON.stringify(next) === JSON.stringify(this.lists)) return false;
+    this.take(next);
+    await this.writer?.write(async (trx, emit) => {
+      const computed_at = now.toISOString();
+      for (const [window, ids] of Object.entries(next)) {
+        const value = JSON.stringify(ids);
+        await trx
+          .insertInto('popular_lists')
+          .values({ window, ids: value, computed_at })
+          .onConflict((oc) => oc.column('window').doUpdateSet({ ids: value, computed_at }))
+          .execute();
+      }
+      emit({ type: 'popular.changed', payload: {} });
+    });
+    return true;
+  }
+
+  private take(next: Lists): void {
+    if (JSON.stringify(next) === JSON.stringify(this.lists)) return;
+    this.lists = next;
+    this.version++;
   }
 }

@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CachedPage, Fragment, PageCache } from '../cache/page-cache.ts';
+import { matchesEtag, pageBody, pageHeaders, pickEncoding, type PageEncoding } from './send-page.ts';
+import { pageKey } from './page-key.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
+
+const headersMade = new WeakMap<CachedPage, Partial<Record<PageEncoding | '304', Record<string, string | number>>>>();
+
+/**
+ * Answers a request for a page the cache holds, fresh and composed with the current fragments,
+ * before the framework sees it: from memory, with no database query and no per-request work
+ * beyond a map lookup, the ETag check and the encoding choice. Everything else (a miss, a stale
+ * fragment, any other method or path) returns false and goes through Fastify's routes, which
+ * render, recompose or redirect. Both paths send the same headers (pageHeaders).
+ */
+export function createPageFastPath(cache: PageCache, fragments: () => Record<string, Fragment> | undefined) {
+  return function servePage(req: IncomingMessage, res: ServerResponse): boolean {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
+    const key = pageKey(req.url);
+    if (key === undefined) return false;
+    const page = cache.peek(key, fragments());
+    if (!page || page.status !== 200) return false;
+    if (matchesEtag(req.headers['if-none-match'], page.etag)) {
+      res.writeHead(304, headersFor(page, '304'));
+      res.end();
+      return true;
+    }
+    const encoding = pickEncoding(page, req.headers['accept-encoding']);
+    res.writeHead(200, headersFor(page, encoding));
+    if (req.method === 'HEAD') res.end();
+    else res.end(pageBody(page, encoding));
+    return true;
+  };
+}
+
+function headersFor(page: CachedPage, encoding: PageEncoding | '304'): Record<string, string | number> {
+  let made = headersMade.get(page);
+  if (!made) headersMade.set(page, (made = {}));
+  return (made[encoding] ??= { ...pageHeaders(page, encoding), ...SECURITY_HEADERS });
+}

@@ -1,0 +1,101 @@
+import { ARTICLE_EVENT_TYPES, CONTENT_EVENT_TYPES, isArticleEvent, type LoggedEvent } from './content/events/content-event.ts';
+import type { Subscriber } from './content/events/subscriber.ts';
+import type { ReferenceData } from './content/reference-data.ts';
+import type { SettingsService } from './content/settings/settings.service.ts';
+import type { RouteMap } from './cache/route-map.ts';
+import type { PageCache } from './cache/page-cache.ts';
+import { invalidationFor } from './cache/page-invalidation.ts';
+import type { SharedFragments } from './site/shared-fragments.ts';
+import type { PopularLists } from './engage/views/popular-lists.ts';
+import type { SearchIndexer } from './search/search-indexer.ts';
+
+export interface SubscriberDeps {
+  reference: ReferenceData;
+  settings: SettingsService;
+  routes: RouteMap;
+  popular: PopularLists;
+  cache: PageCache;
+  fragments: SharedFragments;
+  search: SearchIndexer;
+}
+
+/**
+ * Everything that follows the content events, in the order each batch is applied: the state
+ * pages are built from first (sections, settings, article locations, the popular lists), then
+ * the pages themselves, so a page rendered after an invalidation sees the new state. Webhooks
+ * and live pages will be declared here too.
+ */
+export function siteSubscribers(deps: SubscriberDeps): Subscriber[] {
+  return [
+    {
+      name: 'site-state',
+      scope: 'process',
+      types: ['section.changed', 'settings.changed'],
+      async apply(events) {
+        if (events.some((e) => e.type === 'section.changed')) await deps.reference.reloadSections();
+        if (events.some((e) => e.type === 'settings.changed')) await deps.settings.load();
+      },
+      async resync() {
+        await deps.reference.reloadSections();
+        await deps.settings.load();
+      },
+    },
+    {
+      name: 'routes',
+      scope: 'process',
+      types: ARTICLE_EVENT_TYPES,
+      apply(events) {
+        for (const event of events) if (isArticleEvent(event)) deps.routes.apply(event.payload);
+      },
+      resync: () => deps.routes.load(),
+    },
+    {
+      name: 'popular',
+      scope: 'process',
+      types: ['popular.changed'],
+      apply: () => deps.popular.load(),
+      resync: () => deps.popular.load(),
+    },
+    {
+      name: 'pages',
+      scope: 'process',
+      types: CONTENT_EVENT_TYPES,
+      apply(events) {
+        const ctx = { tree: deps.reference.tree, timeZone: deps.settings.get().timeZone };
+        for (const event of events) {
+          const change = invalidationFor(event, ctx);
+          if (change.everything) deps.cache.clear();
+          else deps.cache.invalidate(change.tags);
+          if (change.fragments.length) deps.fragments.invalidate(change.fragments);
+        }
+      },
+      resync() {
+        deps.cache.clear();
+        deps.fragments.invalidate();
+      },
+    },
+    {
+      name: 'search-index',
+      scope: 'shared',
+      types: [...ARTICLE_EVENT_TYPES, 'person.changed'],
+      async apply(events) {
+        await deps.search.indexChanges(changedIds(events));
+      },
+      async resync() {
+        await deps.search.catchUp();
+      },
+    },
+  ];
+}
+
+function changedIds(events: readonly LoggedEvent[]) {
+  const articleIds = new Set<number>();
+  const importedIds = new Set<number>();
+  const personIds = new Set<number>();
+  for (const event of events) {
+    if (event.type === 'article.imported') importedIds.add(event.payload.id);
+    else if (isArticleEvent(event)) articleIds.add(event.payload.id);
+    else if (event.type === 'person.changed') personIds.add(event.payload.id);
+  }
+  return { articleIds: [...articleIds], importedIds: [...importedIds], personIds: [...personIds] };
+}
