@@ -11,7 +11,8 @@ import { runReindex } from './reindex-command.ts';
 const USAGE = `prokash — a news-publishing platform for Bengali-language newsrooms
 
 Usage:
-  prokash start [--port N] [--no-demo]   serve the site (seeds demo content into an empty database)
+  prokash start [--port N] [--workers N|auto] [--no-demo]
+                                         serve the site (seeds demo content into an empty database)
   prokash migrate                        run pending database migrations
   prokash seed                           add the demo content
   prokash import FILE.jsonl              import articles (JSON Lines); exit 1 if any line failed
@@ -36,9 +37,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'start': {
-        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, 'no-demo': { type: 'boolean' } } });
+        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, workers: { type: 'string' }, 'no-demo': { type: 'boolean' } } });
         const overrides: Record<string, unknown> = {};
         if (values.port !== undefined) overrides.port = values.port;
+        if (values.workers !== undefined) overrides.workers = values.workers;
         if (values['no-demo']) overrides.demo = false;
         return await runStart(loadConfig({ overrides }));
       }

@@ -5,6 +5,12 @@ export const configSchema = z
   .object({
     /** TCP port of the HTTP server. */
     port: z.coerce.number().int().min(0).max(65535).default(3000),
+    /**
+     * Server processes on this machine (node:cluster): a number, or "auto" for one per CPU core.
+     * With more than one, a primary process starts them, replaces any that dies and relays
+     * content events between them.
+     */
+    workers: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
     /** Interface to listen on; "localhost" listens on both IPv4 and IPv6 loopback. */
     host: z.string().min(1).default('localhost'),
     /** `sqlite:<path>` or `postgres://…`. */

@@ -6,6 +6,7 @@ import { configSchema, type Config } from './config-schema.ts';
 /** Environment variables and the config keys they set. */
 const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   PORT: 'port',
+  WORKERS: 'workers',
   HOST: 'host',
   DATABASE_URL: 'databaseUrl',
   SITE_URL: 'siteUrl',
