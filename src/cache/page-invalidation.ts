@@ -7,7 +7,8 @@ import { isArticleEvent, isListed, type ArticleChange, type ArticleListing, type
  * - `article:ID`  the article's own page;
  * - `card:ID`     every page that shows the article in a list (a card, a feed item, a related link);
  * - `section:ID`  the section's front (its sub-sections' articles included) and its feed;
- * - `tag:ID`, `person:ID`, `district:ID`  those list pages (`person:` also pages naming them in a byline);
+ * - `tag:ID`, `person:ID`, `district:ID`  those list pages;
+ * - `byline:ID`   pages naming the person in a byline (an article, a feed's items);
  * - `archive:YYYY-MM-DD`  one day's archive; `latest` the latest lists and the site feeds;
  * - `home`, `popular`  the home page, the জনপ্রিয় lists.
  */
@@ -35,7 +36,7 @@ export function invalidationFor(event: LoggedEvent, ctx: InvalidationContext): I
     case 'image.changed':
       return { ...none, tags: event.payload.articleIds.flatMap((id) => [`article:${id}`, `card:${id}`]), fragments: ['lists'] };
     case 'person.changed':
-      return { ...none, tags: [`person:${event.payload.id}`] };
+      return { ...none, tags: [`person:${event.payload.id}`, `byline:${event.payload.id}`] };
     case 'home.curated':
       return { ...none, tags: ['home'] };
     case 'popular.changed':

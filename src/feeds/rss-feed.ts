@@ -31,7 +31,7 @@ export async function buildRssFeed(ctx: FeedContext, tree: SectionTree, section?
     feedItems(ctx, tree, summaries, people),
   );
   // The list it is (`latest`, or the section's), every item shown, and every person named.
-  const tags = [section ? `section:${section.id}` : 'latest', ...summaries.map((a) => `card:${a.id}`), ...[...people].map((id) => `person:${id}`)];
+  const tags = [section ? `section:${section.id}` : 'latest', ...summaries.map((a) => `card:${a.id}`), ...[...people].map((id) => `byline:${id}`)];
   return { body, tags };
 }
 

@@ -218,8 +218,8 @@ export class ReaderPages {
     // The follow line offers the section's own feed after the site's.
     site.feeds = [...site.feeds, { name: `${article.section.name}-এর ফিড`, href: `/${article.section.path}/rss.xml` }];
     const html = templates.renderArticlePage(site, vm, UNSPLICED_LISTS);
-    // `person:ID`: a byline person renamed in the newsroom re-renders the pages that name them.
-    const tags = [`article:${id}`, ...article.people.map((p) => `person:${p.id}`), ...cards(related)];
+    // `byline:ID`: a byline person renamed in the newsroom re-renders the pages that name them.
+    const tags = [`article:${id}`, ...article.people.map((p) => `byline:${p.id}`), ...cards(related)];
     return { status: 200, html, tags, canonicalPath: `/${article.section.path}/${id}` };
   }
 
