@@ -1,38 +1,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { bulkRecord, writeSeedArticleFile } from './helpers/fixtures.ts';
-import { NODE_ARGS, freePort, startProkash, stopProcess } from './helpers/processes.ts';
-
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function prokash(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
-      cwd,
-      env: { ...process.env, PROKASH_FROM_SOURCE: '1', LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { NODE_ARGS, freePort, runProkash as prokash, startProkash, stopProcess } from './helpers/processes.ts';
 
 for (const dialect of DIALECTS) {
   describe(`prokash import and export (${dialect})`, () => {
