@@ -79,3 +79,33 @@ test('zoneOffsetMs', () => {
   assert.equal(zoneOffsetMs(new Date('2023-09-13T10:57:00Z'), 'Asia/Dhaka'), 6 * 3_600_000);
   assert.equal(zoneOffsetMs(new Date('2023-09-13T10:57:00Z'), 'America/New_York'), -4 * 3_600_000);
 });
+
+test('zonedParts counted from the remembered hourly offset agrees with Intl, across DST switches', () => {
+  const zones = ['Asia/Dhaka', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Havana', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns'];
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const intl = (ms: number, zone: string) => {
+    let f = formats.get(zone);
+    if (!f) formats.set(zone, (f = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
+    const p = Object.fromEntries(f.formatToParts(new Date(ms)).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+    return [p.year, p.month, p.day, p.hour, p.minute, p.second];
+  };
+  for (const zone of zones) {
+    // Every 97 minutes and 13 seconds through 2024 (which has every zone's switches), and around
+    // each hour in which the offset changes, second by second.
+    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2025, 0, 1); ms += 97 * 60_000 + 13_000) {
+      const p = zonedParts(new Date(ms), zone);
+      assert.deepEqual([p.year, p.month, p.day, p.hour, p.minute, p.second], intl(ms, zone), `${new Date(ms).toISOString()} in ${zone}`);
+      const next = ms + 97 * 60_000 + 13_000;
+      if (zoneOffsetMs(new Date(next), zone) !== zoneOffsetMs(new Date(ms), zone)) {
+        for (let s = ms; s <= next; s += 61_000) {
+          const q = zonedParts(new Date(s), zone);
+          assert.deepEqual([q.year, q.month, q.day, q.hour, q.minute, q.second], intl(s, zone), `${new Date(s).toISOString()} in ${zone}`);
+        }
+      }
+    }
+  }
+  // Historical local mean time: an offset with seconds.
+  const lmt = Date.UTC(1880, 5, 1, 12, 0, 0);
+  const p = zonedParts(new Date(lmt), 'Asia/Dhaka');
+  assert.deepEqual([p.year, p.month, p.day, p.hour, p.minute, p.second], intl(lmt, 'Asia/Dhaka'));
+});

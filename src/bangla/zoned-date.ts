@@ -1,6 +1,6 @@
 // Wall-clock parts of an instant in a named IANA time zone, computed with Intl so that the
 // process time zone (TZ) never matters.
-import { addDays, daysFromCivil, isValidCalendarDay, weekdayOf } from './civil-date.ts';
+import { addDays, civilFromDays, daysFromCivil, isValidCalendarDay, weekdayOf } from './civil-date.ts';
 import type { CivilDate } from './civil-date.ts';
 
 // Re-exported because callers think of them as part of the zoned-date toolkit.
@@ -40,9 +40,54 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The year, month, day, hour, minute, second and weekday of an instant in a time zone. */
+const MS_PER_HOUR = 3_600_000;
+// The zone's offset through each hour asked about, or null when it changes within that hour.
+const hourOffsets = new Map<string, number | null>();
+const HOUR_OFFSETS_LIMIT = 100_000;
+
+/**
+ * The year, month, day, hour, minute, second and weekday of an instant in a time zone. Asking Intl
+ * costs a few microseconds; a page formats dozens of times, so the zone's offset is remembered per
+ * hour (checked at the hour's first and last second) and the parts are counted from it. An hour in
+ * which the offset changes (a DST switch) is always asked of Intl.
+ */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid Date');
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('invalid Date');
+  const offset = offsetThroughHour(ms, timeZone);
+  if (offset === null) return intlParts(instant, timeZone);
+  const seconds = Math.floor((ms + offset) / 1000);
+  const days = Math.floor(seconds / 86_400);
+  const inDay = seconds - days * 86_400;
+  const date = civilFromDays(days);
+  return {
+    ...date,
+    hour: Math.floor(inDay / 3600),
+    minute: Math.floor(inDay / 60) % 60,
+    second: inDay % 60,
+    weekday: weekdayOf(date),
+  };
+}
+
+function offsetThroughHour(ms: number, timeZone: string): number | null {
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  const key = `${timeZone}|${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    const first = intlOffset(hour * MS_PER_HOUR, timeZone);
+    const last = intlOffset(hour * MS_PER_HOUR + MS_PER_HOUR - 1000, timeZone);
+    offset = first === last ? first : null;
+    if (hourOffsets.size >= HOUR_OFFSETS_LIMIT) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+function intlOffset(wholeSecond: number, timeZone: string): number {
+  return wallClockMs(intlParts(new Date(wholeSecond), timeZone)) - wholeSecond;
+}
+
+function intlParts(instant: Date, timeZone: string): ZonedParts {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);

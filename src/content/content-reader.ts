@@ -7,10 +7,12 @@ import { findPersonBySlug, type Person } from './people/person.repository.ts';
 import { findTagBySlug, type Tag } from './tags/tag.repository.ts';
 import type { District, Division } from './places/place.repository.ts';
 import type { ReferenceData } from './reference-data.ts';
+import { templatesOf } from '../db/query-template.ts';
 import {
   findArticleGraph,
   findImagesWithVariants,
   listPublishedCards,
+  newestInSections,
   relatedArticleIds,
   type ArticleFilter,
   type CardRow,
@@ -72,6 +74,20 @@ export class ContentReader {
   async list(tree: SectionTree, filter: ArticleFilter, page: { limit: number; offset?: number }): Promise<ArticleSummary[]> {
     const rows = await listPublishedCards(this.db, filter, { ...page, now: this.clock.now().toISOString() });
     return this.summaries(tree, rows);
+  }
+
+  /**
+   * For each group of sections (a section with its sub-sections), its newest `limit` public
+   * articles other than `excludeIds`: one query for every group (the home page's blocks).
+   */
+  async newestByGroup(tree: SectionTree, groups: ReadonlyArray<readonly number[]>, limit: number, excludeIds: readonly number[]): Promise<ArticleSummary[][]> {
+    const rows = await newestInSections(this.db, groups.flat(), limit, excludeIds, this.clock.now().toISOString());
+    const summaries = await this.summaries(tree, rows);
+    const newestFirst = (a: ArticleSummary, b: ArticleSummary) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : b.id - a.id);
+    return groups.map((group) => {
+      const ids = new Set(group);
+      return summaries.filter((a) => ids.has(a.section.id)).sort(newestFirst).slice(0, limit);
+    });
   }
 
   /**
@@ -145,7 +161,8 @@ export class ContentReader {
     const now = this.clock.now().toISOString();
     // By primary key alone, then filtered here: with the status condition in SQL, SQLite picks the
     // status index and walks every published article instead of looking up a few ids.
-    const rows = await this.db.selectFrom('articles').select(CARD_SELECTION).where('id', 'in', [...new Set(ids)]).execute();
+    const unique = [...new Set(ids)];
+    const rows = await templatesOf(this.db).run(`by-ids:${unique.length}`, unique, (slots) => this.db.selectFrom('articles').select(CARD_SELECTION).where('id', 'in', slots));
     const byId = new Map(rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= now).map((r) => [r.id, r]));
     return this.summaries(tree, ids.flatMap((id) => byId.get(id) ?? []));
   }

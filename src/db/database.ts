@@ -36,16 +36,18 @@ export interface OpenDatabaseOptions {
   pgPoolSize?: number;
   /** Told of a failure outside any query (a pooled PostgreSQL connection lost while idle). */
   onError?: (error: Error) => void;
+  /** Told of every query with its SQL, parameters and duration (tests read plans; benchmarks time). */
+  onQuery?: (event: LogEvent) => void;
 }
 
 /** Opens `sqlite:<path>` or `postgres://…` with Kysely. Does not migrate. */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), options);
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
   throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<path> or postgres://…`);
 }
 
-function openSqlite(path: string): DatabaseHandle {
+function openSqlite(path: string, options: OpenDatabaseOptions): DatabaseHandle {
   const file = path === ':memory:' || path === '' ? ':memory:' : resolve(path);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -55,7 +57,7 @@ function openSqlite(path: string): DatabaseHandle {
   // Several processes may share the file; wait for the writer instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
   const stats = { queries: 0 };
-  const db = new Kysely<Database>({ dialect: new ProkashSqliteDialect(sqlite), log: counter(stats) });
+  const db = new Kysely<Database>({ dialect: new ProkashSqliteDialect(sqlite), log: counter(stats, options.onQuery) });
   return { db, dialect: 'sqlite', label: `sqlite:${file}`, native: sqlite, stats, close: () => db.destroy() };
 }
 
@@ -90,12 +92,13 @@ async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promi
   // error would end the process.
   pool.on('error', (error) => options.onError?.(error));
   const stats = { queries: 0 };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: counter(stats) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: counter(stats, options.onQuery) });
   return { db, dialect: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), schema, url, stats, close: () => db.destroy() };
 }
 
-const counter = (stats: { queries: number }) => (_event: LogEvent) => {
+const counter = (stats: { queries: number }, onQuery?: (event: LogEvent) => void) => (event: LogEvent) => {
   stats.queries++;
+  onQuery?.(event);
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,7 +34,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
         if (!doc) throw notFound();
         return { status: 200, contentType: type, body: doc.body, tags: doc.tags, cache: true };
       })
-      .then((page) => sendPage(req, reply, page));
+      .then((page) => sendPage(req, reply, page, deps.cache));
 
   app.get('/rss.xml', (req, reply) => serve(req, reply, '/rss.xml', RSS, async () => buildRssFeed(deps, await deps.reader.sections())));
   for (const route of SECTION_FEED_ROUTES) {

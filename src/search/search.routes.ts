@@ -12,6 +12,7 @@ import { searchQuerySchema, type SearchQueryInput } from './search-params.ts';
 import { SEARCH_PAGE_SIZE, type SearchOutcome, type SearchService } from './search.service.ts';
 import { snippetText, type SnippetPart } from './snippet.ts';
 import { escapeHtml } from '../lib/html.ts';
+import { sendCompressedHtml } from '../site/send-page.ts';
 
 export interface SearchRouteDeps {
   service: SearchService;
@@ -51,7 +52,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
       help = { title: 'খোঁজার শর্তে ভুল আছে', lines: [error.message] };
       outcome = await deps.service.search({ q: '' });
     }
-    return sendHtml(reply, deps, outcome, input, status, help);
+    return sendHtml(request, reply, deps, outcome, input, status, help);
   });
 }
 
@@ -67,6 +68,7 @@ function readInput(request: FastifyRequest): SearchQueryInput {
 }
 
 async function sendHtml(
+  request: FastifyRequest,
   reply: FastifyReply,
   deps: SearchRouteDeps,
   outcome: SearchOutcome,
@@ -81,11 +83,8 @@ async function sendHtml(
   const vm = await searchPageVM(outcome, input, { settings, now, lists: { latest: [], popular: [] } });
   if (help) Object.assign(vm, { help, section: '', from: '', to: '' });
   const site = deps.pages.site(outcome.tree, view);
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', status === 200 ? SEARCH_CACHE_CONTROL : 'no-store')
-    .send(await deps.pages.compose(renderSearchPage(site, vm)));
+  reply.code(status).header('cache-control', status === 200 ? SEARCH_CACHE_CONTROL : 'no-store');
+  return sendCompressedHtml(request, reply, await deps.pages.compose(renderSearchPage(site, vm)));
 }
 
 function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>) {

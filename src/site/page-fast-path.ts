@@ -26,9 +26,11 @@ export function createPageFastPath(cache: PageCache, fragments: () => Record<str
       return true;
     }
     const encoding = pickEncoding(page, req.headers['accept-encoding']);
+    const body = pageBody(page, encoding);
+    if (!body) return false; // the first client to ask for this form: it is made on the full path
     res.writeHead(200, headersFor(page, encoding));
     if (req.method === 'HEAD') res.end();
-    else res.end(pageBody(page, encoding));
+    else res.end(body);
     return true;
   };
 }

@@ -190,8 +190,9 @@ export class ReaderPages {
     const shown = new Set(recent.map((a) => a.id));
     const sections = [];
     const listed: ArticleSummary[] = [...recent];
-    for (const section of tree.roots) {
-      const articles = await this.reader.list(tree, { sectionIds: tree.subtreeIds(section), excludeIds: [...shown] }, { limit: 5 });
+    const blocks = await this.reader.newestByGroup(tree, tree.roots.map((s) => tree.subtreeIds(s)), 5, [...shown]);
+    for (const [i, section] of tree.roots.entries()) {
+      const articles = blocks[i] ?? [];
       listed.push(...articles);
       if (articles.length) sections.push({ section: { name: section.name, href: sectionHref(section) }, articles: articles.map((a) => cardVM(a, ctx)) });
     }

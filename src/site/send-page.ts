@@ -1,22 +1,27 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CachedPage } from '../cache/page-cache.ts';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { CachedPage, PageCache } from '../cache/page-cache.ts';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 /** Browsers revalidate after a short while; shared caches (a CDN) may serve stale while refreshing. */
 export const PAGE_CACHE_CONTROL = 'public, max-age=30, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400';
 
 export type PageEncoding = 'br' | 'gzip' | 'identity';
 
-/** The encoding to send: brotli or gzip when the client takes it and the page has it. */
+/** The encoding to send: brotli or gzip when the client takes it and the page is worth compressing. */
 export function pickEncoding(page: CachedPage, acceptEncoding: string | undefined): PageEncoding {
-  if (!acceptEncoding) return 'identity';
-  if (page.br && /\bbr\b/.test(acceptEncoding)) return 'br';
-  if (page.gzip && /\bgzip\b/.test(acceptEncoding)) return 'gzip';
+  if (!acceptEncoding || !page.compressible) return 'identity';
+  if (/\bbr\b/.test(acceptEncoding)) return 'br';
+  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip';
   return 'identity';
 }
 
-/** The body bytes of one encoding. */
-export function pageBody(page: CachedPage, encoding: PageEncoding): Buffer {
-  return encoding === 'br' ? page.br! : encoding === 'gzip' ? page.gzip! : page.body;
+/** The body bytes of one encoding, when they have been made. */
+export function pageBody(page: CachedPage, encoding: PageEncoding): Buffer | undefined {
+  return encoding === 'identity' ? page.body : page.encoded[encoding];
 }
 
 /**
@@ -36,9 +41,23 @@ export function pageHeaders(page: CachedPage, encoding: PageEncoding | '304', ca
     'surrogate-key': page.tags.filter((t) => !t.startsWith('card:')).join(' '),
   };
   if (encoding === 'br' || encoding === 'gzip') headers['content-encoding'] = encoding;
-  if (encoding !== '304') headers['content-length'] = pageBody(page, encoding).length;
+  if (encoding !== '304') headers['content-length'] = pageBody(page, encoding)!.length;
   if (key) (page.headers ??= {})[key] = headers;
   return headers;
+}
+
+/**
+ * Sends HTML made for one request (a search page), compressed for the client on the thread pool:
+ * brotli at a low quality, which costs about as much as gzip and is still smaller.
+ */
+export async function sendCompressedHtml(request: FastifyRequest, reply: FastifyReply, html: string): Promise<FastifyReply> {
+  const body = Buffer.from(html, 'utf8');
+  reply.header('content-type', 'text/html; charset=utf-8').header('vary', 'Accept-Encoding');
+  const accept = String(request.headers['accept-encoding'] ?? '');
+  if (body.length < 1024) return reply.send(body);
+  if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(await brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }));
+  if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(await gzipAsync(body, { level: 4 }));
+  return reply.send(body);
 }
 
 /** True when an If-None-Match header names this ETag. */
@@ -48,11 +67,15 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   return header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-/** Sends a cached page: 304 on a matching ETag, brotli or gzip when the client takes them. */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl = PAGE_CACHE_CONTROL) {
+/**
+ * Sends a cached page: 304 on a matching ETag, brotli or gzip when the client takes them (made now
+ * if this is the first client to ask for that form).
+ */
+export async function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cache: PageCache, cacheControl = PAGE_CACHE_CONTROL) {
   if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.etag)) {
     return reply.code(304).headers(pageHeaders(page, '304', cacheControl)).send();
   }
   const encoding = pickEncoding(page, request.headers['accept-encoding']);
-  return reply.code(page.status).headers(pageHeaders(page, encoding, cacheControl)).send(pageBody(page, encoding));
+  const body = encoding === 'identity' ? page.body : await cache.encode(page, encoding);
+  return reply.code(page.status).headers(pageHeaders(page, encoding, cacheControl)).send(body);
 }

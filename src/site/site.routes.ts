@@ -51,7 +51,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
       },
       fragments,
     );
-    return sendPage(request, reply, page);
+    return sendPage(request, reply, page, cache);
   };
 
   app.get('/', (req, reply) => serve(req, reply, '/', () => pages.home()));

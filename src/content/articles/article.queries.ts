@@ -1,6 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ArticleTable, Database, Edition, ImageTable, ImageVariantTable, PersonTable } from '../../db/schema.ts';
 import { jsonHelpers, parseJsonColumn } from '../../db/json-helpers.ts';
+import { templatesOf } from '../../db/query-template.ts';
 
 /**
  * What reader listings filter on. Every query below is bounded by an index and a limit, never by
@@ -68,14 +69,42 @@ type CardQuery = SelectQueryBuilder<Database, 'articles', CardRow>;
 
 /** Published articles visible at `now`, newest first. */
 export async function listPublishedCards(db: Kysely<Database>, filter: ArticleFilter, page: ListPage): Promise<CardRow[]> {
-  if (filter.tagId !== undefined) return listByLink(db, 'article_tags', 'tag_id', filter.tagId, filter, page);
-  if (filter.personId !== undefined) return listByLink(db, 'article_people', 'person_id', filter.personId, filter, page);
   const sections = filter.sectionIds ? [...new Set(filter.sectionIds)] : undefined;
   if (sections && sections.length === 0) return [];
-  if (sections && sections.length > 1) return listMerged(db, sections, filter, page);
-  const query = filtered(cards(db), { ...filter, sectionIds: sections }, page.now);
-  return newestFirst(query).limit(page.limit).offset(page.offset ?? 0).execute();
+  const f: ArticleFilter = { ...filter, sectionIds: sections };
+  // The values in a fixed order; the key names every condition present, so one shape is one SQL.
+  const values: unknown[] = [
+    page.now, page.limit, page.offset ?? 0, (page.offset ?? 0) + page.limit, f.tagId, f.personId, f.districtId, f.from, f.to, f.edition,
+    ...(sections ?? []), ...(f.excludeIds ?? []),
+  ];
+  const key = [
+    'cards', sections?.length ?? '-', f.tagId !== undefined, f.personId !== undefined, f.districtId !== undefined, !!f.from, !!f.to, !!f.edition,
+    f.breaking ?? '-', f.excludeIds?.length ?? 0,
+  ].join(':');
+  return templatesOf(db).run<CardRow>(key, values, (v) => {
+    const [now, limit, offset, enough, tagId, personId, districtId, from, to, edition] = v;
+    const slots: Filter = {
+      tagId: f.tagId !== undefined ? tagId : undefined,
+      personId: f.personId !== undefined ? personId : undefined,
+      districtId: f.districtId !== undefined ? districtId : undefined,
+      from: f.from ? from : undefined,
+      to: f.to ? to : undefined,
+      edition: f.edition ? edition : undefined,
+      breaking: f.breaking,
+      sectionIds: sections ? v.slice(10, 10 + sections.length) : undefined,
+      excludeIds: f.excludeIds?.length ? v.slice(10 + (sections?.length ?? 0)) : undefined,
+    };
+    const bounds = { now, limit, offset };
+    if (f.tagId !== undefined) return listByLink(db, 'article_tags', 'tag_id', slots, bounds);
+    if (f.personId !== undefined) return listByLink(db, 'article_people', 'person_id', slots, bounds);
+    if (sections && sections.length > 1) return listMerged(db, slots, bounds, enough);
+    return newestFirst(filtered(cards(db), slots, now)).limit(limit).offset(offset);
+  });
 }
+
+/** A filter whose values are template stand-ins (see db/query-template.ts); `breaking` stays a flag. */
+type Filter = { [K in keyof ArticleFilter]: K extends 'breaking' ? boolean | undefined : K extends 'sectionIds' | 'excludeIds' ? readonly any[] | undefined : any };
+type Bounds = { now: any; limit: any; offset: any };
 
 function cards(db: Kysely<Database>): CardQuery {
   return db.selectFrom('articles').select(CARD_COLUMNS).where('articles.status', '=', 'published');
@@ -85,13 +114,13 @@ function newestFirst(query: CardQuery): CardQuery {
   return query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
 }
 
-function filtered(query: CardQuery, filter: ArticleFilter, now: string): CardQuery {
+function filtered(query: CardQuery, filter: Filter, now: any): CardQuery {
   let q = query.where('articles.published_at', '<=', now);
-  if (filter.sectionIds?.length === 1) q = q.where('articles.section_id', '=', filter.sectionIds[0]!);
+  if (filter.sectionIds?.length === 1) q = q.where('articles.section_id', '=', filter.sectionIds[0]);
   if (filter.districtId !== undefined) q = q.where('articles.district_id', '=', filter.districtId);
-  if (filter.from) q = q.where('articles.published_at', '>=', filter.from);
-  if (filter.to) q = q.where('articles.published_at', '<', filter.to);
-  if (filter.edition) q = q.where('articles.edition', '=', filter.edition);
+  if (filter.from !== undefined) q = q.where('articles.published_at', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('articles.published_at', '<', filter.to);
+  if (filter.edition !== undefined) q = q.where('articles.edition', '=', filter.edition);
   if (filter.breaking !== undefined) q = q.where('articles.breaking', '=', filter.breaking ? 1 : 0);
   if (filter.excludeIds?.length) q = q.where('articles.id', 'not in', [...filter.excludeIds]);
   return q;
@@ -102,41 +131,28 @@ function filtered(query: CardQuery, filter: ArticleFilter, now: string): CardQue
  * each), merged and cut in one statement. One `section_id IN (…)` ordered by date would sort
  * every article the sections ever had.
  */
-async function listMerged(db: Kysely<Database>, sectionIds: number[], filter: ArticleFilter, page: ListPage): Promise<CardRow[]> {
-  const enough = (page.offset ?? 0) + page.limit;
-  const arm = (sectionId: number) =>
-    db.selectFrom(newestFirst(filtered(cards(db), { ...filter, sectionIds: [sectionId] }, page.now)).limit(enough).as(`s${sectionId}`)).selectAll();
-  let union = arm(sectionIds[0]!);
-  for (const id of sectionIds.slice(1)) union = union.unionAll(arm(id));
-  return db
-    .selectFrom(union.as('merged'))
-    .selectAll()
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset ?? 0)
-    .execute() as Promise<CardRow[]>;
+function listMerged(db: Kysely<Database>, filter: Filter, bounds: Bounds, enough: unknown) {
+  const arm = (sectionId: unknown, i: number) =>
+    db.selectFrom(newestFirst(filtered(cards(db), { ...filter, sectionIds: [sectionId] }, bounds.now)).limit(enough as number).as(`s${i}`)).selectAll();
+  const sections = filter.sectionIds!;
+  let union = arm(sections[0], 0);
+  sections.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
+  return db.selectFrom(union.as('merged')).selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(bounds.limit).offset(bounds.offset) as unknown as CardQuery;
 }
 
 /** A tag's or a person's newest public articles, read in order from the link table's listing index. */
-async function listByLink(
-  db: Kysely<Database>,
-  table: 'article_tags' | 'article_people',
-  column: 'tag_id' | 'person_id',
-  value: number,
-  filter: ArticleFilter,
-  page: ListPage,
-): Promise<CardRow[]> {
+function listByLink(db: Kysely<Database>, table: 'article_tags' | 'article_people', column: 'tag_id' | 'person_id', filter: Filter, bounds: Bounds) {
+  const value = column === 'tag_id' ? filter.tagId : filter.personId;
   let q = db
     .selectFrom(`${table} as link` as 'article_tags as link')
     .innerJoin('articles', 'articles.id', 'link.article_id')
     .select(CARD_COLUMNS)
     .where(`link.${column}` as 'link.tag_id', '=', value)
     .where('link.published_at', 'is not', null)
-    .where('link.published_at', '<=', page.now)
+    .where('link.published_at', '<=', bounds.now)
     .where('articles.status', '=', 'published');
-  if (filter.from) q = q.where('link.published_at', '>=', filter.from);
-  if (filter.to) q = q.where('link.published_at', '<', filter.to);
+  if (filter.from !== undefined) q = q.where('link.published_at', '>=', filter.from);
+  if (filter.to !== undefined) q = q.where('link.published_at', '<', filter.to);
   // Further conditions (the API combines a tag with a section or an author) filter the tag's list.
   if (filter.sectionIds) q = q.where('articles.section_id', 'in', filter.sectionIds.length ? [...filter.sectionIds] : [-1]);
   if (filter.districtId !== undefined) q = q.where('articles.district_id', '=', filter.districtId);
@@ -145,12 +161,27 @@ async function listByLink(
     q = q.where('link.article_id', 'in', (eb) => eb.selectFrom('article_people').select('article_id').where('person_id', '=', personId));
   }
   if (filter.excludeIds?.length) q = q.where('link.article_id', 'not in', [...filter.excludeIds]);
-  return q
-    .orderBy('link.published_at', 'desc')
-    .orderBy('link.article_id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset ?? 0)
-    .execute();
+  return q.orderBy('link.published_at', 'desc').orderBy('link.article_id', 'desc').limit(bounds.limit).offset(bounds.offset);
+}
+
+/**
+ * The newest `perSection` public articles of each of these sections (other than `excludeIds`), in
+ * one statement: an index range per section. The home page's section blocks read it once.
+ */
+export async function newestInSections(db: Kysely<Database>, sectionIds: readonly number[], perSection: number, excludeIds: readonly number[], now: string): Promise<CardRow[]> {
+  const sections = [...new Set(sectionIds)];
+  if (!sections.length) return [];
+  const key = `newest-in:${sections.length}:${excludeIds.length}`;
+  return templatesOf(db).run<CardRow>(key, [now, perSection + excludeIds.length, ...excludeIds, ...sections], ([at, limit, ...rest]) => {
+    const excluded = rest.slice(0, excludeIds.length);
+    const filter: Filter = { excludeIds: excluded.length ? excluded : undefined };
+    const arm = (sectionId: unknown, i: number) =>
+      db.selectFrom(newestFirst(filtered(cards(db), { ...filter, sectionIds: [sectionId] }, at)).limit(limit as number).as(`s${i}`)).selectAll();
+    const ids = rest.slice(excludeIds.length);
+    let union = arm(ids[0], 0);
+    ids.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
+    return union as unknown as CardQuery;
+  });
 }
 
 /** Per tag, how many of its newest public articles are weighed for "related" lists. */
@@ -163,24 +194,26 @@ export const RELATED_PER_TAG = 30;
 export async function relatedArticleIds(db: Kysely<Database>, articleId: number, tagIds: readonly number[], limit: number, now: string): Promise<number[]> {
   const tags = [...new Set(tagIds)].slice(0, 8);
   if (!tags.length) return [];
-  const arm = (tagId: number) =>
-    db
-      .selectFrom(
-        db
-          .selectFrom('article_tags')
-          .select(['article_id', 'published_at'])
-          .where('tag_id', '=', tagId)
-          .where('published_at', 'is not', null)
-          .where('published_at', '<=', now)
-          .orderBy('published_at', 'desc')
-          .orderBy('article_id', 'desc')
-          .limit(RELATED_PER_TAG + 1)
-          .as(`t${tagId}`),
-      )
-      .selectAll();
-  let union = arm(tags[0]!);
-  for (const id of tags.slice(1)) union = union.unionAll(arm(id));
-  const rows = await union.execute();
+  const rows = await templatesOf(db).run<{ article_id: number; published_at: string | null }>(`related:${tags.length}`, [now, ...tags], ([at, ...ids]) => {
+    const arm = (tagId: unknown, i: number) =>
+      db
+        .selectFrom(
+          db
+            .selectFrom('article_tags')
+            .select(['article_id', 'published_at'])
+            .where('tag_id', '=', tagId as number)
+            .where('published_at', 'is not', null)
+            .where('published_at', '<=', at)
+            .orderBy('published_at', 'desc')
+            .orderBy('article_id', 'desc')
+            .limit(RELATED_PER_TAG + 1)
+            .as(`t${i}`),
+        )
+        .selectAll();
+    let union = arm(ids[0], 0);
+    ids.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
+    return union;
+  });
   const score = new Map<number, { shared: number; at: string }>();
   for (const r of rows) {
     if (r.article_id === articleId) continue;
@@ -207,7 +240,7 @@ export interface ArticleGraph extends ArticleTable {
 
 export async function findArticleGraph(db: Kysely<Database>, id: number): Promise<ArticleGraph | undefined> {
   const json = jsonHelpers(db);
-  const row = await db
+  const [row] = await templatesOf(db).run('article-graph', [id], ([articleId]) => db
     .selectFrom('articles')
     .selectAll('articles')
     .select((eb) => [
@@ -233,8 +266,7 @@ export async function findArticleGraph(db: Kysely<Database>, id: number): Promis
         .arrayFrom(eb.selectFrom('corrections').select(['corrections.text', 'corrections.created_at', 'corrections.id']).whereRef('corrections.article_id', '=', 'articles.id'))
         .as('corrections'),
     ])
-    .where('articles.id', '=', id)
-    .executeTakeFirst();
+    .where('articles.id', '=', articleId));
   if (!row) return undefined;
   const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
   const people = parseJsonColumn<Array<PersonTable & { position: number }>>(row.people).sort(byPosition);
@@ -256,16 +288,18 @@ export type ImageWithVariants = ImageTable & { variants: Array<Pick<ImageVariant
 export async function findImagesWithVariants(db: Kysely<Database>, ids: readonly number[]): Promise<ImageWithVariants[]> {
   if (!ids.length) return [];
   const json = jsonHelpers(db);
-  const rows = await db
-    .selectFrom('images')
-    .selectAll('images')
-    .select((eb) =>
-      json
-        .arrayFrom(eb.selectFrom('image_variants').select(['image_variants.width', 'image_variants.format', 'image_variants.path']).whereRef('image_variants.image_id', '=', 'images.id'))
-        .as('variants'),
-    )
-    .where('images.id', 'in', [...ids])
-    .execute();
+  const unique = [...new Set(ids)];
+  const rows = await templatesOf(db).run(`images:${unique.length}`, unique, (slots) =>
+    db
+      .selectFrom('images')
+      .selectAll('images')
+      .select((eb) =>
+        json
+          .arrayFrom(eb.selectFrom('image_variants').select(['image_variants.width', 'image_variants.format', 'image_variants.path']).whereRef('image_variants.image_id', '=', 'images.id'))
+          .as('variants'),
+      )
+      .where('images.id', 'in', slots),
+  );
   return rows.map((r) => ({ ...r, variants: parseJsonColumn<ImageWithVariants['variants']>(r.variants).sort((a, b) => a.width - b.width) }));
 }
 

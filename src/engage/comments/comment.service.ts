@@ -5,6 +5,7 @@ import type { CommentStatus, CommentTable, Database } from '../../db/schema.ts';
 import type { Clock } from '../../content/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { nextId } from '../../content/ids.ts';
+import { templatesOf } from '../../db/query-template.ts';
 import { assertCan, type Actor } from '../../newsroom/permissions.ts';
 import { audit } from '../../newsroom/audit.ts';
 import { countLinks, duplicateKey, findBlockedWords } from './abuse-fold.ts';
@@ -88,14 +89,16 @@ export class CommentService {
 
   /** Approved comments of an article, newest first, each with its approved replies (oldest first). */
   async approved(articleId: number): Promise<PublicComment[]> {
-    const rows = await this.o.db
-      .selectFrom('comments')
-      .select(['id', 'parent_id', 'name', 'body', 'created_at'])
-      .where('article_id', '=', articleId)
-      .where('status', '=', 'approved')
-      .orderBy('created_at', 'desc')
-      .limit(1000)
-      .execute();
+    const { db } = this.o;
+    const rows = await templatesOf(db).run('approved-comments', [articleId], ([id]) =>
+      db
+        .selectFrom('comments')
+        .select(['id', 'parent_id', 'name', 'body', 'created_at'])
+        .where('article_id', '=', id)
+        .where('status', '=', 'approved')
+        .orderBy('created_at', 'desc')
+        .limit(1000),
+    );
     const top = rows.filter((r) => r.parent_id === null).map((r) => ({ id: r.id, name: r.name, body: r.body, createdAt: r.created_at, replies: [] as PublicComment[] }));
     for (const r of [...rows].reverse()) {
       const parent = top.find((t) => t.id === r.parent_id);
