@@ -12,7 +12,7 @@ import {
   findArticleGraph,
   findImagesWithVariants,
   listPublishedCards,
-  newestInSections,
+  newestInGroups,
   relatedArticleIds,
   type ArticleFilter,
   type CardRow,
@@ -81,13 +81,9 @@ export class ContentReader {
    * articles other than `excludeIds`: one query for every group (the home page's blocks).
    */
   async newestByGroup(tree: SectionTree, groups: ReadonlyArray<readonly number[]>, limit: number, excludeIds: readonly number[]): Promise<ArticleSummary[][]> {
-    const rows = await newestInSections(this.db, groups.flat(), limit, excludeIds, this.clock.now().toISOString());
-    const summaries = await this.summaries(tree, rows);
-    const newestFirst = (a: ArticleSummary, b: ArticleSummary) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : b.id - a.id);
-    return groups.map((group) => {
-      const ids = new Set(group);
-      return summaries.filter((a) => ids.has(a.section.id)).sort(newestFirst).slice(0, limit);
-    });
+    const rows = await newestInGroups(this.db, groups, limit, excludeIds, this.clock.now().toISOString());
+    const summaries = new Map((await this.summaries(tree, rows.flat())).map((a) => [a.id, a]));
+    return rows.map((group) => group.flatMap((r) => summaries.get(r.id) ?? []));
   }
 
   /**

@@ -65,10 +65,35 @@ export interface ListPage {
   now: string;
 }
 
-type CardQuery = SelectQueryBuilder<Database, 'articles', CardRow>;
+/** What a listing query reads: ids in order, from an index alone. */
+interface ListKey {
+  id: number;
+  published_at: string | null;
+}
 
-/** Published articles visible at `now`, newest first. */
+type KeyQuery = SelectQueryBuilder<Database, 'articles', ListKey>;
+
+/**
+ * Published articles visible at `now`, newest first: their ids from an index (no article row is
+ * read for a row the page does not show: an offset's, another section's, an excluded one's),
+ * then the rows of those ids. Reading a card's columns walks the article's body pages (they come
+ * after it in the row), so rows are read only for what is shown.
+ */
 export async function listPublishedCards(db: Kysely<Database>, filter: ArticleFilter, page: ListPage): Promise<CardRow[]> {
+  const keys = await listKeys(db, filter, page);
+  return cardRowsByIds(db, keys.map((k) => k.id));
+}
+
+/** Card rows of these ids, in the order given (ids not found are left out). */
+export async function cardRowsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<CardRow[]> {
+  if (!ids.length) return [];
+  const unique = [...new Set(ids)];
+  const rows = await templatesOf(db).run<CardRow>(`card-rows:${unique.length}`, unique, (slots) => db.selectFrom('articles').select(CARD_COLUMNS).where('articles.id', 'in', slots));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return unique.flatMap((id) => byId.get(id) ?? []);
+}
+
+async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListPage): Promise<ListKey[]> {
   const sections = filter.sectionIds ? [...new Set(filter.sectionIds)] : undefined;
   if (sections && sections.length === 0) return [];
   const f: ArticleFilter = { ...filter, sectionIds: sections };
@@ -78,10 +103,10 @@ export async function listPublishedCards(db: Kysely<Database>, filter: ArticleFi
     ...(sections ?? []), ...(f.excludeIds ?? []),
   ];
   const key = [
-    'cards', sections?.length ?? '-', f.tagId !== undefined, f.personId !== undefined, f.districtId !== undefined, !!f.from, !!f.to, !!f.edition,
+    'keys', sections?.length ?? '-', f.tagId !== undefined, f.personId !== undefined, f.districtId !== undefined, !!f.from, !!f.to, !!f.edition,
     f.breaking ?? '-', f.excludeIds?.length ?? 0,
   ].join(':');
-  return templatesOf(db).run<CardRow>(key, values, (v) => {
+  return templatesOf(db).run<ListKey>(key, values, (v) => {
     const [now, limit, offset, enough, tagId, personId, districtId, from, to, edition] = v;
     const slots: Filter = {
       tagId: f.tagId !== undefined ? tagId : undefined,
@@ -98,7 +123,7 @@ export async function listPublishedCards(db: Kysely<Database>, filter: ArticleFi
     if (f.tagId !== undefined) return listByLink(db, 'article_tags', 'tag_id', slots, bounds);
     if (f.personId !== undefined) return listByLink(db, 'article_people', 'person_id', slots, bounds);
     if (sections && sections.length > 1) return listMerged(db, slots, bounds, enough);
-    return newestFirst(filtered(cards(db), slots, now)).limit(limit).offset(offset);
+    return newestFirst(filtered(keysOf(db), slots, now)).limit(limit).offset(offset);
   });
 }
 
@@ -106,15 +131,15 @@ export async function listPublishedCards(db: Kysely<Database>, filter: ArticleFi
 type Filter = { [K in keyof ArticleFilter]: K extends 'breaking' ? boolean | undefined : K extends 'sectionIds' | 'excludeIds' ? readonly any[] | undefined : any };
 type Bounds = { now: any; limit: any; offset: any };
 
-function cards(db: Kysely<Database>): CardQuery {
-  return db.selectFrom('articles').select(CARD_COLUMNS).where('articles.status', '=', 'published');
+function keysOf(db: Kysely<Database>): KeyQuery {
+  return db.selectFrom('articles').select(['articles.id', 'articles.published_at']).where('articles.status', '=', 'published');
 }
 
-function newestFirst(query: CardQuery): CardQuery {
-  return query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+function newestFirst<Q extends KeyQuery>(query: Q): Q {
+  return query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc') as Q;
 }
 
-function filtered(query: CardQuery, filter: Filter, now: any): CardQuery {
+function filtered<Q extends KeyQuery>(query: Q, filter: Filter, now: any): Q {
   let q = query.where('articles.published_at', '<=', now);
   if (filter.sectionIds?.length === 1) q = q.where('articles.section_id', '=', filter.sectionIds[0]);
   if (filter.districtId !== undefined) q = q.where('articles.district_id', '=', filter.districtId);
@@ -123,7 +148,7 @@ function filtered(query: CardQuery, filter: Filter, now: any): CardQuery {
   if (filter.edition !== undefined) q = q.where('articles.edition', '=', filter.edition);
   if (filter.breaking !== undefined) q = q.where('articles.breaking', '=', filter.breaking ? 1 : 0);
   if (filter.excludeIds?.length) q = q.where('articles.id', 'not in', [...filter.excludeIds]);
-  return q;
+  return q as Q;
 }
 
 /**
@@ -133,29 +158,39 @@ function filtered(query: CardQuery, filter: Filter, now: any): CardQuery {
  */
 function listMerged(db: Kysely<Database>, filter: Filter, bounds: Bounds, enough: unknown) {
   const arm = (sectionId: unknown, i: number) =>
-    db.selectFrom(newestFirst(filtered(cards(db), { ...filter, sectionIds: [sectionId] }, bounds.now)).limit(enough as number).as(`s${i}`)).selectAll();
+    db.selectFrom(newestFirst(filtered(keysOf(db), { ...filter, sectionIds: [sectionId] }, bounds.now)).limit(enough as number).as(`s${i}`)).selectAll();
   const sections = filter.sectionIds!;
   let union = arm(sections[0], 0);
   sections.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
-  return db.selectFrom(union.as('merged')).selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(bounds.limit).offset(bounds.offset) as unknown as CardQuery;
+  return db.selectFrom(union.as('merged')).selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(bounds.limit).offset(bounds.offset);
 }
 
-/** A tag's or a person's newest public articles, read in order from the link table's listing index. */
+/**
+ * A tag's or a person's newest public articles, read in order from the link table's listing
+ * index alone (its published_at is set only while the article is published); a further
+ * condition on the article (the API combines a tag with a section, an author or a district)
+ * joins the article rows.
+ */
 function listByLink(db: Kysely<Database>, table: 'article_tags' | 'article_people', column: 'tag_id' | 'person_id', filter: Filter, bounds: Bounds) {
   const value = column === 'tag_id' ? filter.tagId : filter.personId;
   let q = db
     .selectFrom(`${table} as link` as 'article_tags as link')
-    .innerJoin('articles', 'articles.id', 'link.article_id')
-    .select(CARD_COLUMNS)
+    .select(['link.article_id as id', 'link.published_at'])
     .where(`link.${column}` as 'link.tag_id', '=', value)
     .where('link.published_at', 'is not', null)
-    .where('link.published_at', '<=', bounds.now)
-    .where('articles.status', '=', 'published');
+    .where('link.published_at', '<=', bounds.now);
   if (filter.from !== undefined) q = q.where('link.published_at', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('link.published_at', '<', filter.to);
-  // Further conditions (the API combines a tag with a section or an author) filter the tag's list.
-  if (filter.sectionIds) q = q.where('articles.section_id', 'in', filter.sectionIds.length ? [...filter.sectionIds] : [-1]);
-  if (filter.districtId !== undefined) q = q.where('articles.district_id', '=', filter.districtId);
+  if (filter.sectionIds || filter.districtId !== undefined) {
+    const sections = filter.sectionIds;
+    const district = filter.districtId;
+    q = q.where('link.article_id', 'in', (eb) => {
+      let sub = eb.selectFrom('articles').select('articles.id');
+      if (sections) sub = sub.where('articles.section_id', 'in', sections.length ? [...sections] : [-1]);
+      if (district !== undefined) sub = sub.where('articles.district_id', '=', district);
+      return sub;
+    });
+  }
   if (table === 'article_tags' && filter.personId !== undefined) {
     const personId = filter.personId;
     q = q.where('link.article_id', 'in', (eb) => eb.selectFrom('article_people').select('article_id').where('person_id', '=', personId));
@@ -165,23 +200,39 @@ function listByLink(db: Kysely<Database>, table: 'article_tags' | 'article_peopl
 }
 
 /**
- * The newest `perSection` public articles of each of these sections (other than `excludeIds`), in
- * one statement: an index range per section. The home page's section blocks read it once.
+ * The newest `perSection` public articles of each group of sections (other than `excludeIds`):
+ * the ids of every section's newest from one statement (an index range each), the rows of only
+ * those each group shows. The home page's section blocks read it once.
  */
-export async function newestInSections(db: Kysely<Database>, sectionIds: readonly number[], perSection: number, excludeIds: readonly number[], now: string): Promise<CardRow[]> {
-  const sections = [...new Set(sectionIds)];
-  if (!sections.length) return [];
+export async function newestInGroups(
+  db: Kysely<Database>,
+  groups: ReadonlyArray<readonly number[]>,
+  perGroup: number,
+  excludeIds: readonly number[],
+  now: string,
+): Promise<CardRow[][]> {
+  const sections = [...new Set(groups.flat())];
+  if (!sections.length) return groups.map(() => []);
   const key = `newest-in:${sections.length}:${excludeIds.length}`;
-  return templatesOf(db).run<CardRow>(key, [now, perSection + excludeIds.length, ...excludeIds, ...sections], ([at, limit, ...rest]) => {
+  const keys = await templatesOf(db).run<ListKey & { section_id: number }>(key, [now, perGroup + excludeIds.length, ...excludeIds, ...sections], ([at, limit, ...rest]) => {
     const excluded = rest.slice(0, excludeIds.length);
     const filter: Filter = { excludeIds: excluded.length ? excluded : undefined };
     const arm = (sectionId: unknown, i: number) =>
-      db.selectFrom(newestFirst(filtered(cards(db), { ...filter, sectionIds: [sectionId] }, at)).limit(limit as number).as(`s${i}`)).selectAll();
+      db
+        .selectFrom(newestFirst(filtered(keysOf(db).select('articles.section_id'), { ...filter, sectionIds: [sectionId] }, at)).limit(limit as number).as(`s${i}`))
+        .selectAll();
     const ids = rest.slice(excludeIds.length);
     let union = arm(ids[0], 0);
     ids.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
-    return union as unknown as CardQuery;
+    return union;
   });
+  const newest = (a: ListKey, b: ListKey) => (a.published_at! < b.published_at! ? 1 : a.published_at! > b.published_at! ? -1 : b.id - a.id);
+  const chosen = groups.map((group) => {
+    const inGroup = new Set(group);
+    return keys.filter((k) => inGroup.has(k.section_id)).sort(newest).slice(0, perGroup).map((k) => k.id);
+  });
+  const rows = new Map((await cardRowsByIds(db, chosen.flat())).map((r) => [r.id, r]));
+  return chosen.map((ids) => ids.flatMap((id) => rows.get(id) ?? []));
 }
 
 /** Per tag, how many of its newest public articles are weighed for "related" lists. */
