@@ -25,7 +25,12 @@ export async function runImport(config: Config, file: string): Promise<number> {
   const started = Date.now();
   try {
     const lines = readLines(path);
+    // search: each batch is indexed once written, so the articles are findable at once whether or
+    // not a server runs, an interrupted import leaves nothing unindexed, and memory stays flat.
+    const indexer = await createIndexer(database);
     const report = await importArticles({
+      onWritten: async (ids) => void (await indexer.indexIds(ids)),
+      keepChangedIds: false,
       writer: writer.writer,
       lines,
       baseDir: dirname(path),
@@ -35,8 +40,6 @@ export async function runImport(config: Config, file: string): Promise<number> {
       shouldStop: interrupt.interrupted,
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    // search: the imported articles are findable at once, whether or not a server is running.
-    await (await createIndexer(database)).indexIds(report.changedIds);
     for (const f of report.failed) console.error(`line ${f.line}: ${f.error}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(

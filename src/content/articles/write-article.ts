@@ -1,15 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { ArticleTable, Database } from '../../db/schema.ts';
-import { bumpSequence, nextId } from '../ids.ts';
-import { ensureSectionPath } from '../sections/section.repository.ts';
+import { bumpSequence } from '../ids.ts';
+import { ensureSectionPath, type Section } from '../sections/section.repository.ts';
 import { ensurePerson, findCorrespondent, type Person } from '../people/person.repository.ts';
-import { readFile } from 'node:fs/promises';
+import { ensureTag } from '../tags/tag.repository.ts';
 import { saveImage } from '../media/save-image.ts';
 import { hashArticleDraft, type ArticleDraft, type BylineInput } from './article-draft.ts';
-import { contentFromRow } from './newsroom-article.ts';
-import { addRevision } from './revision.repository.ts';
-import { replaceBylineAndTags } from './byline-and-tags.ts';
-import { listedAt, listingOf, readListing } from './article-listing.ts';
+import type { ArticleContent } from './article-content.ts';
+import { listedAt, listingOf } from './article-listing.ts';
 import type { ArticleChange } from '../events/content-event.ts';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
@@ -19,40 +18,194 @@ export interface WriteContext {
   mediaDir: string;
   /** Bengali district names by id, for naming a correspondent who has none. */
   districtNames: ReadonlyMap<number, string>;
+  /** Sections, people and tags found so far, kept across batches of one import. */
+  known?: KnownNames;
+}
+
+export interface WriteResult {
+  id: number;
+  outcome: WriteOutcome;
+  /** What readers' pages need to know (absent when unchanged). */
+  change?: ArticleChange;
 }
 
 /**
- * Inserts or updates one article by id (a new id is allocated when it has none). An article
- * whose content hash is unchanged is left alone, so a repeated import writes nothing.
- * Call inside a transaction: the article, its byline and its tags change together.
+ * What an import has already found or created, by the name it was asked for, so each is looked
+ * up once per import rather than once per article. Entries made inside a transaction that rolls
+ * back must go (`forget`): their rows are gone.
  */
-export async function writeArticle(
-  db: Kysely<Database>,
-  draft: ArticleDraft,
-  ctx: WriteContext,
-): Promise<{ id: number; outcome: WriteOutcome; change?: ArticleChange }> {
-  const people = await ensureByline(db, draft.byline, ctx);
-  let imageId: number | null = null;
-  if (draft.image) {
-    const bytes = await readFile(draft.image.file.sourcePath);
-    imageId = (await saveImage(db, ctx.mediaDir, bytes, draft.image, ctx.now)).id;
-  }
-  const hash = hashArticleDraft(draft, people.map((p) => p.id), imageId);
-  const existing =
-    draft.id === null
-      ? undefined
-      : await db
-          .selectFrom('articles')
-          .select(['id', 'content_hash', 'created_at', 'owner_id', 'revision', 'status', 'section_id', 'published_at', 'district_id', 'breaking', 'edition'])
-          .where('id', '=', draft.id)
-          .executeTakeFirst();
-  if (existing && existing.content_hash === hash) return { id: existing.id, outcome: 'unchanged' };
+export class KnownNames {
+  readonly sections = new Map<string, Section>();
+  readonly people = new Map<string, Person[]>();
+  readonly tags = new Map<string, number>();
+  private made: Array<() => void> = [];
 
-  const section = await ensureSectionPath(db, draft.sectionPath, ctx.now);
-  const id = existing?.id ?? draft.id ?? (await nextId(db, 'articles'));
-  const row: ArticleTable = {
+  remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+    map.set(key, value);
+    this.made.push(() => map.delete(key));
+    return value;
+  }
+
+  /** The batch committed: what it made stays known. */
+  keep(): void {
+    this.made = [];
+  }
+
+  /** The batch rolled back: forget what it made. */
+  forget(): void {
+    for (const undo of this.made) undo();
+    this.made = [];
+  }
+}
+
+const CHUNK = 200; // rows per multi-row insert: well under both dialects' limit on parameters
+
+/**
+ * Inserts or updates articles by id (a new id is allocated for one that has none). An article
+ * whose content hash is unchanged is left alone, so a repeated import writes nothing. Call inside
+ * a transaction: the articles, their bylines, tags and revisions change together. The writes are
+ * made a batch at a time (one insert for many rows), which is what lets an import of a large
+ * archive run at thousands of articles a second, on PostgreSQL too, where each statement is a
+ * round trip.
+ */
+export async function writeArticles(db: Kysely<Database>, drafts: readonly ArticleDraft[], ctx: WriteContext): Promise<WriteResult[]> {
+  const known = ctx.known ?? new KnownNames();
+  const people: Person[][] = [];
+  const imageIds: Array<number | null> = [];
+  for (const draft of drafts) {
+    people.push(await ensureByline(db, draft.byline, ctx, known));
+    imageIds.push(draft.image ? (await saveImage(db, ctx.mediaDir, await readFile(draft.image.file.sourcePath), draft.image, ctx.now)).id : null);
+  }
+  const hashes = drafts.map((d, i) => hashArticleDraft(d, people[i]!.map((p) => p.id), imageIds[i]!));
+  const existing = await existingRows(db, drafts.flatMap((d) => (d.id === null ? [] : [d.id])));
+  const results: WriteResult[] = [];
+  const inserts: ArticleTable[] = [];
+  const updates: ArticleTable[] = [];
+  const tagIds: number[][] = [];
+  const changes: Array<{ row: ArticleTable; draft: ArticleDraft; personIds: number[]; tagIds: number[]; result: WriteResult }> = [];
+  const newIds = await allocateIds(db, drafts.filter((d) => d.id === null).length);
+  for (const [i, draft] of drafts.entries()) {
+    const old = draft.id === null ? undefined : existing.get(draft.id);
+    if (old && old.content_hash === hashes[i]) {
+      results.push({ id: old.id, outcome: 'unchanged' });
+      continue;
+    }
+    const section = await ensureSection(db, draft.sectionPath, ctx.now, known);
+    const id = old?.id ?? draft.id ?? newIds.shift()!;
+    const row = rowFor(id, draft, section.id, imageIds[i]!, hashes[i]!, ctx.now, old);
+    (old ? updates : inserts).push(row);
+    const tags = await ensureTags(db, draft.tags, ctx.now, known);
+    tagIds.push(tags);
+    const result: WriteResult = { id, outcome: old ? 'updated' : 'created' };
+    results.push(result);
+    changes.push({ row, draft, personIds: people[i]!.map((p) => p.id), tagIds: tags, result });
+  }
+  const before = await listingsBefore(db, updates.map((r) => existing.get(r.id)!));
+  for (let i = 0; i < inserts.length; i += CHUNK) await db.insertInto('articles').values(inserts.slice(i, i + CHUNK)).execute();
+  for (const row of updates) {
+    const { id, ...set } = row;
+    await db.updateTable('articles').set(set).where('id', '=', id).execute();
+  }
+  const legacy = Math.max(0, ...inserts.map((r) => r.id));
+  if (legacy) await bumpSequence(db, 'articles', legacy);
+  await writeLinksAndRevisions(db, changes, updates.map((r) => r.id), ctx.now);
+  for (const c of changes) c.result.change = { id: c.row.id, before: before.get(c.row.id) ?? null, after: listingOf(c.row, c.tagIds, c.personIds) };
+  return results;
+}
+
+/** Allocates `n` new article ids with one statement. */
+async function allocateIds(db: Kysely<Database>, n: number): Promise<number[]> {
+  if (!n) return [];
+  const row = await db
+    .updateTable('id_sequences')
+    .set((eb) => ({ value: eb('value', '+', n) }))
+    .where('name', '=', 'articles')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  const last = Number(row.value);
+  return Array.from({ length: n }, (_, i) => last - n + 1 + i);
+}
+
+type ExistingRow = Pick<ArticleTable, 'id' | 'content_hash' | 'created_at' | 'owner_id' | 'revision' | 'status' | 'section_id' | 'published_at' | 'district_id' | 'breaking' | 'edition'>;
+
+async function existingRows(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, ExistingRow>> {
+  const found = new Map<number, ExistingRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'content_hash', 'created_at', 'owner_id', 'revision', 'status', 'section_id', 'published_at', 'district_id', 'breaking', 'edition'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.set(r.id, r);
+  }
+  return found;
+}
+
+/** What readers saw of the articles about to be updated, with their tags and bylines. */
+async function listingsBefore(db: Kysely<Database>, rows: readonly ExistingRow[]): Promise<Map<number, ReturnType<typeof listingOf>>> {
+  const out = new Map<number, ReturnType<typeof listingOf>>();
+  if (!rows.length) return out;
+  const ids = rows.map((r) => r.id);
+  const tags = await db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).orderBy('position').execute();
+  const people = await db.selectFrom('article_people').select(['article_id', 'person_id']).where('article_id', 'in', ids).orderBy('position').execute();
+  for (const row of rows) {
+    out.set(row.id, listingOf(row, tags.filter((t) => t.article_id === row.id).map((t) => t.tag_id), people.filter((p) => p.article_id === row.id).map((p) => p.person_id)));
+  }
+  return out;
+}
+
+/** The bylines, tags and revisions of the articles written, replacing an updated article's links. */
+async function writeLinksAndRevisions(
+  db: Kysely<Database>,
+  changes: ReadonlyArray<{ row: ArticleTable; draft: ArticleDraft; personIds: number[]; tagIds: number[] }>,
+  updatedIds: readonly number[],
+  now: string,
+): Promise<void> {
+  if (updatedIds.length) {
+    await db.deleteFrom('article_people').where('article_id', 'in', [...updatedIds]).execute();
+    await db.deleteFrom('article_tags').where('article_id', 'in', [...updatedIds]).execute();
+  }
+  const people = changes.flatMap((c) => [...new Set(c.personIds)].map((person_id, position) => ({ article_id: c.row.id, person_id, position, published_at: listedAt(c.row) })));
+  const tags = changes.flatMap((c) => [...new Set(c.tagIds)].map((tag_id, position) => ({ article_id: c.row.id, tag_id, position, published_at: listedAt(c.row) })));
+  const revisions = changes.map((c) => ({
+    article_id: c.row.id,
+    number: c.row.revision,
+    created_at: now,
+    user_id: null,
+    action: 'import',
+    content: JSON.stringify(revisionContent(c.row, c.draft, c.personIds)),
+  }));
+  for (let i = 0; i < people.length; i += CHUNK) await db.insertInto('article_people').values(people.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < tags.length; i += CHUNK) await db.insertInto('article_tags').values(tags.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < revisions.length; i += CHUNK) await db.insertInto('revisions').values(revisions.slice(i, i + CHUNK)).execute();
+}
+
+/** The revision's content, from the draft (its body is already a document: no parsing again). */
+function revisionContent(row: ArticleTable, draft: ArticleDraft, personIds: number[]): ArticleContent {
+  return {
+    sectionId: row.section_id,
+    kicker: row.kicker,
+    headline: row.headline,
+    subheadline: row.subheadline,
+    summary: row.summary,
+    body: draft.body,
+    byline: { kind: row.byline_kind, personIds },
+    districtId: row.district_id,
+    edition: row.edition,
+    printPage: row.print_page,
+    breaking: row.breaking === 1,
+    imageId: row.image_id,
+    imageCaption: row.image_caption,
+    imageCredit: row.image_credit,
+    imageAlt: row.image_alt,
+    tags: draft.tags,
+  };
+}
+
+function rowFor(id: number, draft: ArticleDraft, sectionId: number, imageId: number | null, hash: string, now: string, old: ExistingRow | undefined): ArticleTable {
+  return {
     id,
-    section_id: section.id,
+    section_id: sectionId,
     status: draft.status,
     kicker: draft.kicker,
     headline: draft.headline,
@@ -70,31 +223,35 @@ export async function writeArticle(
     published_at: draft.publishedAt,
     updated_at: draft.updatedAt,
     scheduled_at: draft.scheduledAt,
-    created_at: existing?.created_at ?? ctx.now,
-    modified_at: ctx.now,
+    created_at: old?.created_at ?? now,
+    modified_at: now,
     content_hash: hash,
-    owner_id: existing?.owner_id ?? null,
-    revision: (existing?.revision ?? 0) + 1,
+    owner_id: old?.owner_id ?? null,
+    revision: (old?.revision ?? 0) + 1,
     byline_kind: BYLINE_KINDS[draft.byline.kind],
   };
-  const before = existing ? await readListing(db, existing) : null;
-  if (existing) {
-    const { id: _id, ...changes } = row;
-    await db.updateTable('articles').set(changes).where('id', '=', id).execute();
-  } else {
-    await db.insertInto('articles').values(row).execute();
-    if (draft.id !== null) await bumpSequence(db, 'articles', draft.id);
-  }
-  const personIds = people.map((p) => p.id);
-  const tagIds = await replaceBylineAndTags(db, id, personIds, draft.tags, ctx.now, listedAt(row));
-  await addRevision(db, id, row.revision, contentFromRow(row, personIds, draft.tags), { userId: null, action: 'import', at: ctx.now });
-  return { id, outcome: existing ? 'updated' : 'created', change: { id, before, after: listingOf(row, tagIds, personIds) } };
 }
 
 const BYLINE_KINDS = { desk: 'desk', authors: 'reporters', correspondent: 'correspondent', agency: 'agency' } as const;
 
+async function ensureSection(db: Kysely<Database>, path: string, now: string, known: KnownNames): Promise<Section> {
+  return known.sections.get(path) ?? known.remember(known.sections, path, await ensureSectionPath(db, path, now));
+}
 
-async function ensureByline(db: Kysely<Database>, byline: BylineInput, ctx: WriteContext): Promise<Person[]> {
+async function ensureTags(db: Kysely<Database>, names: readonly string[], now: string, known: KnownNames): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of names) ids.push(known.tags.get(name) ?? known.remember(known.tags, name, (await ensureTag(db, name, now)).id));
+  return [...new Set(ids)];
+}
+
+async function ensureByline(db: Kysely<Database>, byline: BylineInput, ctx: WriteContext, known: KnownNames): Promise<Person[]> {
+  const key = JSON.stringify(byline);
+  const found = known.people.get(key);
+  if (found) return found;
+  return known.remember(known.people, key, await resolveByline(db, byline, ctx));
+}
+
+async function resolveByline(db: Kysely<Database>, byline: BylineInput, ctx: WriteContext): Promise<Person[]> {
   switch (byline.kind) {
     case 'desk':
     case 'agency':
@@ -108,8 +265,8 @@ async function ensureByline(db: Kysely<Database>, byline: BylineInput, ctx: Writ
       const district = ctx.districtNames.get(byline.districtId) ?? '';
       const label = byline.place ? `${byline.place} (${district}) প্রতিনিধি` : `${district} প্রতিনিধি`;
       if (byline.name === null) {
-        const known = await findCorrespondent(db, byline.place, byline.districtId);
-        if (known) return [known];
+        const existing = await findCorrespondent(db, byline.place, byline.districtId);
+        if (existing) return [existing];
       }
       const input = { kind: 'correspondent' as const, name: byline.name ?? label, place: byline.place, districtId: byline.districtId };
       return [await ensurePerson(db, input, ctx.now)];

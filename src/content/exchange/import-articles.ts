@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { listDistricts } from '../places/place.repository.ts';
 import type { ArticleDraft } from '../articles/article-draft.ts';
-import { writeArticle, type WriteContext, type WriteOutcome } from '../articles/write-article.ts';
+import { KnownNames, writeArticles, type WriteContext, type WriteResult } from '../articles/write-article.ts';
 import { prepareRecord, RecordError, type DistrictLookup } from './prepare-record.ts';
 import type { ContentWriter, Emit } from '../events/content-writer.ts';
 
@@ -19,7 +19,7 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   failed: ImportFailure[];
-  /** Ids of articles created or updated, for cache invalidation and indexing. */
+  /** Ids of articles created or updated (kept only when `keepChangedIds`; an archive of millions would not fit). */
   changedIds: number[];
 }
 
@@ -34,6 +34,10 @@ export interface ImportOptions {
   clock: Clock;
   /** Lines written per transaction. */
   batchSize?: number;
+  /** Told the ids created or updated by each batch once it is committed (the CLI indexes them for search). */
+  onWritten?: (ids: number[]) => Promise<void>;
+  /** Keep every changed id in the report (tests, the demo seed); off for imports of any size. */
+  keepChangedIds?: boolean;
   /** Called after every batch with the report so far. */
   onProgress?: (report: ImportReport) => void;
   /** Checked between batches; when it returns true the import stops after the current batch. */
@@ -52,7 +56,9 @@ interface Prepared {
 export async function importArticles(options: ImportOptions): Promise<ImportReport> {
   const report: ImportReport = { lines: 0, created: 0, updated: 0, unchanged: 0, failed: [], changedIds: [] };
   const districts = await districtLookup(options.writer.db);
-  const batchSize = options.batchSize ?? 250;
+  const known = new KnownNames();
+  // A transaction holds the write lock: a thousand articles take about a quarter of a second.
+  const batchSize = options.batchSize ?? 1000;
   let batch: Prepared[] = [];
   let lineNo = 0;
   for await (const raw of options.lines) {
@@ -66,48 +72,54 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
       report.failed.push({ line: lineNo, error: messageOf(error) });
     }
     if (batch.length >= batchSize) {
-      await writeBatch(options, batch, report, districts);
+      await writeBatch(options, batch, report, districts, known);
       batch = [];
       options.onProgress?.(report);
       if (options.shouldStop?.()) return report;
     }
   }
-  if (batch.length) await writeBatch(options, batch, report, districts);
+  if (batch.length) await writeBatch(options, batch, report, districts, known);
   options.onProgress?.(report);
   return report;
 }
 
-async function writeBatch(options: ImportOptions, batch: Prepared[], report: ImportReport, districts: DistrictLookup) {
-  const ctx: WriteContext = { now: options.clock.now().toISOString(), mediaDir: options.mediaDir, districtNames: namesById(districts) };
+async function writeBatch(options: ImportOptions, batch: Prepared[], report: ImportReport, districts: DistrictLookup, known: KnownNames) {
+  const ctx: WriteContext = { now: options.clock.now().toISOString(), mediaDir: options.mediaDir, districtNames: namesById(districts), known };
+  const written: number[] = [];
+  const count = (o: WriteResult) => {
+    report[o.outcome]++;
+    if (o.outcome === 'unchanged') return;
+    written.push(o.id);
+    if (options.keepChangedIds !== false) report.changedIds.push(o.id);
+  };
+  const write = (items: Prepared[]) => options.writer.write(async (trx, emit) => emitted(await writeArticles(trx, items.map((i) => i.draft), ctx), emit));
   try {
-    const outcomes = await options.writer.write(async (trx, emit) => {
-      const done: Array<{ id: number; outcome: WriteOutcome }> = [];
-      for (const item of batch) done.push(emitted(await writeArticle(trx, item.draft, ctx), emit));
-      return done;
-    });
-    for (const o of outcomes) count(report, o);
+    // The same id twice in one batch is written in turn, below: the second is an update of the first.
+    if (new Set(batch.map((b) => b.draft.id ?? `new${b.line}`)).size !== batch.length) throw new Error('an id repeats in the batch');
+    const outcomes = await write(batch);
+    known.keep();
+    for (const o of outcomes) count(o);
   } catch {
+    known.forget();
     // One line broke the batch (a conflict the validator could not see): retry line by line,
     // so only that line is reported and the rest still land.
     for (const item of batch) {
       try {
-        count(report, await options.writer.write(async (trx, emit) => emitted(await writeArticle(trx, item.draft, ctx), emit)));
+        for (const o of await write([item])) count(o);
+        known.keep();
       } catch (error) {
+        known.forget();
         report.failed.push({ line: item.line, error: messageOf(error) });
       }
     }
     report.failed.sort((a, b) => a.line - b.line);
   }
+  if (written.length) await options.onWritten?.(written);
 }
 
-function emitted<T extends Awaited<ReturnType<typeof writeArticle>>>(result: T, emit: Emit): T {
-  if (result.change) emit({ type: 'article.imported', payload: result.change });
-  return result;
-}
-
-function count(report: ImportReport, o: { id: number; outcome: WriteOutcome }) {
-  report[o.outcome]++;
-  if (o.outcome !== 'unchanged') report.changedIds.push(o.id);
+function emitted(results: WriteResult[], emit: Emit): WriteResult[] {
+  for (const r of results) if (r.change) emit({ type: 'article.imported', payload: r.change });
+  return results;
 }
 
 async function districtLookup(db: Kysely<Database>): Promise<DistrictLookup> {
