@@ -22,6 +22,12 @@ export function registerErrorHandlers(app: FastifyInstance, pages: ReaderPages):
       if (retryAfter) reply.header('retry-after', String(retryAfter));
       return respondWithError(request, reply, pages, error.statusCode, error.code, error.message, error.details);
     }
+    if (isDatabaseBusy(error)) {
+      // Another process held the write lock past the busy timeout: nothing was written, try again.
+      request.log.warn({ err: error }, 'database busy');
+      reply.header('retry-after', '2');
+      return respondWithError(request, reply, pages, 503, 'BUSY', 'the database is busy; try again in a moment');
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = error.validation ? 'INVALID_INPUT' : (error.code ?? 'BAD_REQUEST');
@@ -30,6 +36,12 @@ export function registerErrorHandlers(app: FastifyInstance, pages: ReaderPages):
     request.log.error({ err: error }, 'unhandled error');
     return respondWithError(request, reply, pages, 500, 'INTERNAL', 'internal error');
   });
+}
+
+/** SQLite's lock held too long by another process; PostgreSQL's lock or statement timeout. */
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === '55P03' || code === '57014';
 }
 
 /** Sends the error as a Bengali page, or as JSON under /api/. */
@@ -44,7 +56,7 @@ export async function respondWithError(
 ) {
   reply.code(status).header('cache-control', 'no-store');
   if (request.url.startsWith('/api/')) {
-    if (status >= 500) return reply.send({ error: { code, message: 'internal error' } });
+    if (status >= 500 && code !== 'BUSY') return reply.send({ error: { code, message: 'internal error' } });
     return reply.send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
   }
   const text = status === 404 ? NOT_FOUND : status >= 500 ? SERVER_ERROR : { title: 'অনুরোধটি বোঝা যায়নি', message: bengaliOr(message) };
