@@ -4,7 +4,7 @@
 //
 //   npm run bench -- [--articles 2000] [--db FILE | --dialect postgres [--schema S]] [--scenarios a,b]
 //                    [--seconds 5] [--rounds 3] [--connections 50] [--prokash DIR] [--source]
-//                    [--server-args "..."] [--publishes 20] [--start-timeout 120] [--write-doc]
+//                    [--server-args "..."] [--publishes 20] [--start-timeout 120] [--soak-minutes 10] [--write-doc]
 //
 // The servers run the compiled dist/ as production does (built first with tsc), unless --source
 // (TypeScript through tsx: a loader that costs memory and start time, not speed once loaded).
@@ -23,6 +23,7 @@ import { measurePublishVisible } from './serve-publish.ts';
 import { machine, renderReport, rssText, writeDoc, type Row } from './serve-report.ts';
 import { median, runScenario, type Scenario } from './serve-run.ts';
 import { findWrk } from './serve-wrk.ts';
+import { runSoak } from './serve-soak.ts';
 
 const SCENARIOS = ['warm-article', 'warm-home', '304', 'section', 'warm-article-2w', 'cold-article', 'cold-home', 'cold-section', 'search', 'beacon', 'publish-visible'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
@@ -51,6 +52,7 @@ const { values } = parseArgs({
     publishes: { type: 'string', default: '20' },
     'start-timeout': { type: 'string', default: '120' },
     'write-doc': { type: 'boolean', default: false },
+    'soak-minutes': { type: 'string', default: '0' },
   },
 });
 const N = positiveInt('articles');
@@ -171,6 +173,13 @@ async function main(): Promise<number> {
       }
     }
     const kinds: Record<string, string> = { warm: 'page cache on', cold: 'page cache off', workers: '--workers 2, page cache on' };
+    // Last: a long run of mixed reading on the page-cache-on server, for memory over time.
+    const soakMinutes = Number(values['soak-minutes']);
+    if (soakMinutes > 0 && warm && !wasInterrupted()) {
+      log(`— soak, ${soakMinutes} minutes`);
+      const paths = [...corpus.spread, '/', corpus.sectionPath, ...corpus.sectionPaths.slice(0, 20)];
+      rows.push(await runSoak(warm, { minutes: soakMinutes, paths, headers: HEADERS, connections, scratchDir: scratch, log }));
+    }
     for (const s of servers) rssStartEnd.push(`${s.name} server (${kinds[s.name]}) ${rssText(startRss.get(s.name))} → ${rssText(endRss.get(s.name) ?? rssOf(s.pid))}`);
   } finally {
     await stopAll();
