@@ -7,7 +7,7 @@ import http from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { spawnTracked } from './serve-processes.ts';
+import { pinning, spawnTracked } from './serve-processes.ts';
 
 export interface Captured {
   status: number;
@@ -73,7 +73,7 @@ export interface Ceiling {
 export async function startCeiling(captured: Captured, scratchDir: string, name: string): Promise<Ceiling> {
   const file = join(scratchDir, `ceiling-${name}.json`);
   writeFileSync(file, JSON.stringify({ status: captured.status, headers: captured.headers, body: captured.body.toString('base64') }));
-  const child = spawnTracked(process.execPath, ['-e', CEILING], { env: { ...process.env, CEILING_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnTracked(process.execPath, ['-e', CEILING], { env: { ...process.env, CEILING_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] }, pinning.server);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('ceiling server: no port within 10 s')), 10_000);
     let out = '';

@@ -10,9 +10,15 @@ const children = new Set<ChildProcess>();
 // Worker processes seen under our servers (pid → start time), stopped if they outlive their parent.
 const descendants = new Map<number, string>();
 
-/** Spawns a child that `stopAll` will stop. */
-export function spawnTracked(command: string, args: string[], options: SpawnOptions): ChildProcess {
-  const child = spawn(command, args, options);
+/**
+ * CPU pinning (taskset): the servers on one core, the load generator on another, so that neither
+ * steals the other's core (on two cores, unpinned runs swung by a third from round to round).
+ */
+export const pinning: { enabled: boolean; server: string; load: string } = { enabled: false, server: '0', load: '1' };
+
+/** Spawns a child that `stopAll` will stop; on `cpus` when pinning is on. */
+export function spawnTracked(command: string, args: string[], options: SpawnOptions, cpus?: string): ChildProcess {
+  const child = pinning.enabled && cpus ? spawn('taskset', ['-c', cpus, command, ...args], options) : spawn(command, args, options);
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
@@ -112,10 +118,10 @@ function cliEnv(launch: Pick<ProkashLaunch, 'built' | 'env'>): NodeJS.ProcessEnv
 }
 
 /** `prokash start --no-demo --port P …` as a child; resolves once it says it is serving. */
-export async function startProkash(name: string, launch: ProkashLaunch, extraArgs: string[]): Promise<ProkashServer> {
+export async function startProkash(name: string, launch: ProkashLaunch, extraArgs: string[], cpus: string | undefined = pinning.server): Promise<ProkashServer> {
   const port = await freePort();
   const args = [...cliArgs(launch), 'start', '--no-demo', '--port', String(port), ...extraArgs];
-  const child = spawnTracked(process.execPath, args, { cwd: launch.cwd, env: cliEnv({ ...launch, env: { LOG_LEVEL: 'info', HOST: '127.0.0.1', ...launch.env } }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(process.execPath, args, { cwd: launch.cwd, env: cliEnv({ ...launch, env: { LOG_LEVEL: 'info', HOST: '127.0.0.1', ...launch.env } }), stdio: ['ignore', 'pipe', 'pipe'] }, cpus);
   const server: ProkashServer = { name, child, pid: child.pid!, base: `http://127.0.0.1:${port}`, problems: new Map() };
   let out = '';
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@
 import { accessSync, constants, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { spawnTracked } from './serve-processes.ts';
+import { pinning, spawnTracked } from './serve-processes.ts';
 
 export interface LoadSpec {
   /** `http://127.0.0.1:PORT` */
@@ -77,7 +77,7 @@ async function runWrk(wrk: string, spec: LoadSpec, scratchDir: string): Promise<
   writeFileSync(script, luaScript(spec));
   // A long timeout: a slow answer must count in the latencies, not vanish as a socket error.
   const args = ['-t1', `-c${spec.connections}`, `-d${spec.seconds}s`, '--timeout', '30s', '--latency', '-s', script, `${spec.base}${spec.paths[0]}`];
-  const child = spawnTracked(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] }, pinning.load);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -13,12 +13,12 @@
 // on failure. Exit code 1 when any scenario failed. See bench/serve-*.ts for the parts.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prepareCorpus, type Corpus } from './serve-corpus.ts';
-import { rssOf, runCli, startProkash, stopAll, stopChild, stopOnSignals, wasInterrupted, type ProkashLaunch, type ProkashServer, type Rss } from './serve-processes.ts';
+import { pinning, rssOf, runCli, startProkash, stopAll, stopChild, stopOnSignals, wasInterrupted, type ProkashLaunch, type ProkashServer, type Rss } from './serve-processes.ts';
 import { measurePublishVisible } from './serve-publish.ts';
 import { machine, renderReport, rssText, writeDoc, type Row } from './serve-report.ts';
 import { median, runScenario, type Scenario } from './serve-run.ts';
@@ -53,6 +53,7 @@ const { values } = parseArgs({
     'start-timeout': { type: 'string', default: '120' },
     'write-doc': { type: 'boolean', default: false },
     'soak-minutes': { type: 'string', default: '0' },
+    'no-pin': { type: 'boolean', default: false },
   },
 });
 const N = positiveInt('articles');
@@ -73,6 +74,8 @@ function build(): boolean {
   return true;
 }
 const log = (line: string) => process.stderr.write(`${line}\n`);
+// Pinned unless told otherwise, on a machine with at least two cores and taskset.
+pinning.enabled = !values['no-pin'] && availableParallelism() >= 2 && existsSync('/usr/bin/taskset');
 // This checkout is built before it is measured; another (--prokash) runs built only if it has a dist/.
 const built = !values.source && (root !== resolve(repoRoot) ? existsSync(join(root, 'dist', 'cli', 'main.js')) : build());
 
@@ -145,7 +148,8 @@ async function main(): Promise<number> {
     const warm = needs('warm') ? await startProkash('warm', launch, serverArgs) : undefined;
     // The page cache off: every request renders its page.
     const cold = needs('cold') ? await startProkash('cold', { ...launch, env: { ...launch.env, PAGE_CACHE_TTL: '0' } }, serverArgs) : undefined;
-    const workers = needs('workers') ? await startProkash('workers', launch, [...serverArgs, '--workers', '2']) : undefined;
+    // Two workers need both cores: not pinned (the load generator still is).
+    const workers = needs('workers') ? await startProkash('workers', launch, [...serverArgs, '--workers', '2'], undefined) : undefined;
     for (const s of [warm, cold, workers]) if (s) servers.push(s);
     const startRss = new Map(servers.map((s) => [s.name, rssOf(s.pid)]));
     const endRss = new Map<string, Rss>();
@@ -187,7 +191,8 @@ async function main(): Promise<number> {
   }
   const serverLog = servers.flatMap((s) => [...s.problems].map(([problem, count]) => `${s.name} server: ${problem}${count > 1 ? ` ×${count}` : ''}`));
   const report = renderReport({
-    command: commandLine(), corpus: corpusLine, date: started, dialect, tool: findWrk() ? 'wrk -t1 (Debian)' : 'autocannon (wrk not found)',
+    command: commandLine(), corpus: corpusLine, date: started, dialect,
+    tool: `${findWrk() ? 'wrk -t1 (Debian)' : 'autocannon (wrk not found)'}${pinning.enabled ? `; pinned: servers and ceilings on CPU ${pinning.server}, the load on CPU ${pinning.load}, a --workers 2 server unpinned` : '; not pinned'}`,
     prokash: `${root} @ ${revision(root)}${built ? ' (dist/, as production runs)' : ' (from source, tsx)'}${serverArgs.length ? ` with ${serverArgs.join(' ')}` : ''}`,
     rows, rssStartEnd, serverLog,
   }, machineLine);
@@ -210,7 +215,7 @@ async function publishVisible(launch: ProkashLaunch, warm: ProkashServer, corpus
   if (!token) throw new Error(`no token in the output of prokash token create: ${out}`);
   // Two workers behind one port beside the single process, over the same database, each with its
   // own page cache: what a publish must reach.
-  const second = await startProkash('second', launch, [...serverArgs, '--workers', '2']);
+  const second = await startProkash('second', launch, [...serverArgs, '--workers', '2'], undefined);
   try {
     const publishes = Number(values.publishes);
     const result = await measurePublishVisible({

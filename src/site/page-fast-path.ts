@@ -4,7 +4,7 @@ import { matchesEtag, pageBody, pageHeaders, pickEncoding, type PageEncoding } f
 import { pageKey } from './page-key.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
-const headersMade = new WeakMap<CachedPage, Partial<Record<PageEncoding | '304', Record<string, string | number>>>>();
+const headersMade = new WeakMap<CachedPage, Partial<Record<PageEncoding | '304', string[]>>>();
 
 /**
  * Answers a request for a page the cache holds, fresh and composed with the current fragments,
@@ -35,8 +35,9 @@ export function createPageFastPath(cache: PageCache, fragments: () => Record<str
   };
 }
 
-function headersFor(page: CachedPage, encoding: PageEncoding | '304'): Record<string, string | number> {
+/** The response headers as node:http's flat list (name, value, …), which it writes with the least work. */
+function headersFor(page: CachedPage, encoding: PageEncoding | '304'): string[] {
   let made = headersMade.get(page);
   if (!made) headersMade.set(page, (made = {}));
-  return (made[encoding] ??= { ...pageHeaders(page, encoding), ...SECURITY_HEADERS });
+  return (made[encoding] ??= Object.entries({ ...pageHeaders(page, encoding), ...SECURITY_HEADERS }).flatMap(([name, value]) => [name, String(value)]));
 }
