@@ -12,6 +12,8 @@ export interface Row {
   p50Ms?: number;
   p99Ms?: number;
   ceilingRps?: number;
+  /** Median of the rounds' Prokash ÷ ceiling. */
+  ratio?: number;
   rss?: Rss;
   failures: string[];
   /** Per-round figures and remarks, printed under the table. */
@@ -68,10 +70,10 @@ export function renderReport(input: ReportInput, machineLine: string): string {
   ];
   for (const r of input.rows) {
     const failed = r.failures.length ? ' **FAILED**' : '';
-    const ratio = r.rps !== undefined && r.ceilingRps ? fmt(r.rps / r.ceilingRps, 2) : '—';
+    const ratio = r.ratio !== undefined ? fmt(r.ratio, 2) : '—';
     lines.push(`| ${r.scenario}${failed} | ${fmt(r.rps)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${fmt(r.ceilingRps)} | ${ratio} | ${rssText(r.rss)} |`);
   }
-  lines.push('', 'Medians of the rounds; ratio = Prokash req/s ÷ ceiling req/s (a bare node:http server sending the same bytes). "—": no ceiling for many URLs or cold pages.');
+  lines.push('', 'Medians of the rounds; ratio = the median of each round\'s Prokash req/s ÷ ceiling req/s (a bare node:http server sending the same bytes, measured back to back in the same round, in alternating order). "—": no ceiling for many URLs or cold pages.');
   const notes = input.rows.flatMap((r) => [...r.failures.map((f) => `- ${r.scenario}: FAILED: ${f}`), ...r.notes.map((n) => `- ${r.scenario}: ${n}`)]);
   if (notes.length) lines.push('', ...notes);
   if (input.serverLog.length) lines.push('', 'Server log (warnings, errors, stray output):', ...input.serverLog.map((l) => `- ${l}`));

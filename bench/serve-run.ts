@@ -55,14 +55,23 @@ export async function runScenario(s: Scenario, server: ProkashServer, o: RunSett
   const ceiling = s.ceiling ? await startCeiling(answer, o.scratchDir, s.name) : undefined;
   try {
     if (ceiling && !sameAnswer(answer, await capture(ceiling.base, first, s.method, headers))) return fail(row, 'the ceiling server does not send what Prokash sent');
-    const spec = (base: string, seconds: number): LoadSpec => ({ base, method: s.method, paths: s.paths, headers, expectStatus: s.expect, seconds, connections: o.connections });
+    // The load is pinned (to the other core) only when the server is: a ceiling comparison.
+    const pinned = !!ceiling;
+    const spec = (base: string, seconds: number): LoadSpec => ({ base, method: s.method, paths: s.paths, headers, expectStatus: s.expect, seconds, connections: o.connections, pinned });
     o.log(`${s.name}: warming up`);
     if (ceiling) await runLoad(spec(ceiling.base, o.warmupSeconds), o.scratchDir);
     await runLoad(spec(server.base, o.warmupSeconds), o.scratchDir);
     const runs: { prokash: LoadResult[]; ceiling: LoadResult[] } = { prokash: [], ceiling: [] };
     for (let round = 1; round <= o.rounds; round++) {
-      if (ceiling) runs.ceiling.push(await runLoad(spec(ceiling.base, o.seconds), o.scratchDir));
-      const r = await runLoad(spec(server.base, o.seconds), o.scratchDir);
+      // Each round's pair runs back to back, in alternating order, so drift hits both alike.
+      let r: LoadResult;
+      if (ceiling && round % 2 === 0) {
+        r = await runLoad(spec(server.base, o.seconds), o.scratchDir);
+        runs.ceiling.push(await runLoad(spec(ceiling.base, o.seconds), o.scratchDir));
+      } else {
+        if (ceiling) runs.ceiling.push(await runLoad(spec(ceiling.base, o.seconds), o.scratchDir));
+        r = await runLoad(spec(server.base, o.seconds), o.scratchDir);
+      }
       runs.prokash.push(r);
       o.log(`${s.name} round ${round}: Prokash ${Math.round(r.rps)} req/s p50 ${r.p50Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} ms${ceiling ? `; ceiling ${Math.round(runs.ceiling.at(-1)!.rps)} req/s` : ''}`);
       row.failures.push(...problems(r, s, answer, `round ${round}`));
@@ -74,7 +83,11 @@ export async function runScenario(s: Scenario, server: ProkashServer, o: RunSett
     row.rps = median(runs.prokash.map((r) => r.rps));
     row.p50Ms = median(runs.prokash.map((r) => r.p50Ms));
     row.p99Ms = median(runs.prokash.map((r) => r.p99Ms));
-    if (ceiling) row.ceilingRps = median(runs.ceiling.map((r) => r.rps));
+    if (ceiling) {
+      row.ceilingRps = median(runs.ceiling.map((r) => r.rps));
+      // The median of each round's ratio: a round where the machine was slow for both counts once.
+      row.ratio = median(runs.prokash.map((r, i) => r.rps / runs.ceiling[i]!.rps));
+    }
     const rounds = (rs: LoadResult[]) => rs.map((r) => Math.round(r.rps).toLocaleString('en-US')).join(' / ');
     const ceilingLatency = ceiling ? `; ceiling p50/p99 ${median(runs.ceiling.map((r) => r.p50Ms)).toFixed(2)}/${median(runs.ceiling.map((r) => r.p99Ms)).toFixed(2)} ms` : '';
     row.notes.push(`req/s per round: Prokash ${rounds(runs.prokash)}${ceiling ? `; ceiling ${rounds(runs.ceiling)}` : ''}${ceilingLatency}; ${s.paths.length} URL${s.paths.length > 1 ? 's' : ''}, ${describeAnswer(answer)}`);

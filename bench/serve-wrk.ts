@@ -17,6 +17,8 @@ export interface LoadSpec {
   expectStatus: number;
   seconds: number;
   connections: number;
+  /** Run the load generator on its own core (when the server is pinned to the other). */
+  pinned?: boolean;
 }
 
 export interface LoadResult {
@@ -77,7 +79,7 @@ async function runWrk(wrk: string, spec: LoadSpec, scratchDir: string): Promise<
   writeFileSync(script, luaScript(spec));
   // A long timeout: a slow answer must count in the latencies, not vanish as a socket error.
   const args = ['-t1', `-c${spec.connections}`, `-d${spec.seconds}s`, '--timeout', '30s', '--latency', '-s', script, `${spec.base}${spec.paths[0]}`];
-  const child = spawnTracked(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] }, pinning.load);
+  const child = spawnTracked(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] }, spec.pinned ? pinning.load : undefined);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

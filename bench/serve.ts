@@ -3,7 +3,7 @@
 // server in its own process sending the very bytes Prokash sent — measured in interleaved rounds.
 //
 //   npm run bench -- [--articles 2000] [--db FILE | --dialect postgres [--schema S]] [--scenarios a,b]
-//                    [--seconds 5] [--rounds 3] [--connections 50] [--prokash DIR] [--source]
+//                    [--seconds 5] [--rounds 5] [--connections 50] [--prokash DIR] [--source]
 //                    [--server-args "..."] [--publishes 20] [--start-timeout 120] [--soak-minutes 10] [--write-doc]
 //
 // The servers run the compiled dist/ as production does (built first with tsc), unless --source
@@ -47,7 +47,7 @@ const { values } = parseArgs({
     'server-args': { type: 'string', default: '' },
     scenarios: { type: 'string', default: SCENARIOS.join(',') },
     seconds: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     publishes: { type: 'string', default: '20' },
     'start-timeout': { type: 'string', default: '120' },
@@ -147,7 +147,8 @@ async function main(): Promise<number> {
     const needs = (kind: ServerKind) => wanted.some((n) => (n === 'publish-visible' ? kind === 'warm' : scenario(n, corpus!).server === kind));
     const warm = needs('warm') ? await startProkash('warm', launch, serverArgs) : undefined;
     // The page cache off: every request renders its page.
-    const cold = needs('cold') ? await startProkash('cold', { ...launch, env: { ...launch.env, PAGE_CACHE_TTL: '0' } }, serverArgs) : undefined;
+    // Not pinned: a render uses the main thread and compresses on the thread pool, on both cores.
+    const cold = needs('cold') ? await startProkash('cold', { ...launch, env: { ...launch.env, PAGE_CACHE_TTL: '0' } }, serverArgs, undefined) : undefined;
     // Two workers need both cores: not pinned (the load generator still is).
     const workers = needs('workers') ? await startProkash('workers', launch, [...serverArgs, '--workers', '2'], undefined) : undefined;
     for (const s of [warm, cold, workers]) if (s) servers.push(s);
@@ -192,7 +193,7 @@ async function main(): Promise<number> {
   const serverLog = servers.flatMap((s) => [...s.problems].map(([problem, count]) => `${s.name} server: ${problem}${count > 1 ? ` ×${count}` : ''}`));
   const report = renderReport({
     command: commandLine(), corpus: corpusLine, date: started, dialect,
-    tool: `${findWrk() ? 'wrk -t1 (Debian)' : 'autocannon (wrk not found)'}${pinning.enabled ? `; pinned: servers and ceilings on CPU ${pinning.server}, the load on CPU ${pinning.load}, a --workers 2 server unpinned` : '; not pinned'}`,
+    tool: `${findWrk() ? 'wrk -t1 (Debian)' : 'autocannon (wrk not found)'}${pinning.enabled ? `; for the ceiling comparisons the page-cache-on server and the ceiling run on CPU ${pinning.server} and wrk on CPU ${pinning.load}; the cold and --workers 2 servers and their load are not pinned` : '; not pinned'}`,
     prokash: `${root} @ ${revision(root)}${built ? ' (dist/, as production runs)' : ' (from source, tsx)'}${serverArgs.length ? ` with ${serverArgs.join(' ')}` : ''}`,
     rows, rssStartEnd, serverLog,
   }, machineLine);

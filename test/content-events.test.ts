@@ -127,6 +127,25 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('a failing delivery (the wake-up of other processes) never fails the write; the log still has the event', async () => {
+      const t = await createTestDatabase(dialect);
+      try {
+        const writer = new ContentWriter({
+          db: t.db,
+          clock: fixedClock(TEST_NOW),
+          announce: () => {
+            throw new Error('NOTIFY failed: connection lost');
+          },
+        });
+        const stalled = new ContentWriter({ db: t.db, clock: fixedClock(TEST_NOW), announce: () => new Promise(() => {}), announceWaitMs: 50 });
+        assert.equal(await writer.write(async (_trx, emit) => (emit({ type: 'home.curated', payload: { articleIds: [1] } }), 'written')), 'written');
+        assert.equal(await stalled.write(async (_trx, emit) => (emit({ type: 'home.curated', payload: { articleIds: [2] } }), 'written')), 'written', 'a delivery that hangs is waited for briefly');
+        assert.deepEqual((await readEvents(t.db, 0, 10)).map((e) => e.type === 'home.curated' && e.payload.articleIds[0]), [1, 2]);
+      } finally {
+        await t.destroy();
+      }
+    });
+
     test('a shared subscriber carries on from its saved cursor, in whichever process holds the lease', async () => {
       const t = await createTestDatabase(dialect);
       try {
