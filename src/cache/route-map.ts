@@ -11,6 +11,16 @@ interface Location {
 
 /** Past this many changed articles the changes are folded into the compact arrays. */
 const OVERLAY_LIMIT = 50_000;
+/** Rows read per query while loading. */
+const LOAD_PAGE = 20_000;
+/** Section ids stay below this (2^21): an id and a section share one float exactly while loading. */
+const SECTION_SPACE = 2 ** 21;
+
+function grow(array: Float64Array): Float64Array {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
 
 /**
  * Where every public article lives, in memory, so a URL is resolved (served, redirected to its
@@ -30,25 +40,45 @@ export class RouteMap {
     private readonly clock: Clock,
   ) {}
 
-  /** Reads every published article's id, section and time (an index range per section). */
+  /**
+   * Reads every published article's id, section and time: an index range per section, read in
+   * keyset pages, packed as it comes (id × 2^21 + section in one float) so that a million
+   * articles never exist as a million objects.
+   */
   async load(): Promise<void> {
     const now = this.clock.now().toISOString();
-    const rows: Array<{ id: number; sectionId: number }> = [];
+    let packed: Float64Array = new Float64Array(1024);
+    let count = 0;
     const later = new Map<number, Location>();
     for (const section of this.reference.tree.all()) {
-      const found = await this.db
-        .selectFrom('articles')
-        .select(['id', 'published_at'])
-        .where('section_id', '=', section.id)
-        .where('status', '=', 'published')
-        .execute();
-      for (const r of found) {
-        if (r.published_at === null) continue;
-        if (r.published_at <= now) rows.push({ id: r.id, sectionId: section.id });
-        else later.set(r.id, { sectionId: section.id, publishedAt: r.published_at });
+      for (let after = { at: '', id: 0 }; ; ) {
+        const page = await this.db
+          .selectFrom('articles')
+          .select(['id', 'published_at'])
+          .where('section_id', '=', section.id)
+          .where('status', '=', 'published')
+          .where((eb) => eb(eb.refTuple('published_at', 'id'), '>', eb.tuple(after.at, after.id)))
+          .orderBy('published_at')
+          .orderBy('id')
+          .limit(LOAD_PAGE)
+          .execute();
+        for (const r of page) {
+          if (r.published_at === null) continue;
+          if (r.published_at > now) {
+            later.set(r.id, { sectionId: section.id, publishedAt: r.published_at });
+            continue;
+          }
+          if (count === packed.length) packed = grow(packed);
+          packed[count++] = r.id * SECTION_SPACE + section.id;
+        }
+        if (page.length < LOAD_PAGE) break;
+        const last = page.at(-1)!;
+        after = { at: last.published_at ?? '', id: last.id };
       }
     }
-    this.build(rows);
+    const sorted = packed.subarray(0, count).sort();
+    this.ids = Float64Array.from(sorted, (v) => Math.floor(v / SECTION_SPACE));
+    this.sections = Int32Array.from(sorted, (v) => v % SECTION_SPACE);
     this.changed.clear();
     for (const [id, location] of later) this.changed.set(id, location);
   }
