@@ -1,5 +1,5 @@
 import type { ArticleTable } from '../../db/schema.ts';
-import { parseDocument } from '../document/index.ts';
+import { parseDocument, type Doc } from '../document/index.ts';
 import type { ArticleContent } from './article-content.ts';
 import type { ImageView } from '../media/image-view.ts';
 
@@ -20,15 +20,15 @@ export interface NewsroomArticle extends ArticleContent {
   image: ImageView | null;
 }
 
-/** Builds the content part from a stored row plus its people and tags. */
-export function contentFromRow(row: ArticleTable, personIds: number[], tags: string[]): ArticleContent {
+/** Builds the content part from a stored row plus its people and tags (and its body, when already parsed). */
+export function contentFromRow(row: ArticleTable, personIds: number[], tags: string[], body: Doc = parseDocument(JSON.parse(row.body))): ArticleContent {
   return {
     sectionId: row.section_id,
     kicker: row.kicker,
     headline: row.headline,
     subheadline: row.subheadline,
     summary: row.summary,
-    body: parseDocument(JSON.parse(row.body)),
+    body,
     byline: { kind: row.byline_kind, personIds },
     districtId: row.district_id,
     edition: row.edition,

@@ -7,7 +7,7 @@ import { ensurePerson, findCorrespondent, type Person } from '../people/person.r
 import { ensureTag } from '../tags/tag.repository.ts';
 import { saveImage } from '../media/save-image.ts';
 import { hashArticleDraft, type ArticleDraft, type BylineInput } from './article-draft.ts';
-import type { ArticleContent } from './article-content.ts';
+import { contentFromRow } from './newsroom-article.ts';
 import { listedAt, listingOf } from './article-listing.ts';
 import type { ArticleChange } from '../events/content-event.ts';
 
@@ -173,33 +173,12 @@ async function writeLinksAndRevisions(
     created_at: now,
     user_id: null,
     action: 'import',
-    content: JSON.stringify(revisionContent(c.row, c.draft, c.personIds)),
+    // The draft's body is already a document: no parsing again.
+    content: JSON.stringify(contentFromRow(c.row, c.personIds, c.draft.tags, c.draft.body)),
   }));
   for (let i = 0; i < people.length; i += CHUNK) await db.insertInto('article_people').values(people.slice(i, i + CHUNK)).execute();
   for (let i = 0; i < tags.length; i += CHUNK) await db.insertInto('article_tags').values(tags.slice(i, i + CHUNK)).execute();
   for (let i = 0; i < revisions.length; i += CHUNK) await db.insertInto('revisions').values(revisions.slice(i, i + CHUNK)).execute();
-}
-
-/** The revision's content, from the draft (its body is already a document: no parsing again). */
-function revisionContent(row: ArticleTable, draft: ArticleDraft, personIds: number[]): ArticleContent {
-  return {
-    sectionId: row.section_id,
-    kicker: row.kicker,
-    headline: row.headline,
-    subheadline: row.subheadline,
-    summary: row.summary,
-    body: draft.body,
-    byline: { kind: row.byline_kind, personIds },
-    districtId: row.district_id,
-    edition: row.edition,
-    printPage: row.print_page,
-    breaking: row.breaking === 1,
-    imageId: row.image_id,
-    imageCaption: row.image_caption,
-    imageCredit: row.image_credit,
-    imageAlt: row.image_alt,
-    tags: draft.tags,
-  };
 }
 
 function rowFor(id: number, draft: ArticleDraft, sectionId: number, imageId: number | null, hash: string, now: string, old: ExistingRow | undefined): ArticleTable {
