@@ -243,15 +243,19 @@ function sizeOf(page: CachedPage): number {
 // pool (and a copy) each.
 const CHUNK = 128 * 1024; // bytes
 
-function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
-  if (encoding === 'gzip') return gzipAsync(body, { level: 6, chunkSize: CHUNK });
+async function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  if (encoding === 'gzip') return ownBytes(await gzipAsync(body, { level: 6, chunkSize: CHUNK }));
   // A window just larger than the page compresses it as well as the default 4 MB one, and costs
   // 40% less CPU, most of it in setting up and freeing the encoder (measured on a 42 KB article).
   const window = Math.max(16, Math.min(22, Math.ceil(Math.log2(body.length + 1))));
-  return brotliAsync(body, {
-    chunkSize: CHUNK,
-    params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_LGWIN]: window },
-  });
+  const params = { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_LGWIN]: window };
+  return ownBytes(await brotliAsync(body, { chunkSize: CHUNK, params }));
+}
+
+// zlib hands back a view into its output chunk: kept as it is, a 7 KB page would hold on to the
+// whole 128 KB chunk for as long as it is cached (measured: 160 MB of buffers behind 41 MB of pages).
+function ownBytes(bytes: Buffer): Buffer {
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
 }
 
 const FRAGMENT = /<!--fragment:([a-z-]+)-->([\s\S]*?)<!--\/fragment:\1-->/g;

@@ -22,7 +22,13 @@ export function registerHealthRoutes(app: FastifyInstance, deps: { events: Event
       jobs: { held: deps.jobs.held },
       pageCache: deps.cache.getStats(),
       routeMap: { articles: deps.routes.size },
-      memory: { rssBytes: process.memoryUsage.rss() },
+      memory: memory(),
     });
   });
+}
+
+/** The process's memory in bytes: resident, the JS heap, and what Buffers hold outside it. */
+function memory() {
+  const m = process.memoryUsage();
+  return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external, arrayBuffersBytes: m.arrayBuffers };
 }
