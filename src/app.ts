@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { Config } from './config/config-schema.ts';
 import type { DatabaseHandle } from './db/database.ts';
-import { notifySignal } from './db/postgres/notify-signal.ts';
+import { notifySignal } from './content/events/notify-signal.ts';
 import type { Clock } from './content/clock.ts';
 import { ContentReader } from './content/content-reader.ts';
 import { ReferenceData } from './content/reference-data.ts';
@@ -20,7 +20,7 @@ import { noSignal, type EventSignal } from './content/events/event-signal.ts';
 import { clusterSignal } from './content/events/cluster-signal.ts';
 import { Lease, processIdentity } from './content/jobs/lease.ts';
 import { SiteJobs, type SiteJob } from './content/jobs/site-jobs.ts';
-import { registerMediaRoutes } from './content/media/media.routes.ts';
+import { registerMediaRoutes } from './newsroom/media.routes.ts';
 import { IMAGE_LIMITS } from './content/media/image.repository.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { RouteMap } from './cache/route-map.ts';
@@ -40,13 +40,14 @@ import { registerHomeRoutes } from './newsroom/home.routes.ts';
 import { registerHealthRoutes } from './newsroom/health.routes.ts';
 import { registerAdminApp } from './newsroom/admin-app.ts';
 import { createSearchModule, type SearchModule } from './search/search-module.ts';
-import { registerSearchRoutes } from './search/search.routes.ts';
+import { registerSearchRoutes } from './site/search.routes.ts';
 import { registerFeedRoutes } from './feeds/feed.routes.ts';
 import { registerPublicApi } from './api/public-api.routes.ts';
 import { CommentService } from './engage/comments/comment.service.ts';
 import { ViewCounter } from './engage/views/view-counter.ts';
 import { PopularLists } from './engage/views/popular-lists.ts';
 import { registerEngageRoutes } from './engage/engage.routes.ts';
+import { registerModerationRoutes } from './newsroom/moderation.routes.ts';
 import { createBeaconFastPath } from './engage/views/beacon-fast-path.ts';
 import { getOrCreateSecret } from './content/settings/secrets.ts';
 import { siteSubscribers } from './subscribers.ts';
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return path && `/${path}`;
     },
   });
+  registerModerationRoutes(server, { comments });
   registerAdminApp(server, { distDir: resolve(findProjectRoot(import.meta.dirname), 'dist', 'admin') });
   registerFeedRoutes(server, {
     db,

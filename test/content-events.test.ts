@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DIALECTS, createTestDatabase } from './helpers/databases.ts';
 import { TEST_NOW, useTestApp } from './helpers/app.ts';
 import { fixedClock } from '../src/content/clock.ts';
-import type { Actor } from '../src/newsroom/permissions.ts';
+import type { Actor } from '../src/content/permissions.ts';
 import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { EventDispatcher } from '../src/content/events/event-dispatcher.ts';
 import { eventCursors, lastEventId, pruneEvents, readEvents } from '../src/content/events/event-log.ts';

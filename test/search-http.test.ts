@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from './helpers/databases.ts';
 import { useTestApp } from './helpers/app.ts';
-import type { Actor } from '../src/newsroom/permissions.ts';
+import type { Actor } from '../src/content/permissions.ts';
 import { appendEvents } from '../src/content/events/event-log.ts';
 
 const SEED_ID = 251042;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { DIALECTS } from './helpers/databases.ts';
 import { useTestApp } from './helpers/app.ts';
-import type { Actor } from '../src/newsroom/permissions.ts';
+import type { Actor } from '../src/content/permissions.ts';
 
 const SEED = '/world/asia/251042';
 const EDITOR: Actor = { role: 'editor', userId: null, name: 'সম্পাদক' };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ContentReader, ArticleSummary } from '../content/content-reader.ts';
 import type { SectionTree } from '../content/sections/section-tree.ts';
 import { AppError } from '../lib/errors.ts';
-import { parseInput } from '../newsroom/parse-input.ts';
+import { idParams, parseInput } from '../lib/parse-input.ts';
 import { documentToPlainText, renderDocumentHtml } from '../content/document/index.ts';
 import { buildOpenApi } from './openapi.ts';
 
@@ -16,7 +16,6 @@ const listQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const popularQuery = z.object({ window: z.enum(['6h', '24h', '7d']).default('24h'), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
 
 /** Public responses may be cached by browsers and shared caches for a short while. */

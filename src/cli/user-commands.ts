@@ -3,7 +3,7 @@ import type { Config } from '../config/config-schema.ts';
 import { openMigratedDatabase } from '../runtime.ts';
 import { systemClock } from '../content/clock.ts';
 import { AuthService } from '../newsroom/auth.service.ts';
-import { isRole } from '../newsroom/permissions.ts';
+import { isRole } from '../content/permissions.ts';
 import { AppError } from '../lib/errors.ts';
 
 /**

@@ -1,20 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { AppError } from '../lib/errors.ts';
-import { parseInput } from '../newsroom/parse-input.ts';
-import { requireActor } from '../newsroom/admin-auth.ts';
+import { idParams, parseInput } from '../lib/parse-input.ts';
 import { commentInputSchema, type CommentService } from './comments/comment.service.ts';
-import { commentSettingsSchema } from './comments/comment-settings.ts';
 import type { ViewCounter } from './views/view-counter.ts';
 import type { PopularLists, PopularWindow } from './views/popular-lists.ts';
-
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const queueQuery = z.object({
-  status: z.enum(['pending', 'approved', 'rejected', 'spam']).default('pending'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.coerce.number().int().positive().optional(),
-});
-const decisionBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(200), action: z.enum(['approve', 'reject', 'spam']) }).strict();
 
 export interface EngageRouteDeps {
   comments: CommentService;
@@ -24,7 +12,7 @@ export interface EngageRouteDeps {
   popular: PopularLists;
 }
 
-/** Comments (public and moderation) and the view beacon. */
+/** Readers' comments and the view beacon (moderation is the newsroom's: newsroom/moderation.routes.ts). */
 export function registerEngageRoutes(app: FastifyInstance, { comments, views, articlePath }: EngageRouteDeps): void {
   // Plain HTML forms post url-encoded bodies: the comment form works without JavaScript.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => {
@@ -54,32 +42,10 @@ export function registerEngageRoutes(app: FastifyInstance, { comments, views, ar
   });
 
   app.post('/api/v1/articles/:id/views', async (request, reply) => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError('INVALID_INPUT', 400, 'id must be a positive integer');
+    const { id } = parseInput(idParams, request.params);
     views.record(id, request.ip, request.headers['user-agent']);
     return reply.code(204).header('cache-control', 'no-store').send();
   });
-
-  app.get('/api/admin/comments', async (request) => {
-    const q = parseInput(queueQuery, request.query);
-    const items = await comments.queue(requireActor(request), { status: q.status, limit: q.limit, before: q.cursor });
-    return { items, nextCursor: items.length === q.limit ? (items.at(-1)?.id ?? null) : null };
-  });
-
-  app.post('/api/admin/comments/decide', async (request) => {
-    const body = parseInput(decisionBody, request.body);
-    return { decided: await comments.decide(requireActor(request), body.ids, body.action) };
-  });
-
-  for (const action of ['approve', 'reject', 'spam'] as const) {
-    app.post(`/api/admin/comments/:id/${action}`, async (request) => {
-      const { id } = parseInput(idParams, request.params);
-      return { decided: await comments.decide(requireActor(request), [id], action) };
-    });
-  }
-
-  app.get('/api/admin/comments/settings', async (request) => comments.settings(requireActor(request)));
-  app.put('/api/admin/comments/settings', async (request) => comments.saveSettings(requireActor(request), parseInput(commentSettingsSchema, request.body)));
 }
 
 export type { PopularWindow };

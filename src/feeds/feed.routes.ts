@@ -3,7 +3,7 @@ import { createGzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PageCache } from '../cache/page-cache.ts';
 import { AppError } from '../lib/errors.ts';
-import { PAGE_CACHE_CONTROL, sendPage } from '../site/send-page.ts';
+import { PAGE_CACHE_CONTROL, sendPage } from '../cache/send-page.ts';
 import type { FeedContext, FeedDocument } from './feed-context.ts';
 import { buildNewsSitemap } from './news-sitemap.ts';
 import { PUBLISHER_LOGO_PATH, publisherLogoPng } from './publisher-logo.ts';

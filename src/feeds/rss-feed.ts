@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ArticleFull, ArticleSummary } from '../content/content-reader.ts';
 import type { SectionNode, SectionTree } from '../content/sections/section-tree.ts';
 import { renderDocumentHtml } from '../content/document/index.ts';
-import { bylineLabel } from '../site/view-builder.ts';
+import { bylineLabel } from '../content/people/byline-label.ts';
 import type { FeedContext, FeedDocument } from './feed-context.ts';
 import { PUBLISHER_LOGO_PATH } from './publisher-logo.ts';
 import { renderRss, type RssImage, type RssItem } from './rss.ts';

@@ -2,7 +2,7 @@ import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.ts';
 import type { User } from './user.repository.ts';
-import type { Actor } from './permissions.ts';
+import type { Actor } from '../content/permissions.ts';
 import { csrfTokenMatches, type AuthService } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'prokash_session';

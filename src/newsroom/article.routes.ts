@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { articleInputSchema, articleSaveSchema } from '../content/articles/article-input.schema.ts';
 import type { ArticleService } from '../content/articles/article.service.ts';
 import { requireActor } from './admin-auth.ts';
-import { parseInput } from './parse-input.ts';
+import { idParams, parseInput } from '../lib/parse-input.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const revisionParams = idParams.extend({ number: z.coerce.number().int().min(1) });
 const listQuery = z.object({
   status: z.enum(['draft', 'submitted', 'scheduled', 'published', 'unpublished']).optional(),

@@ -6,8 +6,8 @@ import { AppError } from '../lib/errors.ts';
 import { nextId } from '../content/ids.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
 import { countUsers, findUserByEmail, findUserById, insertUser, normalizeEmail, type User } from './user.repository.ts';
-import type { Actor } from './permissions.ts';
-import { audit } from './audit.ts';
+import type { Actor } from '../content/permissions.ts';
+import { audit } from '../content/audit.ts';
 
 /** Session and throttle limits. */
 export const AUTH_LIMITS = {

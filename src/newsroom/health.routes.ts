@@ -3,7 +3,7 @@ import type { EventDispatcher } from '../content/events/event-dispatcher.ts';
 import type { SiteJobs } from '../content/jobs/site-jobs.ts';
 import type { RouteMap } from '../cache/route-map.ts';
 import type { PageCache } from '../cache/page-cache.ts';
-import { assertCan } from './permissions.ts';
+import { assertCan } from '../content/permissions.ts';
 import { requireActor } from './admin-auth.ts';
 
 /**

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../content/clock.ts';
 import { AppError } from '../lib/errors.ts';
-import { assertCan } from './permissions.ts';
+import { assertCan } from '../content/permissions.ts';
 import { requireActor } from './admin-auth.ts';
-import { parseInput } from './parse-input.ts';
-import { audit } from './audit.ts';
+import { parseInput } from '../lib/parse-input.ts';
+import { audit } from '../content/audit.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
 
 /** Top-story slots after the lead. */

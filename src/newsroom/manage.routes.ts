@@ -8,11 +8,11 @@ import { listSections, ensureSectionPath, isAvailableSectionPath } from '../cont
 import { ensurePerson } from '../content/people/person.repository.ts';
 import { listDistricts } from '../content/places/place.repository.ts';
 import { siteSettingsSchema, type SettingsService } from '../content/settings/settings.service.ts';
-import { bylineLabel } from '../site/view-builder.ts';
-import { assertCan } from './permissions.ts';
+import { bylineLabel } from '../content/people/byline-label.ts';
+import { assertCan } from '../content/permissions.ts';
 import { requireActor } from './admin-auth.ts';
-import { parseInput } from './parse-input.ts';
-import { audit, listAudit } from './audit.ts';
+import { idParams, parseInput } from '../lib/parse-input.ts';
+import { audit, listAudit } from '../content/audit.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
 
 export interface ManageRouteDeps {
@@ -22,7 +22,6 @@ export interface ManageRouteDeps {
   writer: ContentWriter;
 }
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ASCII letters, digits and hyphens');
 const sectionBody = z.object({ name: z.string().trim().min(1).max(80), slug, parentId: z.number().int().positive().nullable().default(null), position: z.number().int().min(0).max(1000).default(0) }).strict();
 const sectionPatch = z.object({ name: z.string().trim().min(1).max(80).optional(), position: z.number().int().min(0).max(1000).optional() }).strict();

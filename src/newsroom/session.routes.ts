@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../lib/errors.ts';
 import { AUTH_LIMITS, csrfTokenFor, type AuthService } from './auth.service.ts';
 import { clearSessionCookie, setSessionCookie } from './admin-auth.ts';
-import { parseInput } from './parse-input.ts';
+import { parseInput } from '../lib/parse-input.ts';
 import { publicUser } from './user.repository.ts';
 
 const email = z.string().trim().max(200).pipe(z.email());

@@ -5,14 +5,13 @@ import type { Database } from '../db/schema.ts';
 import type { Clock } from '../content/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { AuthService } from './auth.service.ts';
-import { assertCan, ROLES } from './permissions.ts';
+import { assertCan, ROLES } from '../content/permissions.ts';
 import { requireActor } from './admin-auth.ts';
-import { parseInput } from './parse-input.ts';
+import { idParams, parseInput } from '../lib/parse-input.ts';
 import { findUserById, listUsers, publicUser } from './user.repository.ts';
-import { audit } from './audit.ts';
+import { audit } from '../content/audit.ts';
 
 const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const createBody = z.object({ name: z.string().trim().min(1).max(120), email: z.string().trim().max(200).pipe(z.email()), role, password: z.string().max(500) }).strict();
 const patchBody = z.object({ name: z.string().trim().min(1).max(120).optional(), role: role.optional(), disabled: z.boolean().optional(), locale: z.enum(['bn', 'en']).optional() }).strict();
 const passwordBody = z.object({ password: z.string().max(500) }).strict();

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CachedPage, Fragment, PageCache } from '../cache/page-cache.ts';
-import { matchesEtag, pageBody, pageHeaders, pickEncoding, type PageEncoding } from './send-page.ts';
+import { matchesEtag, pageBody, pageHeaders, pickEncoding, type PageEncoding } from '../cache/send-page.ts';
 import { pageKey } from './page-key.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 

@@ -10,7 +10,7 @@ import type { Clock } from '../content/clock.ts';
 import type { ContentReader } from '../content/content-reader.ts';
 import { AppError } from '../lib/errors.ts';
 import type { ReaderPages, RenderedPage } from './reader-pages.ts';
-import { sendPage } from './send-page.ts';
+import { sendPage } from '../cache/send-page.ts';
 import { MAX_PAGE, pageKey, parsePage } from './page-key.ts';
 
 export interface SiteRouteDeps {

@@ -4,6 +4,7 @@ import { formatRelativeBn } from '../bangla/relative-time.ts';
 import { toBengaliDigits } from '../bangla/digits.ts';
 import type { ArticleSummary, ResolvedImage } from '../content/content-reader.ts';
 import type { Person } from '../content/people/person.repository.ts';
+import { bylineLabel } from '../content/people/byline-label.ts';
 import type { SectionNode } from '../content/sections/section-tree.ts';
 import type { ArticleCardVM, BylineVM, CommentsVM, CommentVM, ImageVM, LinkVM, PaginationVM } from './view-model.ts';
 import type { PublicComment } from '../engage/comments/comment.service.ts';
@@ -50,15 +51,6 @@ export function cardVM(a: ArticleSummary, ctx: ViewContext): ArticleCardVM {
     publishedIso: formatIsoOffset(published, ctx.timeZone),
     breaking: a.breaking,
   };
-}
-
-/** How a person is named in a byline: a correspondent by place, everyone else by name. */
-export function bylineLabel(person: Person, districtNames: ReadonlyMap<number, string>): string {
-  if (person.kind !== 'correspondent') return person.name;
-  const district = person.district_id === null ? '' : (districtNames.get(person.district_id) ?? '');
-  if (person.place && district) return `${person.place} (${district}) প্রতিনিধি`;
-  if (district) return `${district} প্রতিনিধি`;
-  return person.place ? `${person.place} প্রতিনিধি` : person.name;
 }
 
 export function bylineVM(person: Person, districtNames: ReadonlyMap<number, string>): BylineVM {

@@ -1,7 +1,8 @@
+import { idSchema } from '../../lib/parse-input.ts';
 import { z } from 'zod';
 
 const text = (max: number) => z.string().max(max).transform((s) => s.trim());
-const id = z.number().int().positive().max(2_147_483_647);
+const id = idSchema;
 const nullableText = (max: number) => z.string().max(max).transform((s) => s.trim()).nullable().default(null);
 
 /** What the newsroom sends to create or save an article (docs/admin-api.md, ArticleInput). */

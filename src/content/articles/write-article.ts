@@ -1,3 +1,4 @@
+import { correspondentLabel } from '../people/byline-label.ts';
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { ArticleTable, Database } from '../../db/schema.ts';
@@ -241,8 +242,8 @@ async function resolveByline(db: Kysely<Database>, byline: BylineInput, ctx: Wri
       return people;
     }
     case 'correspondent': {
-      const district = ctx.districtNames.get(byline.districtId) ?? '';
-      const label = byline.place ? `${byline.place} (${district}) প্রতিনিধি` : `${district} প্রতিনিধি`;
+      const district = ctx.districtNames.get(byline.districtId) ?? null;
+      const label = correspondentLabel(byline.place, district) ?? 'প্রতিনিধি';
       if (byline.name === null) {
         const existing = await findCorrespondent(db, byline.place, byline.districtId);
         if (existing) return [existing];

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ViewCounter } from './view-counter.ts';
+import { MAX_ID } from '../../lib/parse-input.ts';
 
 const BEACON = /^\/api\/v1\/articles\/([1-9]\d{0,9})\/views(?:\?[^#]*)?$/;
-const MAX_ID = 2_147_483_647;
 
 /**
  * The view beacon, answered before the request reaches the framework: it is the one request a

@@ -7,8 +7,8 @@ import { renderCommentArea } from './comments.ts';
 import { renderDocument } from './layout.ts';
 import { renderListsTabs } from './lists-tabs.ts';
 import { renderShell } from './page-shell.ts';
-import { breadcrumbJsonLd, newsArticleJsonLd } from '../../feeds/json-ld.ts';
-import { articleSocialMeta } from '../../feeds/social-meta.ts';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '../head/json-ld.ts';
+import { articleSocialMeta } from '../head/social-meta.ts';
 
 /** The article page, in the order a Bangladeshi daily shows it (see the seed fixture). */
 export function renderArticlePage(site: SiteVM, article: ArticleVM, lists: ListsVM): string {

@@ -5,7 +5,7 @@ import { renderDocument } from './layout.ts';
 import { listTitle, renderListsTabs } from './lists-tabs.ts';
 import { toBengaliDigits } from '../../bangla/digits.ts';
 import { renderShell } from './page-shell.ts';
-import { websiteJsonLd } from '../../feeds/json-ld.ts';
+import { websiteJsonLd } from '../head/json-ld.ts';
 
 const SECTION_BLOCK_SIZE = 6;
 

@@ -2,8 +2,8 @@ import { html, type SafeHtml } from '../../lib/html.ts';
 import type { SiteVM } from '../view-model.ts';
 import { renderFooter } from './footer.ts';
 import { renderHeader } from './header.ts';
-import { jsonLdScript } from '../../feeds/json-ld.ts';
-import { pageSocialMeta, type MetaTag } from '../../feeds/social-meta.ts';
+import { jsonLdScript } from '../head/json-ld.ts';
+import { pageSocialMeta, type MetaTag } from '../head/social-meta.ts';
 
 export interface DocumentOptions {
   /** Page title without the site name; empty for the home page. */

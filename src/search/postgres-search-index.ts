@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { IndexDocument, IndexHit, IndexQuery, IndexedFields, SearchIndex, TermAlternative } from '../../search/search-index.ts';
+import type { IndexDocument, IndexHit, IndexQuery, IndexedFields, SearchIndex, TermAlternative } from './search-index.ts';
 
 // ts_rank weights for D, C, B, A. A: kicker/headline, B: tags, C: summary and byline, D: body.
 const RANK_WEIGHTS = sql.raw(`'{0.1, 0.3, 0.6, 1.0}'::float4[]`);

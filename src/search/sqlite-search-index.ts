@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import type { IndexDocument, IndexHit, IndexQuery, IndexRebuild, SearchIndex, TermAlternative } from '../../search/search-index.ts';
+import type { IndexDocument, IndexHit, IndexQuery, IndexRebuild, SearchIndex, TermAlternative } from './search-index.ts';
 
 // Per-column bm25 weights, in the column order of search_fts: head, summary, tags, byline, body,
 // facets (the section tokens only filter, they never score).

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { nextId } from '../content/ids.ts';
+import { nextId } from './ids.ts';
 
 /** Records who did what to what: publishing, unpublishing, deleting, role changes, moderation. */
 export async function audit(

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { EventSignal } from '../../content/events/event-signal.ts';
+import type { EventSignal } from './event-signal.ts';
 
 export interface NotifySignalOptions {
   /** The database's URL (without `?schema=`). */

@@ -1,11 +1,11 @@
 import { toBengaliDigits, formatNumberBn } from '../bangla/digits.ts';
 import type { SectionTree } from '../content/sections/section-tree.ts';
-import type { SiteSettings } from '../site/reader-pages.ts';
-import { cardVM, sectionHref, type ViewContext } from '../site/view-builder.ts';
-import type { ListsVM, PaginationVM } from '../site/view-model.ts';
-import type { SearchPageVM } from '../site/templates/search-page.ts';
-import { MAX_QUERY_LENGTH } from './parse-query.ts';
-import type { SearchOutcome } from './search.service.ts';
+import type { SiteSettings } from './reader-pages.ts';
+import { cardVM, sectionHref, type ViewContext } from './view-builder.ts';
+import type { ListsVM, PaginationVM } from './view-model.ts';
+import type { SearchPageVM } from './templates/search-page.ts';
+import { MAX_QUERY_LENGTH } from '../search/parse-query.ts';
+import type { SearchOutcome } from '../search/search.service.ts';
 
 const EXAMPLES = ['উদাহরণ: পুতিন, ঢাকার যানজট, বাজেট ২০২৩', 'ইংরেজি হরফে লিখলেও চলবে: putin, dhaka'];
 

@@ -2,18 +2,17 @@ import '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema.ts';
-import type { Clock } from '../clock.ts';
-import { AppError } from '../../lib/errors.ts';
-import { assertCan } from '../../newsroom/permissions.ts';
-import { requireActor } from '../../newsroom/admin-auth.ts';
-import { parseInput } from '../../newsroom/parse-input.ts';
-import { IMAGE_LIMITS, type Image } from './image.repository.ts';
-import { saveImage } from './save-image.ts';
-import { imageViews } from './image-view.ts';
-import type { ContentWriter } from '../events/content-writer.ts';
+import type { Database } from '../db/schema.ts';
+import type { Clock } from '../content/clock.ts';
+import { AppError } from '../lib/errors.ts';
+import { assertCan } from '../content/permissions.ts';
+import { requireActor } from './admin-auth.ts';
+import { idParams, parseInput } from '../lib/parse-input.ts';
+import { IMAGE_LIMITS, type Image } from '../content/media/image.repository.ts';
+import { saveImage } from '../content/media/save-image.ts';
+import { imageViews } from '../content/media/image-view.ts';
+import type { ContentWriter } from '../content/events/content-writer.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const patchBody = z.object({ caption: z.string().trim().max(500).optional(), credit: z.string().trim().max(120).optional(), alt: z.string().trim().max(500).optional() }).strict();
 const listQuery = z.object({ q: z.string().max(100).optional(), cursor: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(40) });
 

@@ -1,5 +1,5 @@
-import type { ArticleVM, ImageVM, SiteVM } from '../site/view-model.ts';
-import { PUBLISHER_LOGO_PATH, PUBLISHER_LOGO_SIZE } from './publisher-logo.ts';
+import type { ArticleVM, ImageVM, SiteVM } from '../view-model.ts';
+import { PUBLISHER_LOGO_PATH, PUBLISHER_LOGO_SIZE } from '../../feeds/publisher-logo.ts';
 
 /** One `<meta property|name="…" content="…">`: Open Graph uses `property`, Twitter `name`. */
 export interface MetaTag {

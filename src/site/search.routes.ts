@@ -1,18 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../content/clock.ts';
-import type { ReaderPages } from '../site/reader-pages.ts';
+import type { ReaderPages } from './reader-pages.ts';
 import { AppError } from '../lib/errors.ts';
-import { parseInput } from '../newsroom/parse-input.ts';
-import type { SiteSettings } from '../site/reader-pages.ts';
-import { renderSearchPage } from '../site/templates/search-page.ts';
-import { articleHref } from '../site/view-builder.ts';
-import { MAX_QUERY_LENGTH } from './parse-query.ts';
+import { parseInput } from '../lib/parse-input.ts';
+import type { SiteSettings } from './reader-pages.ts';
+import { renderSearchPage } from './templates/search-page.ts';
+import { articleHref } from './view-builder.ts';
+import { MAX_QUERY_LENGTH } from '../search/parse-query.ts';
 import { HELP, searchPageVM } from './search-page-view.ts';
-import { searchQuerySchema, type SearchQueryInput } from './search-params.ts';
-import { SEARCH_PAGE_SIZE, type SearchOutcome, type SearchService } from './search.service.ts';
-import { snippetText, type SnippetPart } from './snippet.ts';
+import { searchQuerySchema, type SearchQueryInput } from '../search/search-params.ts';
+import { SEARCH_PAGE_SIZE, type SearchOutcome, type SearchService } from '../search/search.service.ts';
+import { snippetText, type SnippetPart } from '../search/snippet.ts';
 import { escapeHtml } from '../lib/html.ts';
-import { sendCompressedHtml } from '../site/send-page.ts';
+import { sendCompressedHtml } from '../cache/send-page.ts';
 
 export interface SearchRouteDeps {
   service: SearchService;

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { AppError } from '../lib/errors.ts';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
 
 /** Validates a request part with a schema: 400 INVALID_INPUT listing every problem, never a 500. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -8,3 +8,12 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   const details = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
   throw new AppError('INVALID_INPUT', 400, details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
 }
+
+/** The largest id the tables hold (a 32-bit signed integer on both dialects). */
+export const MAX_ID = 2_147_483_647;
+
+/** A row id: a positive whole number the tables can hold. */
+export const idSchema = z.number().int().positive().max(MAX_ID);
+
+/** `/…/:id` path parameters. */
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) });

@@ -1,6 +1,6 @@
-import { raw, type SafeHtml } from '../lib/html.ts';
-import type { ArticleVM, BylineVM, ImageVM, SiteVM } from '../site/view-model.ts';
-import { PUBLISHER_LOGO_PATH, PUBLISHER_LOGO_SIZE } from './publisher-logo.ts';
+import { raw, type SafeHtml } from '../../lib/html.ts';
+import type { ArticleVM, BylineVM, ImageVM, SiteVM } from '../view-model.ts';
+import { PUBLISHER_LOGO_PATH, PUBLISHER_LOGO_SIZE } from '../../feeds/publisher-logo.ts';
 
 type JsonLd = Record<string, unknown>;
 

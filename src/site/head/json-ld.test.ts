@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { sampleArticle, sampleHome, sampleLists, sampleSite } from '../site/templates/sample-view-models.ts';
-import { renderArticlePage } from '../site/templates/article-page.ts';
-import { renderHomePage } from '../site/templates/home-page.ts';
+import { sampleArticle, sampleHome, sampleLists, sampleSite } from '../templates/sample-view-models.ts';
+import { renderArticlePage } from '../templates/article-page.ts';
+import { renderHomePage } from '../templates/home-page.ts';
 import { breadcrumbJsonLd, jsonLdScript, newsArticleJsonLd } from './json-ld.ts';
 import { articleSocialMeta } from './social-meta.ts';
 
