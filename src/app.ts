@@ -1,3 +1,4 @@
+import { AppError } from './lib/errors.ts';
 import { resolve } from 'node:path';
 import { createServer } from 'node:http';
 import cluster from 'node:cluster';
@@ -7,7 +8,7 @@ import multipart from '@fastify/multipart';
 import type { Config } from './config/config-schema.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { notifySignal } from './content/events/notify-signal.ts';
-import type { Clock } from './content/clock.ts';
+import type { Clock } from './lib/clock.ts';
 import { ContentReader } from './content/content-reader.ts';
 import { ReferenceData } from './content/reference-data.ts';
 import { ArticleService } from './content/articles/article.service.ts';
@@ -146,7 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     // A URL that cannot be decoded gets the same Bengali 400 page as any other bad request.
     frameworkErrors: (error, request, reply) => {
-      void respondWithError(request, reply, pages, 400, 'BAD_REQUEST', error.message);
+      void respondWithError(request, reply, pages, new AppError('BAD_REQUEST', error.message));
     },
   });
   const search = await createSearchModule({ database, reader, clock, timeZone: () => settings.get().timeZone, log: log('search indexing failed') });

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, createTestDatabase } from './helpers/databases.ts';
 import { TEST_NOW, useTestApp } from './helpers/app.ts';
-import { fixedClock } from '../src/content/clock.ts';
+import { fixedClock } from '../src/lib/clock.ts';
 import type { Actor } from '../src/content/permissions.ts';
 import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { EventDispatcher } from '../src/content/events/event-dispatcher.ts';

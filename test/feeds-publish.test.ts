@@ -7,7 +7,7 @@ import { AdminClient } from './helpers/admin-client.ts';
 import { childOf, childrenOf, NS, parseXml } from './feeds-xml.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { buildApp, type App } from '../src/app.ts';
-import { fixedClock } from '../src/content/clock.ts';
+import { fixedClock } from '../src/lib/clock.ts';
 
 const ORIGIN = 'http://prokash.test';
 const PASSWORD = 'ঢাকা-2026-secret';

@@ -7,7 +7,7 @@ import { childOf, childrenOf, NS, parseXml } from './feeds-xml.ts';
 import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { importArticles } from '../src/content/exchange/import-articles.ts';
 import { formatIsoOffset } from '../src/bangla/zoned-date.ts';
-import { fixedClock } from '../src/content/clock.ts';
+import { fixedClock } from '../src/lib/clock.ts';
 import type { App } from '../src/app.ts';
 import { rangeStats, rangeStatsQuery } from '../src/feeds/sitemap.queries.ts';
 import { monthRange } from '../src/feeds/sitemaps.ts';

@@ -7,7 +7,7 @@ import { bulkRecord, seedParagraphs, writeSeedArticleFile } from './helpers/fixt
 import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { importArticles } from '../src/content/exchange/import-articles.ts';
 import { exportArticles } from '../src/content/exchange/export-articles.ts';
-import { fixedClock } from '../src/content/clock.ts';
+import { fixedClock } from '../src/lib/clock.ts';
 import { documentToPlainText, parseDocument } from '../src/content/document/index.ts';
 
 const clock = fixedClock('2026-11-27T06:00:00Z');

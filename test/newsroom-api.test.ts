@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { buildTestApp, TEST_NOW } from './helpers/app.ts';
 import { AdminClient, multipartBody } from './helpers/admin-client.ts';
-import { fixedClock } from '../src/content/clock.ts';
+import { fixedClock } from '../src/lib/clock.ts';
 import type { App } from '../src/app.ts';
 
 const PASSWORD = 'ঢাকা-2026-secret';

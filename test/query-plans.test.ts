@@ -8,7 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
 import type { Database } from '../src/db/schema.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { buildApp, type App } from '../src/app.ts';
-import { fixedClock } from '../src/content/clock.ts';
+import { fixedClock } from '../src/lib/clock.ts';
 
 // Every query a reader page runs must be bounded by an index and a limit: never a full scan of a
 // content table, never a sort of an unbounded set (a tag's, a section's, the archive's). The

@@ -6,7 +6,7 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/datab
 import { ArticleService } from '../src/content/articles/article.service.ts';
 import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { AuthService } from '../src/newsroom/auth.service.ts';
-import { systemClock } from '../src/content/clock.ts';
+import { systemClock } from '../src/lib/clock.ts';
 import { ensureSectionPath } from '../src/content/sections/section.repository.ts';
 import { ensurePerson } from '../src/content/people/person.repository.ts';
 import { freePort, startProkash, stopProcess } from './helpers/processes.ts';

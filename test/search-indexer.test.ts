@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { join } from 'node:path';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { TEST_NOW } from './helpers/app.ts';
-import { fixedClock } from '../src/content/clock.ts';
+import { fixedClock } from '../src/lib/clock.ts';
 import { seedDemo } from '../src/demo/seed-demo.ts';
 import { createIndexer, createSearchIndex } from '../src/search/search-module.ts';
 import { parseQuery } from '../src/search/parse-query.ts';

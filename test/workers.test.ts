@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { freePort, runProkash, startProkash, stopProcess } from './helpers/processes.ts';
 import { AuthService } from '../src/newsroom/auth.service.ts';
-import { systemClock } from '../src/content/clock.ts';
+import { systemClock } from '../src/lib/clock.ts';
 import { ensureSectionPath } from '../src/content/sections/section.repository.ts';
 import { ensurePerson } from '../src/content/people/person.repository.ts';
 

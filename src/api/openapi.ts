@@ -113,7 +113,7 @@ export function buildOpenApi(siteUrl: string): unknown {
         bearer: { type: 'http', scheme: 'bearer' },
       },
       schemas: {
-        Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['code', 'message'] } } },
+        Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, messageBn: { type: 'string' }, details: {} }, required: ['code', 'message', 'messageBn'] } } },
         ExchangeRecord: schema(exchangeRecordSchema),
       },
     },

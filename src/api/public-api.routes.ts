@@ -59,7 +59,7 @@ export function registerPublicApi(
     const { id } = parseInput(idParams, request.params);
     const tree = await reader.sections();
     const article = await reader.article(tree, id);
-    if (!article) throw new AppError('NOT_FOUND', 404, `article ${id} not found`);
+    if (!article) throw new AppError('NOT_FOUND', `article ${id} not found`);
     return send(reply, {
       article: {
         ...summary(article),
@@ -101,17 +101,17 @@ async function filterFor(reader: ContentReader, tree: SectionTree, q: z.output<t
   const filter: Parameters<ContentReader['list']>[1] = {};
   if (q.section) {
     const section = tree.byPathOrUndefined(q.section);
-    if (!section) throw new AppError('INVALID_INPUT', 400, `section: no section "${q.section}"`);
+    if (!section) throw new AppError('INVALID_INPUT', `section: no section "${q.section}"`);
     filter.sectionIds = tree.subtreeIds(section);
   }
   if (q.tag) {
     const tag = await reader.tag(q.tag);
-    if (!tag) throw new AppError('INVALID_INPUT', 400, `tag: no tag "${q.tag}"`);
+    if (!tag) throw new AppError('INVALID_INPUT', `tag: no tag "${q.tag}"`);
     filter.tagId = tag.id;
   }
   if (q.author) {
     const person = await reader.person(q.author);
-    if (!person) throw new AppError('INVALID_INPUT', 400, `author: no author "${q.author}"`);
+    if (!person) throw new AppError('INVALID_INPUT', `author: no author "${q.author}"`);
     filter.personId = person.id;
   }
   return filter;

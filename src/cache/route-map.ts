@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ReferenceData } from '../content/reference-data.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { isListed, type ArticleChange } from '../content/events/content-event.ts';
 
 interface Location {

@@ -3,7 +3,7 @@ import type { Config } from '../config/config-schema.ts';
 import { migrateToLatest, openDatabase } from '../db/database.ts';
 import { ensurePlaces } from '../content/places/place.repository.ts';
 import { openMigratedDatabase } from '../runtime.ts';
-import { systemClock } from '../content/clock.ts';
+import { systemClock } from '../lib/clock.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { createIndexer } from '../search/search-module.ts';
 import { openWriter } from './open-writer.ts';

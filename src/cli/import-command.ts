@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Config } from '../config/config-schema.ts';
 import { openMigratedDatabase } from '../runtime.ts';
-import { systemClock } from '../content/clock.ts';
+import { systemClock } from '../lib/clock.ts';
 import { importArticles, type ImportReport } from '../content/exchange/import-articles.ts';
 import { readLines } from '../lib/read-lines.ts';
 import { createIndexer } from '../search/search-module.ts';

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../db/database.ts';
 import { notifySignal } from '../content/events/notify-signal.ts';
-import { systemClock } from '../content/clock.ts';
+import { systemClock } from '../lib/clock.ts';
 import { ContentWriter } from '../content/events/content-writer.ts';
 import { noSignal, type EventSignal } from '../content/events/event-signal.ts';
 

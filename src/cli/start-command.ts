@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from '../config/config-schema.ts';
 import { openMigratedDatabase } from '../runtime.ts';
-import { systemClock } from '../content/clock.ts';
+import { systemClock } from '../lib/clock.ts';
 import { buildApp } from '../app.ts';
 import { isEmpty, seedDemo } from '../demo/seed-demo.ts';
 import { createIndexer } from '../search/search-module.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config-schema.ts';
 import { openMigratedDatabase } from '../runtime.ts';
-import { systemClock } from '../content/clock.ts';
+import { systemClock } from '../lib/clock.ts';
 import { AuthService } from '../newsroom/auth.service.ts';
 import { isRole } from '../content/permissions.ts';
 import { AppError } from '../lib/errors.ts';

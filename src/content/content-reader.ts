@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Edition } from '../db/schema.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { parseDocument, type Doc } from './document/index.ts';
 import type { SectionTree, SectionNode } from './sections/section-tree.ts';
 import { findPersonBySlug, type Person } from './people/person.repository.ts';

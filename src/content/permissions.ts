@@ -82,7 +82,7 @@ export function can(actor: Actor, action: Action, article?: ArticleRef): boolean
 
 /** Throws 403 FORBIDDEN unless `can`. */
 export function assertCan(actor: Actor, action: Action, article?: ArticleRef): void {
-  if (!can(actor, action, article)) throw new AppError('FORBIDDEN', 403, `your role (${actor.role}) may not ${action.replace('.', ' ')}`);
+  if (!can(actor, action, article)) throw new AppError('FORBIDDEN', `your role (${actor.role}) may not ${action.replace('.', ' ')}`);
 }
 
 export function isRole(value: unknown): value is Role {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { formatIsoOffset } from '../bangla/zoned-date.ts';
 import { ensureSectionPath } from '../content/sections/section.repository.ts';
 import { ensurePerson } from '../content/people/person.repository.ts';

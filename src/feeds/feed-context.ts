@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { ContentReader } from '../content/content-reader.ts';
 
 /** What every feed, sitemap and robots builder reads. Settings are functions: the newsroom changes them at run time. */

@@ -76,4 +76,4 @@ async function sendMonthSitemap(deps: FeedRouteDeps, req: FastifyRequest, reply:
   return reply.header('content-encoding', 'gzip').send(gzip);
 }
 
-const notFound = () => new AppError('NOT_FOUND', 404, 'page not found');
+const notFound = () => new AppError('NOT_FOUND', 'page not found');

@@ -6,7 +6,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const details = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
-  throw new AppError('INVALID_INPUT', 400, details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+  throw new AppError('INVALID_INPUT', details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
 }
 
 /** The largest id the tables hold (a 32-bit signed integer on both dialects). */

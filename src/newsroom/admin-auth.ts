@@ -32,7 +32,7 @@ export function registerAdminAuth(app: FastifyInstance, auth: AuthService): void
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const actor = match ? await auth.tokenActor(match[1]!) : undefined;
-      if (!actor) throw new AppError('UNAUTHENTICATED', 401, 'the bearer token is not valid');
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'the bearer token is not valid');
       request.actor = actor;
       return;
     }
@@ -46,7 +46,7 @@ export function registerAdminAuth(app: FastifyInstance, auth: AuthService): void
     if (!SAFE_METHODS.has(request.method)) {
       const given = request.headers['x-csrf-token'];
       if (typeof given !== 'string' || !csrfTokenMatches(token, given)) {
-        throw new AppError('CSRF_FAILED', 403, 'missing or wrong x-csrf-token header');
+        throw new AppError('CSRF_FAILED', 'missing or wrong x-csrf-token header');
       }
     }
   });
@@ -54,7 +54,7 @@ export function registerAdminAuth(app: FastifyInstance, auth: AuthService): void
 
 /** The caller, or 401. */
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED', 401, 'sign in first');
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'sign in first');
   return request.actor;
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from '../lib/errors.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { articleInputSchema, articleSaveSchema } from '../content/articles/article-input.schema.ts';
@@ -116,7 +117,7 @@ export function registerArticleRoutes(app: FastifyInstance, { articles, preview 
     const { id } = parseInput(idParams, request.params);
     await articles.get(actor, id); // the same access rule as reading it
     const html = await preview(id);
-    if (html === undefined) return reply.code(422).send({ error: { code: 'INVALID_TRANSITION', message: 'choose a section before previewing' } });
+    if (html === undefined) throw new AppError('INVALID_TRANSITION', 'choose a section before previewing', { missing: ['section'] });
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   });
 }

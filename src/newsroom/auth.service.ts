@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { nextId } from '../content/ids.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords.ts';
@@ -49,7 +49,7 @@ export class AuthService {
     const now = this.clock.now().toISOString();
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction().execute(async (trx) => {
-      if ((await countUsers(trx)) > 0) throw new AppError('CONFLICT', 409, 'the site already has users; sign in instead');
+      if ((await countUsers(trx)) > 0) throw new AppError('CONFLICT', 'the site already has users; sign in instead');
       const user = await insertUser(trx, { ...input, role: 'admin', passwordHash }, now);
       await audit(trx, { userId: user.id, action: 'user.setup', targetType: 'user', targetId: user.id, at: now });
       return user;
@@ -60,7 +60,7 @@ export class AuthService {
   async createUser(input: { name: string; email: string; password: string; role: Role }, actor: Actor | null): Promise<User> {
     checkPassword(input.password);
     const now = this.clock.now().toISOString();
-    if (await findUserByEmail(this.db, input.email)) throw new AppError('CONFLICT', 409, 'a user with this email exists');
+    if (await findUserByEmail(this.db, input.email)) throw new AppError('CONFLICT', 'a user with this email exists');
     const user = await insertUser(this.db, { ...input, passwordHash: await hashPassword(input.password) }, now);
     await audit(this.db, { userId: actor?.userId ?? null, action: 'user.create', targetType: 'user', targetId: user.id, details: { role: input.role }, at: now });
     return user;
@@ -78,7 +78,7 @@ export class AuthService {
     const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !ok || user.disabled) {
       await this.recordFailure(keys);
-      throw new AppError('BAD_CREDENTIALS', 401, 'email or password is wrong');
+      throw new AppError('BAD_CREDENTIALS', 'email or password is wrong');
     }
     await this.db.deleteFrom('login_failures').where('key', '=', keys[0]!).execute();
     return this.openSession(user, meta);
@@ -131,7 +131,7 @@ export class AuthService {
     const now = this.clock.now().toISOString();
     const hash = await hashPassword(password);
     const result = await this.db.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', userId).executeTakeFirst();
-    if (!result.numUpdatedRows) throw new AppError('NOT_FOUND', 404, 'user not found');
+    if (!result.numUpdatedRows) throw new AppError('NOT_FOUND', 'user not found');
     await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await audit(this.db, { userId: actor.userId, action: 'user.password-reset', targetType: 'user', targetId: userId, at: now });
   }
@@ -165,7 +165,7 @@ export class AuthService {
     const since = new Date(this.clock.now().getTime() - AUTH_LIMITS.failureWindowMs).toISOString();
     const [account, address] = await Promise.all(keys.map((key) => this.failures(key, since)));
     if ((account ?? 0) >= AUTH_LIMITS.refuseAfter || (address ?? 0) >= AUTH_LIMITS.refuseAfterIp) {
-      throw new AppError('RATE_LIMITED', 429, 'too many failed sign-ins; wait a few minutes and try again', {
+      throw new AppError('RATE_LIMITED', 'too many failed sign-ins; wait a few minutes and try again', {
         retryAfterSeconds: Math.ceil(AUTH_LIMITS.failureWindowMs / 1000 / 3),
       });
     }
@@ -204,6 +204,6 @@ export function csrfTokenMatches(sessionToken: string, given: string): boolean {
 
 function checkPassword(password: string): void {
   if ([...password].length < AUTH_LIMITS.passwordMin) {
-    throw new AppError('INVALID_INPUT', 400, `password must have at least ${AUTH_LIMITS.passwordMin} characters`);
+    throw new AppError('INVALID_INPUT', `password must have at least ${AUTH_LIMITS.passwordMin} characters`);
   }
 }

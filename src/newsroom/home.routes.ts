@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { assertCan } from '../content/permissions.ts';
 import { requireActor } from './admin-auth.ts';
@@ -49,7 +49,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     if (ids.length) {
       const found = await db.selectFrom('articles').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
       const missing = ids.filter((id) => !found.some((f) => f.id === id));
-      if (missing.length) throw new AppError('INVALID_INPUT', 400, `only published articles can fill slots: ${missing.join(', ')}`);
+      if (missing.length) throw new AppError('INVALID_INPUT', `only published articles can fill slots: ${missing.join(', ')}`);
     }
     await deps.writer.write(async (trx, emit) => {
       const previous = await trx.selectFrom('home_slots').select('article_id').execute();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { listSections, ensureSectionPath, isAvailableSectionPath } from '../content/sections/section.repository.ts';
 import { ensurePerson } from '../content/people/person.repository.ts';
@@ -62,10 +62,10 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     assertCan(actor, 'section.manage');
     const body = parseInput(sectionBody, request.body);
     const parent = body.parentId === null ? undefined : await db.selectFrom('sections').selectAll().where('id', '=', body.parentId).executeTakeFirst();
-    if (body.parentId !== null && !parent) throw new AppError('INVALID_INPUT', 400, `parentId: no section ${body.parentId}`);
+    if (body.parentId !== null && !parent) throw new AppError('INVALID_INPUT', `parentId: no section ${body.parentId}`);
     const path = parent ? `${parent.path}/${body.slug}` : body.slug;
-    if (!isAvailableSectionPath(path)) throw new AppError('INVALID_INPUT', 400, `slug: "${body.slug}" is a path the site uses itself`);
-    if (await db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirst()) throw new AppError('CONFLICT', 409, `a section ${path} exists`);
+    if (!isAvailableSectionPath(path)) throw new AppError('INVALID_INPUT', `slug: "${body.slug}" is a path the site uses itself`);
+    if (await db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirst()) throw new AppError('CONFLICT', `a section ${path} exists`);
     const section = await deps.writer.write(async (trx, emit) => {
       const section = await ensureSectionPath(trx, path, now(), { [path]: body.name }, body.position);
       await audit(trx, { userId: actor.userId, action: 'section.create', targetType: 'section', targetId: section.id, details: { path }, at: now() });
@@ -80,7 +80,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     assertCan(actor, 'section.manage');
     const { id } = parseInput(idParams, request.params);
     const body = parseInput(sectionPatch, request.body);
-    if (!(await db.selectFrom('sections').select('id').where('id', '=', id).executeTakeFirst())) throw new AppError('NOT_FOUND', 404, 'section not found');
+    if (!(await db.selectFrom('sections').select('id').where('id', '=', id).executeTakeFirst())) throw new AppError('NOT_FOUND', 'section not found');
     await deps.writer.write(async (trx, emit) => {
       if (Object.keys(body).length) await trx.updateTable('sections').set(body).where('id', '=', id).execute();
       await audit(trx, { userId: actor.userId, action: 'section.update', targetType: 'section', targetId: id, details: body, at: now() });
@@ -103,7 +103,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const actor = requireActor(request);
     assertCan(actor, 'person.manage');
     const body = parseInput(personBody, request.body);
-    if (body.kind === 'correspondent' && !body.districtId) throw new AppError('INVALID_INPUT', 400, 'districtId: a correspondent needs a district');
+    if (body.kind === 'correspondent' && !body.districtId) throw new AppError('INVALID_INPUT', 'districtId: a correspondent needs a district');
     const person = await deps.writer.write(async (trx, emit) => {
       const person = await ensurePerson(trx, body, now());
       emit({ type: 'person.changed', payload: { id: person.id } });
@@ -122,7 +122,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const person = await deps.writer.write(async (trx, emit) => {
       if (Object.keys(set).length) await trx.updateTable('people').set(set).where('id', '=', id).execute();
       const person = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!person) throw new AppError('NOT_FOUND', 404, 'person not found');
+      if (!person) throw new AppError('NOT_FOUND', 'person not found');
       // Their articles' pages and search entries (byline terms) follow the new name or place.
       emit({ type: 'person.changed', payload: { id } });
       return person;

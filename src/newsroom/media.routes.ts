@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { assertCan } from '../content/permissions.ts';
 import { requireActor } from './admin-auth.ts';
@@ -25,16 +25,16 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
   app.post('/api/admin/media', async (request, reply) => {
     const actor = requireActor(request);
     assertCan(actor, 'media.upload');
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', 415, 'send the image as multipart/form-data with a "file" field');
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', 'send the image as multipart/form-data with a "file" field');
     const fields: Record<string, string> = {};
     let bytes: Buffer | undefined;
     for await (const part of request.parts({ limits: { fileSize: IMAGE_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } })) {
       if (part.type === 'file') {
-        if (part.fieldname !== 'file') throw new AppError('INVALID_INPUT', 400, 'the image field is called "file"');
+        if (part.fieldname !== 'file') throw new AppError('INVALID_INPUT', 'the image field is called "file"');
         bytes = await part.toBuffer();
       } else fields[part.fieldname] = String(part.value ?? '');
     }
-    if (!bytes?.length) throw new AppError('INVALID_INPUT', 400, 'no file was sent');
+    if (!bytes?.length) throw new AppError('INVALID_INPUT', 'no file was sent');
     const meta = parseInput(patchBody, fields);
     const image = await saveImage(db, deps.mediaDir, bytes, { caption: meta.caption ?? '', credit: meta.credit ?? '', alt: meta.alt ?? '' }, deps.clock.now().toISOString());
     const [shown] = await view([image]);
@@ -55,7 +55,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
     assertCan(requireActor(request), 'taxonomy.read');
     const { id } = parseInput(idParams, request.params);
     const image = await db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!image) throw new AppError('NOT_FOUND', 404, 'image not found');
+    if (!image) throw new AppError('NOT_FOUND', 'image not found');
     const [shown] = await view([image]);
     return { image: shown };
   });
@@ -66,7 +66,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
     const body = parseInput(patchBody, request.body);
     const image = await deps.writer.write(async (trx, emit) => {
       const image = await trx.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!image) throw new AppError('NOT_FOUND', 404, 'image not found');
+      if (!image) throw new AppError('NOT_FOUND', 'image not found');
       if (!Object.keys(body).length) return image;
       await trx.updateTable('images').set(body).where('id', '=', id).execute();
       // The published articles showing it (a caption an article overrides changes nothing there,

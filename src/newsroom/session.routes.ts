@@ -33,7 +33,7 @@ export function registerSessionRoutes(app: FastifyInstance, auth: AuthService): 
   app.get('/api/admin/session', async (request) => {
     if (!request.sessionUser || !request.sessionToken) {
       if (request.actor) return { user: null, role: request.actor.role, csrfToken: null };
-      throw new AppError('UNAUTHENTICATED', 401, 'not signed in');
+      throw new AppError('UNAUTHENTICATED', 'not signed in');
     }
     return { user: publicUser(request.sessionUser), csrfToken: csrfTokenFor(request.sessionToken) };
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { AuthService } from './auth.service.ts';
 import { assertCan, ROLES } from '../content/permissions.ts';
@@ -41,9 +41,9 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     const onlyOwnLocale = actor.userId === id && Object.keys(body).every((k) => k === 'locale');
     if (!onlyOwnLocale) assertCan(actor, 'user.manage');
     const before = await findUserById(db, id);
-    if (!before) throw new AppError('NOT_FOUND', 404, 'user not found');
+    if (!before) throw new AppError('NOT_FOUND', 'user not found');
     if (actor.userId === id && (body.role !== undefined && body.role !== before.role || body.disabled)) {
-      throw new AppError('FORBIDDEN', 403, 'you cannot change your own role or disable yourself');
+      throw new AppError('FORBIDDEN', 'you cannot change your own role or disable yourself');
     }
     const { disabled, ...rest } = body;
     await db
@@ -88,7 +88,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Kysely<Data
     assertCan(actor, 'token.manage');
     const { id } = parseInput(idParams, request.params);
     const result = await db.deleteFrom('api_tokens').where('id', '=', id).executeTakeFirst();
-    if (!Number(result.numDeletedRows)) throw new AppError('NOT_FOUND', 404, 'token not found');
+    if (!Number(result.numDeletedRows)) throw new AppError('NOT_FOUND', 'token not found');
     await audit(db, { userId: actor.userId, action: 'token.revoke', targetType: 'token', targetId: id, at: now() });
     return reply.code(204).send();
   });

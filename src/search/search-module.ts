@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { DatabaseHandle } from '../db/database.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { ContentReader } from '../content/content-reader.ts';
 import { createAnalyzer, type Analyzer } from '../bangla/analyzer/analyzer.ts';
 import { createKnownWords } from '../bangla/analyzer/known-words.ts';

@@ -38,12 +38,12 @@ export function parseFilters(input: SearchQueryInput, tree: SectionTree, timeZon
   const path = input.section?.trim().replace(/^\/+|\/+$/g, '').toLowerCase();
   if (path) {
     const node = tree.byPathOrUndefined(path);
-    if (!node) throw new AppError('SEARCH_BAD_SECTION', 400, `"${path}" নামে কোনো বিভাগ নেই। বিভাগের ঠিকানা লিখুন, যেমন: world/asia`);
+    if (!node) throw new AppError('SEARCH_BAD_SECTION', `"${path}" নামে কোনো বিভাগ নেই। বিভাগের ঠিকানা লিখুন, যেমন: world/asia`);
     filters.section = { path: node.path, name: node.name, ids: tree.subtreeIds(node) };
   }
   const from = parseDay(input.from, 'from', timeZone);
   const to = parseDay(input.to, 'to', timeZone);
-  if (from && to && from.start >= to.end) throw new AppError('BAD_DATE_RANGE', 400, 'শুরুর তারিখ শেষের তারিখের পরে হতে পারে না।');
+  if (from && to && from.start >= to.end) throw new AppError('BAD_DATE_RANGE', 'শুরুর তারিখ শেষের তারিখের পরে হতে পারে না।');
   if (from) Object.assign(filters, { from: from.start, fromDay: from.day });
   if (to) Object.assign(filters, { to: to.end, toDay: to.day });
   return filters;
@@ -53,7 +53,7 @@ function parsePage(value: string | undefined): number {
   if (value === undefined || value === '') return 1;
   const digits = toAsciiDigits(value.trim());
   if (!/^\d{1,3}$/.test(digits) || Number(digits) < 1 || Number(digits) > MAX_PAGE) {
-    throw new AppError('BAD_PAGE', 400, `পাতার নম্বর ১ থেকে ${toBengaliDigits(MAX_PAGE)}-এর মধ্যে হতে হবে।`);
+    throw new AppError('BAD_PAGE', `পাতার নম্বর ১ থেকে ${toBengaliDigits(MAX_PAGE)}-এর মধ্যে হতে হবে।`);
   }
   return Number(digits);
 }
@@ -65,7 +65,7 @@ function parseDay(value: string | undefined, name: 'from' | 'to', timeZone: stri
   const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
   if (!match || y < 1900 || !isValidCalendarDay(y, m, d)) {
     const label = name === 'from' ? 'শুরুর' : 'শেষের';
-    throw new AppError('BAD_DATE', 400, `${label} তারিখটি বোঝা যায়নি (${name})। যেমন: ২০২৩-০৯-১৩ বা 2023-09-13`);
+    throw new AppError('BAD_DATE', `${label} তারিখটি বোঝা যায়নি (${name})। যেমন: ২০২৩-০৯-১৩ বা 2023-09-13`);
   }
   const { start, end } = zonedDayRange(y, m, d, timeZone);
   const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -1,5 +1,5 @@
 import type { Analyzer } from '../bangla/analyzer/analyzer.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { ArticleSummary, ContentReader } from '../content/content-reader.ts';
 import type { SectionTree } from '../content/sections/section-tree.ts';
 import { bodyText } from './article-terms.ts';

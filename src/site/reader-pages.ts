@@ -12,7 +12,7 @@ import type { SectionTree, SectionNode } from '../content/sections/section-tree.
 import { renderDocumentHtml } from '../content/document/index.ts';
 import { composeFragments } from '../cache/page-cache.ts';
 import { raw } from '../lib/html.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import * as templates from './templates/index.ts';
 import type { ArticleVM, ListsVM, ListPageVM, SiteVM } from './view-model.ts';
 import { SharedFragments } from './shared-fragments.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { ReaderPages } from './reader-pages.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-input.ts';
@@ -32,8 +32,8 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
   app.get('/api/v1/search', async (request, reply) => {
     const input = parseInput(searchQuerySchema, request.query);
     const outcome = await deps.service.search(input);
-    if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 400, 'q: write at least one word to search for');
-    if (outcome.kind === 'too-long') throw new AppError('QUERY_TOO_LONG', 400, `q: at most ${MAX_QUERY_LENGTH} characters (got ${outcome.length})`);
+    if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 'q: write at least one word to search for');
+    if (outcome.kind === 'too-long') throw new AppError('QUERY_TOO_LONG', `q: at most ${MAX_QUERY_LENGTH} characters (got ${outcome.length})`);
     return reply.header('cache-control', SEARCH_CACHE_CONTROL).send(apiBody(outcome));
   });
 

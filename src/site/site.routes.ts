@@ -6,7 +6,7 @@ import { toAsciiDigits, toBengaliDigits } from '../bangla/digits.ts';
 import { isValidCalendarDay, zonedCivilDate } from '../bangla/zoned-date.ts';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { RouteMap } from '../cache/route-map.ts';
-import type { Clock } from '../content/clock.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { ContentReader } from '../content/content-reader.ts';
 import { AppError } from '../lib/errors.ts';
 import type { ReaderPages, RenderedPage } from './reader-pages.ts';
@@ -63,7 +63,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
   app.get('/popular', (req, reply) => {
     const query = req.query as Record<string, unknown>;
     const window = query.window === undefined ? '24h' : query.window;
-    if (window !== '6h' && window !== '24h' && window !== '7d') throw new AppError('BAD_WINDOW', 400, 'সময়সীমা হতে পারে ৬ ঘণ্টা (6h), ২৪ ঘণ্টা (24h) বা ৭ দিন (7d)।');
+    if (window !== '6h' && window !== '24h' && window !== '7d') throw new AppError('BAD_WINDOW', 'সময়সীমা হতে পারে ৬ ঘণ্টা (6h), ২৪ ঘণ্টা (24h) বা ৭ দিন (7d)।');
     return serve(req, reply, window === '24h' ? '/popular' : `/popular?window=${window}`, () => pages.popularPage(window));
   });
 
@@ -72,7 +72,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(toAsciiDigits(date))) {
       return reply.redirect(`/archive/${toAsciiDigits(date).replaceAll('-', '/')}`, 302);
     }
-    if (date !== undefined) throw new AppError('BAD_DATE', 400, 'তারিখটি বোঝা যায়নি। যেমন: 2023-09-13');
+    if (date !== undefined) throw new AppError('BAD_DATE', 'তারিখটি বোঝা যায়নি। যেমন: 2023-09-13');
     const today = zonedCivilDate(deps.clock.now(), deps.timeZone());
     return reply.redirect(`/archive/${today.year}/${pad(today.month)}/${pad(today.day)}`, 302);
   });
@@ -178,7 +178,7 @@ function pageParam(req: FastifyRequest): number {
   const value = (req.query as Record<string, unknown>).page;
   if (value === undefined) return 1;
   const page = typeof value === 'string' ? parsePage(value) : undefined;
-  if (page === undefined) throw new AppError('BAD_PAGE', 400, `পাতার নম্বর ১ থেকে ${toBengaliDigits(MAX_PAGE)}-এর মধ্যে হতে হবে।`);
+  if (page === undefined) throw new AppError('BAD_PAGE', `পাতার নম্বর ১ থেকে ${toBengaliDigits(MAX_PAGE)}-এর মধ্যে হতে হবে।`);
   return page;
 }
 
@@ -194,4 +194,4 @@ function personSubtitle(person: { kind: string; title: string; place: string; di
 const isSlug = (s: string) => /^[\p{L}\p{M}\p{Nd}-]{1,160}$/u.test(s);
 const pad = (n: number) => String(n).padStart(2, '0');
 const queryOf = (url: string) => (url.includes('?') ? url.slice(url.indexOf('?')) : '');
-const notFoundPage = () => new AppError('NOT_FOUND', 404, 'page not found');
+const notFoundPage = () => new AppError('NOT_FOUND', 'page not found');

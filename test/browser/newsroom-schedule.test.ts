@@ -10,7 +10,7 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/data
 import { buildTestApp } from '../helpers/app.ts';
 import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
 import { ensureAdminBuild, signIn } from '../helpers/newsroom-browser.ts';
-import { systemClock } from '../../src/content/clock.ts';
+import { systemClock } from '../../src/lib/clock.ts';
 import { utcToLocalInput } from '../../src/newsroom/client/zoned-input.ts';
 import type { App } from '../../src/app.ts';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { buildApp, type App } from '../../src/app.ts';
-import { fixedClock, type Clock } from '../../src/content/clock.ts';
+import { fixedClock, type Clock } from '../../src/lib/clock.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
 import { before, after } from 'node:test';
 import type { DialectName } from '../../src/db/database.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, ArticleTable, Database } from '../../db/schema.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { documentFromBodyInput, documentToPlainText, DocumentError } from '../document/index.ts';
 import { nextId } from '../ids.ts';
@@ -76,7 +76,7 @@ export class ArticleService {
     await this.writer.write(async (trx, emit) => {
       const row = await this.rowOrThrow(id, trx);
       assertCan(actor, 'article.edit', ref(row));
-      const conflict = () => new AppError('CONFLICT', 409, `the article was saved by someone else (revision ${row.revision}, yours ${revision}); reload it`);
+      const conflict = () => new AppError('CONFLICT', `the article was saved by someone else (revision ${row.revision}, yours ${revision}); reload it`);
       if (row.revision !== revision) throw conflict();
       if (row.status === 'published' || row.status === 'scheduled') this.requirePublishable(content);
       const before = await readListing(trx, row);
@@ -112,7 +112,7 @@ export class ArticleService {
 
   async schedule(actor: Actor, id: number, at: Date): Promise<NewsroomArticle> {
     if (Number.isNaN(at.getTime()) || at.getTime() <= this.clock.now().getTime()) {
-      throw new AppError('INVALID_INPUT', 400, 'the scheduled time must be in the future');
+      throw new AppError('INVALID_INPUT', 'the scheduled time must be in the future');
     }
     return this.transition(actor, id, 'article.schedule', ['draft', 'submitted', 'scheduled', 'unpublished'], async (row, now, trx) => {
       this.requirePublishable(contentFromRow(row, await this.personIds(id, trx), []));
@@ -175,7 +175,7 @@ export class ArticleService {
   async revision(actor: Actor, id: number, number: number) {
     assertCan(actor, 'article.read', ref(await this.rowOrThrow(id)));
     const r = await findRevision(this.db, id, number);
-    if (!r) throw new AppError('NOT_FOUND', 404, `revision ${number} not found`);
+    if (!r) throw new AppError('NOT_FOUND', `revision ${number} not found`);
     return { number: r.number, createdAt: r.created_at, userId: r.user_id, userName: r.user_name, action: r.action, content: r.content };
   }
 
@@ -284,7 +284,7 @@ export class ArticleService {
     await this.writer.write(async (trx, emit) => {
       const row = await this.rowOrThrow(id, trx);
       assertCan(actor, action, ref(row));
-      const refused = () => new AppError('INVALID_TRANSITION', 422, `cannot ${action.split('.')[1]} an article that is ${row.status}`);
+      const refused = () => new AppError('INVALID_TRANSITION', `cannot ${action.split('.')[1]} an article that is ${row.status}`);
       if (!from.includes(row.status)) throw refused();
       const set = await change(row, now, trx);
       // Compare-and-set on the status: of two editors acting at once on one article, one acts.
@@ -308,7 +308,7 @@ export class ArticleService {
     if (!documentToPlainText(content.body).trim()) missing.push('body');
     if (!content.byline.personIds.length) missing.push('byline');
     if (content.edition === 'print' && !content.printPage) missing.push('print page');
-    if (missing.length) throw new AppError('INVALID_TRANSITION', 422, `cannot publish without: ${missing.join(', ')}`, { missing });
+    if (missing.length) throw new AppError('INVALID_TRANSITION', `cannot publish without: ${missing.join(', ')}`, { missing });
   }
 
   private async toContent(input: ArticleInput): Promise<ArticleContent> {
@@ -316,7 +316,7 @@ export class ArticleService {
     try {
       body = documentFromBodyInput(input.body);
     } catch (error) {
-      if (error instanceof DocumentError) throw new AppError('INVALID_INPUT', 400, `body: ${error.message}`);
+      if (error instanceof DocumentError) throw new AppError('INVALID_INPUT', `body: ${error.message}`);
       throw error;
     }
     const content: ArticleContent = { ...input, body, tags: [...new Set(input.tags)] };
@@ -364,7 +364,7 @@ export class ArticleService {
 
   private async rowOrThrow(id: number, db: Kysely<Database> = this.db): Promise<ArticleTable> {
     const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 404, `article ${id} not found`);
+    if (!row) throw new AppError('NOT_FOUND', `article ${id} not found`);
     return row;
   }
 

@@ -6,7 +6,7 @@ export class DocumentError extends AppError {
     readonly path: string,
     readonly reason: string,
   ) {
-    super('INVALID_DOCUMENT', 422, path ? `${reason} (at ${path})` : reason, { path });
+    super('INVALID_DOCUMENT', path ? `${reason} (at ${path})` : reason, { path });
     this.name = 'DocumentError';
   }
 }

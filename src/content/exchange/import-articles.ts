@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { listDistricts } from '../places/place.repository.ts';
 import type { ArticleDraft } from '../articles/article-draft.ts';
 import { KnownNames, writeArticles, type WriteContext, type WriteResult } from '../articles/write-article.ts';

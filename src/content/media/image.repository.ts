@@ -39,22 +39,22 @@ export async function inspectImageFile(path: string): Promise<ImageFile> {
   try {
     info = await stat(path);
   } catch {
-    throw new AppError('IMAGE_NOT_FOUND', 422, `image file not found: ${path}`);
+    throw new AppError('IMAGE_NOT_FOUND', `image file not found: ${path}`);
   }
-  if (!info.isFile()) throw new AppError('IMAGE_NOT_FOUND', 422, `image is not a file: ${path}`);
-  if (info.size > IMAGE_LIMITS.bytes) throw new AppError('IMAGE_TOO_LARGE', 422, `image is over ${IMAGE_LIMITS.bytes} bytes`);
+  if (!info.isFile()) throw new AppError('IMAGE_NOT_FOUND', `image is not a file: ${path}`);
+  if (info.size > IMAGE_LIMITS.bytes) throw new AppError('IMAGE_TOO_LARGE', `image is over ${IMAGE_LIMITS.bytes} bytes`);
   const bytes = await readFile(path);
   let meta;
   try {
     meta = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.pixels }).metadata();
   } catch {
-    throw new AppError('IMAGE_UNREADABLE', 422, `not a readable image: ${path}`);
+    throw new AppError('IMAGE_UNREADABLE', `not a readable image: ${path}`);
   }
   const format = meta.format ? IMAGE_FORMATS[meta.format] : undefined;
   if (!format || !meta.width || !meta.height) {
-    throw new AppError('IMAGE_TYPE', 422, `unsupported image type (${meta.format ?? 'unknown'}): ${path}`);
+    throw new AppError('IMAGE_TYPE', `unsupported image type (${meta.format ?? 'unknown'}): ${path}`);
   }
-  if (meta.width * meta.height > IMAGE_LIMITS.pixels) throw new AppError('IMAGE_TOO_LARGE', 422, 'image has too many pixels');
+  if (meta.width * meta.height > IMAGE_LIMITS.pixels) throw new AppError('IMAGE_TOO_LARGE', 'image has too many pixels');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { sourcePath: path, sha256, ...format, width: meta.width, height: meta.height, bytes: info.size };
 }

@@ -24,7 +24,7 @@ export async function saveImage(
   meta: { caption: string; credit: string; alt: string },
   now: string,
 ): Promise<Image> {
-  if (bytes.length > IMAGE_LIMITS.bytes) throw new AppError('TOO_LARGE', 413, `images are limited to ${IMAGE_LIMITS.bytes / 1024 / 1024} MB`);
+  if (bytes.length > IMAGE_LIMITS.bytes) throw new AppError('TOO_LARGE', `images are limited to ${IMAGE_LIMITS.bytes / 1024 / 1024} MB`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const existing = await findImageBySha(db, sha256);
   if (existing) return existing;
@@ -60,13 +60,13 @@ async function sniff(bytes: Buffer) {
     meta = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.pixels }).metadata();
   } catch (error) {
     const message = (error as Error).message ?? '';
-    if (/pixel limit/i.test(message)) throw new AppError('TOO_LARGE', 413, `images are limited to ${IMAGE_LIMITS.pixels} pixels`);
-    throw new AppError('UNSUPPORTED_MEDIA', 415, 'the file is not an image this site can read (JPEG, PNG, WebP, GIF, AVIF)');
+    if (/pixel limit/i.test(message)) throw new AppError('TOO_LARGE', `images are limited to ${IMAGE_LIMITS.pixels} pixels`);
+    throw new AppError('UNSUPPORTED_MEDIA', 'the file is not an image this site can read (JPEG, PNG, WebP, GIF, AVIF)');
   }
   if (!meta.format || !IMAGE_FORMATS[meta.format] || !meta.width || !meta.height) {
-    throw new AppError('UNSUPPORTED_MEDIA', 415, `unsupported image type: ${meta.format ?? 'unknown'}`);
+    throw new AppError('UNSUPPORTED_MEDIA', `unsupported image type: ${meta.format ?? 'unknown'}`);
   }
-  if (meta.width * (meta.pageHeight ?? meta.height) > IMAGE_LIMITS.pixels) throw new AppError('TOO_LARGE', 413, 'the image has too many pixels');
+  if (meta.width * (meta.pageHeight ?? meta.height) > IMAGE_LIMITS.pixels) throw new AppError('TOO_LARGE', 'the image has too many pixels');
   return { ...meta, format: meta.format };
 }
 

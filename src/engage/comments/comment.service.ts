@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { CommentStatus, CommentTable, Database } from '../../db/schema.ts';
-import type { Clock } from '../../content/clock.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { nextId } from '../../content/ids.ts';
 import { templatesOf } from '../../db/query-template.ts';
@@ -58,20 +58,20 @@ export class CommentService {
     const { db } = this.o;
     const now = this.o.clock.now();
     const article = await db.selectFrom('articles').select(['id', 'status']).where('id', '=', articleId).executeTakeFirst();
-    if (!article || article.status !== 'published') throw new AppError('NOT_FOUND', 404, 'খবরটি পাওয়া যায়নি');
+    if (!article || article.status !== 'published') throw new AppError('NOT_FOUND', 'খবরটি পাওয়া যায়নি');
     const ipHash = createHmac('sha256', this.o.secret).update(meta.ip).digest('hex').slice(0, 32);
     await this.checkRate(ipHash, now);
     const settings = await loadCommentSettings(db);
     if (countLinks(input.body) + countLinks(input.name) > COMMENT_LIMITS.maxLinks) {
-      throw new AppError('TOO_MANY_LINKS', 422, `একটি মন্তব্যে ${COMMENT_LIMITS.maxLinks}টির বেশি লিংক দেওয়া যায় না`);
+      throw new AppError('TOO_MANY_LINKS', `একটি মন্তব্যে ${COMMENT_LIMITS.maxLinks}টির বেশি লিংক দেওয়া যায় না`);
     }
     if (findBlockedWords(`${input.name} ${input.body}`, settings.blockedWords).length) {
-      throw new AppError('BLOCKED_WORDS', 422, 'মন্তব্যে এমন শব্দ আছে যা এই সাইটে প্রকাশ করা যায় না');
+      throw new AppError('BLOCKED_WORDS', 'মন্তব্যে এমন শব্দ আছে যা এই সাইটে প্রকাশ করা যায় না');
     }
     const bodyKey = createHash('sha256').update(duplicateKey(input.body)).digest('hex');
     const since = new Date(now.getTime() - COMMENT_LIMITS.duplicateWindowMs).toISOString();
     const dup = await db.selectFrom('comments').select('id').where('article_id', '=', articleId).where('body_key', '=', bodyKey).where('created_at', '>=', since).executeTakeFirst();
-    if (dup) throw new AppError('DUPLICATE_COMMENT', 409, 'একই মন্তব্য আগেই জমা পড়েছে');
+    if (dup) throw new AppError('DUPLICATE_COMMENT', 'একই মন্তব্য আগেই জমা পড়েছে');
     if (input.parentId !== null) await this.checkParent(articleId, input.parentId);
     const status: CommentStatus = settings.mode === 'post' ? 'approved' : 'pending';
     const id = await this.o.writer.write(async (trx, emit) => {
@@ -139,7 +139,7 @@ export class CommentService {
     const articles = new Set<number>();
     await this.o.writer.write(async (trx, emit) => {
       const rows = await trx.selectFrom('comments').select(['id', 'article_id', 'status']).where('id', 'in', ids).execute();
-      if (rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 404, 'some comments were not found');
+      if (rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 'some comments were not found');
       await trx.updateTable('comments').set({ status, decided_at: now, decided_by: actor.userId }).where('id', 'in', ids).execute();
       for (const r of rows) {
         if (r.status === 'approved' || status === 'approved') articles.add(r.article_id);
@@ -172,7 +172,7 @@ export class CommentService {
       .where('created_at', '>=', since)
       .executeTakeFirstOrThrow();
     if (Number(row.n) >= COMMENT_LIMITS.perAddress) {
-      throw new AppError('RATE_LIMITED', 429, 'অল্প সময়ে অনেক মন্তব্য এসেছে; কিছুক্ষণ পরে আবার চেষ্টা করুন', {
+      throw new AppError('RATE_LIMITED', 'অল্প সময়ে অনেক মন্তব্য এসেছে; কিছুক্ষণ পরে আবার চেষ্টা করুন', {
         retryAfterSeconds: Math.ceil(COMMENT_LIMITS.perAddressWindowMs / 1000),
       });
     }
@@ -180,7 +180,7 @@ export class CommentService {
 
   private async checkParent(articleId: number, parentId: number): Promise<void> {
     const parent = await this.o.db.selectFrom('comments').select(['article_id', 'parent_id', 'status']).where('id', '=', parentId).executeTakeFirst();
-    if (!parent || parent.article_id !== articleId || parent.status !== 'approved') throw new AppError('INVALID_INPUT', 400, 'parentId: no such comment on this article');
-    if (parent.parent_id !== null) throw new AppError('INVALID_INPUT', 400, 'parentId: replies go one level deep');
+    if (!parent || parent.article_id !== articleId || parent.status !== 'approved') throw new AppError('INVALID_INPUT', 'parentId: no such comment on this article');
+    if (parent.parent_id !== null) throw new AppError('INVALID_INPUT', 'parentId: replies go one level deep');
   }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Clock } from '../../content/clock.ts';
+import type { Clock } from '../../lib/clock.ts';
 import type { ContentWriter } from '../../content/events/content-writer.ts';
 
 export type PopularWindow = '6h' | '24h' | '7d';

@@ -1,7 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../../../test/helpers/databases.ts';
-import { fixedClock } from '../../content/clock.ts';
+import { fixedClock } from '../../lib/clock.ts';
 import { ViewCounter, isBot } from './view-counter.ts';
 import { PopularLists } from './popular-lists.ts';
 

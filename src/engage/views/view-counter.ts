@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Clock } from '../../content/clock.ts';
+import type { Clock } from '../../lib/clock.ts';
 
 /** User agents of crawlers, link previewers and monitors: their requests are not readers. */
 const BOT = /bot|crawl|spider|slurp|facebookexternalhit|whatsapp|telegram|preview|headless|lighthouse|pingdom|uptime|monitor|curl|wget|python-requests|go-http-client|java\/|okhttp|axios|node-fetch|^$/i;

@@ -1,10 +1,12 @@
-// What a person reads when a request fails: a clear sentence in their language chosen by the
-// server's stable `error.code` (docs/errors.md), plus the server's own detail where it says more
-// (which fields are missing, which input was refused). The server's messages are English.
+// What a person reads when a request fails: the catalogue's sentence in their language for the
+// server's stable `error.code` (src/lib/errors.ts, the server's own catalogue, docs/errors.md), plus
+// the server's own detail where it says more (which fields are missing, which input was refused).
+// The server's messages are English.
+import { ERRORS, isErrorCode } from '../../../lib/errors.ts';
 import { ApiError } from '../api.ts';
 import type { Locale } from '../api-types.ts';
 import { formatNumber } from '../format.ts';
-import type { MessageKey, Translate } from '../i18n/translate.ts';
+import type { Translate } from '../i18n/translate.ts';
 import { fieldName } from '../i18n/field-names.ts';
 
 export interface ErrorText {
@@ -12,13 +14,6 @@ export interface ErrorText {
   /** The server's specifics, or '' when the message says it all. */
   detail: string;
 }
-
-/** The codes with a sentence of their own in the dictionaries (`error.code.X`). */
-export const KNOWN_CODES = [
-  'INVALID_INPUT', 'BAD_REQUEST', 'UNAUTHENTICATED', 'BAD_CREDENTIALS', 'FORBIDDEN', 'CSRF_FAILED', 'CONFLICT', 'TOO_LARGE',
-  'UNSUPPORTED_MEDIA', 'INVALID_TRANSITION', 'INVALID_DOCUMENT', 'RATE_LIMITED', 'NOT_FOUND', 'TOO_MANY_LINKS', 'BLOCKED_WORDS',
-  'DUPLICATE_COMMENT',
-] as const;
 
 // Where the sentence already says everything the server could add.
 const SELF_EXPLAINED = new Set(['UNAUTHENTICATED', 'BAD_CREDENTIALS', 'CSRF_FAILED', 'RATE_LIMITED', 'TOO_MANY_LINKS', 'BLOCKED_WORDS', 'DUPLICATE_COMMENT']);
@@ -44,14 +39,13 @@ export function errorText(error: unknown, t: Translate, locale: Locale): ErrorTe
   if (!(error instanceof ApiError)) return { message: error instanceof Error ? error.message : String(error), detail: '' };
   if (error.status === 0) return { message: t(error.message === 'offline' ? 'error.offline' : 'error.network'), detail: '' };
   const code = error.code;
-  if (!(KNOWN_CODES as readonly string[]).includes(code)) {
-    // A 5xx never carries internals; anything else unknown keeps the server's words.
-    return error.status >= 500 ? { message: t('error.server'), detail: '' } : { message: error.message, detail: '' };
-  }
+  // A 5xx never carries internals; a code this app does not know (a newer server) keeps the server's words.
+  if (error.status >= 500 && code !== 'BUSY') return { message: t('error.server'), detail: '' };
+  if (!isErrorCode(code)) return { message: error.message, detail: '' };
   if (code === 'RATE_LIMITED' && error.retryAfter) {
     return { message: t('error.rateLimitedWait', { n: formatNumber(error.retryAfter, locale) }), detail: '' };
   }
-  const message = t(`error.code.${code}` as MessageKey);
+  const message = ERRORS[code][locale];
   if (code === 'INVALID_TRANSITION') {
     const missing = missingFields(error.details);
     if (missing.length) return { message, detail: t('error.missing', { fields: missing.map((m) => fieldName(m, t)).join(', ') }) };
