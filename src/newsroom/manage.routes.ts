@@ -1,3 +1,4 @@
+import { textMatches } from '../db/text-match.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -94,7 +95,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
     const query = parseInput(peopleQuery, request.query);
     let q = db.selectFrom('people').selectAll().orderBy('kind').orderBy('name').limit(500);
     if (query.kind) q = q.where('kind', '=', query.kind);
-    if (query.q) q = q.where('name', 'like', `%${query.q.replace(/[%_\\]/g, '')}%`);
+    if (query.q) q = q.where(textMatches('name', query.q, 'contains'));
     const names = await districtNames();
     return { items: (await q.execute()).map((p) => personView(p, names)) };
   });
@@ -139,8 +140,7 @@ export function registerManageRoutes(app: FastifyInstance, deps: ManageRouteDeps
   app.get('/api/admin/tags', async (request) => {
     assertCan(requireActor(request), 'taxonomy.read');
     const { q } = parseInput(tagQuery, request.query);
-    const safe = q.trim().replace(/[%_\\]/g, '');
-    const items = await db.selectFrom('tags').select(['id', 'slug', 'name']).where('name', 'like', `${safe}%`).orderBy('name').limit(20).execute();
+    const items = await db.selectFrom('tags').select(['id', 'slug', 'name']).where(textMatches('name', q.trim(), 'starts')).orderBy('name').limit(20).execute();
     return { items };
   });
 

@@ -1,3 +1,4 @@
+import { textMatches } from '../db/text-match.ts';
 import '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -46,7 +47,7 @@ export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Dat
     const query = parseInput(listQuery, request.query);
     let q = db.selectFrom('images').selectAll().orderBy('id', 'desc').limit(query.limit);
     if (query.cursor) q = q.where('id', '<', query.cursor);
-    if (query.q) q = q.where('caption', 'like', `%${query.q.replace(/[%_\\]/g, '')}%`);
+    if (query.q) q = q.where(textMatches('caption', query.q, 'contains'));
     const items = await view(await q.execute());
     return { items, nextCursor: items.length === query.limit ? (items.at(-1)?.id ?? null) : null };
   });

@@ -1,3 +1,4 @@
+import { textMatches } from '../../db/text-match.ts';
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, ArticleTable, Database } from '../../db/schema.ts';
@@ -242,7 +243,7 @@ export class ArticleService {
     if (filter.status) q = q.where('articles.status', '=', filter.status);
     if (filter.sectionId) q = q.where('articles.section_id', '=', filter.sectionId);
     if (filter.ownerId) q = q.where('articles.owner_id', '=', filter.ownerId);
-    if (filter.q) q = q.where('articles.headline', 'like', `%${filter.q.replace(/[%_\\]/g, '')}%`);
+    if (filter.q) q = q.where(textMatches('articles.headline', filter.q, 'contains'));
     if (filter.before) q = q.where('articles.modified_at', '<', filter.before);
     const rows = await q.execute();
     return rows.map((r) => ({
