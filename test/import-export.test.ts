@@ -8,6 +8,9 @@ import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { importArticles } from '../src/content/exchange/import-articles.ts';
 import { exportArticles } from '../src/content/exchange/export-articles.ts';
 import { fixedClock } from '../src/lib/clock.ts';
+import { ArticleService } from '../src/content/articles/article.service.ts';
+import { ensureSectionPath } from '../src/content/sections/section.repository.ts';
+import { ensurePerson } from '../src/content/people/person.repository.ts';
 import { documentToPlainText, parseDocument } from '../src/content/document/index.ts';
 
 const clock = fixedClock('2026-11-27T06:00:00Z');
@@ -139,6 +142,36 @@ for (const dialect of DIALECTS) {
       } finally {
         await fresh.destroy();
       }
+    });
+
+    test('an article written in the newsroom, exported and imported back unchanged, is unchanged', async () => {
+      const writer = new ContentWriter({ db: t.db, clock });
+      const articles = new ArticleService({ db: t.db, clock, writer });
+      const editor = { role: 'editor' as const, userId: null, name: 'সম্পাদক' };
+      const now = clock.now().toISOString();
+      const section = await ensureSectionPath(t.db, 'sports/cricket', now, { sports: 'খেলা', cricket: 'ক্রিকেট' });
+      const reporter = await ensurePerson(t.db, { kind: 'reporter', name: 'রফিক আহমেদ' }, now);
+      const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'সিলেটে বৃষ্টিতে খেলা বন্ধ ছিল এক ঘণ্টা।' }] }] };
+      const input = {
+        sectionId: section.id, kicker: 'বৃষ্টি', headline: 'বৃষ্টিতে থামল সিলেট টেস্ট', subheadline: '', summary: 'এক ঘণ্টা খেলা হয়নি।', body,
+        byline: { kind: 'reporters' as const, personIds: [reporter.id] }, districtId: null, edition: 'print' as const, printPage: 12, breaking: false,
+        imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: ['ক্রিকেট', 'সিলেট'],
+      };
+      const created = await articles.create(editor, input);
+      await articles.publish(editor, created.id);
+      const exportOne = async () => {
+        for await (const record of exportArticles({ db: t.db, mediaDir: join(t.dir, 'media'), timeZone: 'Asia/Dhaka' })) if (record.id === created.id) return JSON.stringify(record);
+        throw new Error('not exported');
+      };
+      const line = await exportOne();
+      const again = await importLines(t, [line]);
+      assert.deepEqual([again.created, again.updated, again.unchanged, again.failed], [0, 0, 1, []]);
+
+      // An edit in the newsroom makes the old export a change again, and the new export none.
+      const saved = await articles.get(editor, created.id);
+      await articles.save(editor, created.id, { ...input, headline: 'বৃষ্টিতে থামল সিলেট টেস্ট, পরে শুরু' }, saved.revision, false);
+      assert.equal((await importLines(t, [await exportOne()])).unchanged, 1);
+      assert.equal((await importLines(t, [line])).updated, 1);
     });
   });
 }

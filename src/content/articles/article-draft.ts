@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ArticleStatus, Edition } from '../../db/schema.ts';
 import type { Doc } from '../document/index.ts';
 import type { ImageFile } from '../media/image.repository.ts';
@@ -30,20 +29,4 @@ export interface ArticleDraft {
   scheduledAt: string | null;
   image: { file: ImageFile; caption: string; credit: string; alt: string } | null;
   tags: string[];
-}
-
-/**
- * A stable hash of an article's content: identical content gives an identical hash, so re-imports
- * are no-ops. The byline and image are hashed as what they resolved to, since one person can be
- * named several ways (a correspondent by name, or by place and district alone) and one image
- * arrives as the original or as the re-encoded file an export wrote.
- */
-export function hashArticleDraft(draft: ArticleDraft, personIds: readonly number[], imageId: number | null): string {
-  const { image, byline: _byline, ...rest } = draft;
-  const canonical = JSON.stringify({
-    ...rest,
-    personIds,
-    image: image && { id: imageId, caption: image.caption, credit: image.credit, alt: image.alt },
-  });
-  return createHash('sha256').update(canonical).digest('hex');
 }

@@ -1,5 +1,5 @@
+import { articleRow } from './article-row.ts';
 import { textMatches } from '../../db/text-match.ts';
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, ArticleTable, Database } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -46,7 +46,7 @@ export class ArticleService {
     const now = this.now();
     const id = await this.writer.write(async (trx, emit) => {
       const newId = await nextId(trx, 'articles');
-      const row = rowFor(newId, content, { status: 'draft', owner_id: actor.userId, created_at: now, modified_at: now, revision: 1 });
+      const row = articleRow(newId, content, { status: 'draft', owner_id: actor.userId, created_at: now, modified_at: now, revision: 1 });
       await trx.insertInto('articles').values(row).execute();
       const tagIds = await replaceBylineAndTags(trx, newId, content.byline.personIds, content.tags, now, null);
       await addRevision(trx, newId, 1, content, { userId: actor.userId, action: 'create', at: now });
@@ -83,7 +83,7 @@ export class ArticleService {
       const before = await readListing(trx, row);
       const next = row.revision + 1;
       const updatedAt = significantUpdate && row.status === 'published' ? now : row.updated_at;
-      const fields = rowFor(id, content, { ...row, modified_at: now, revision: next, updated_at: updatedAt });
+      const fields = articleRow(id, content, { ...row, modified_at: now, revision: next, updated_at: updatedAt });
       const { id: _id, ...changes } = fields;
       // Compare-and-set on the revision: of two saves racing from the same revision one wins.
       const result = await trx.updateTable('articles').set(changes).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
@@ -396,34 +396,3 @@ function transitionEvent(
   }
 }
 
-/** The stored row for some content. */
-function rowFor(id: number, c: ArticleContent, base: Partial<ArticleTable> & Pick<ArticleTable, 'status' | 'created_at' | 'modified_at' | 'revision'>): ArticleTable {
-  const body = JSON.stringify(c.body);
-  return {
-    id,
-    section_id: c.sectionId,
-    status: base.status,
-    kicker: c.kicker,
-    headline: c.headline,
-    subheadline: c.subheadline,
-    summary: c.summary,
-    body,
-    image_id: c.imageId,
-    image_caption: c.imageCaption,
-    image_credit: c.imageCredit,
-    image_alt: c.imageAlt,
-    district_id: c.districtId,
-    edition: c.edition,
-    print_page: c.edition === 'print' ? c.printPage : null,
-    breaking: c.breaking ? 1 : 0,
-    published_at: base.published_at ?? null,
-    updated_at: base.updated_at ?? null,
-    scheduled_at: base.scheduled_at ?? null,
-    created_at: base.created_at,
-    modified_at: base.modified_at,
-    content_hash: createHash('sha256').update(JSON.stringify(c)).digest('hex'),
-    owner_id: base.owner_id ?? null,
-    revision: base.revision,
-    byline_kind: c.byline.kind,
-  };
-}

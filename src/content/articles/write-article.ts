@@ -7,7 +7,9 @@ import { ensureSectionPath, type Section } from '../sections/section.repository.
 import { ensurePerson, findCorrespondent, type Person } from '../people/person.repository.ts';
 import { ensureTag } from '../tags/tag.repository.ts';
 import { saveImage } from '../media/save-image.ts';
-import { hashArticleDraft, type ArticleDraft, type BylineInput } from './article-draft.ts';
+import type { ArticleDraft, BylineInput } from './article-draft.ts';
+import type { ArticleContent } from './article-content.ts';
+import { articleRow, contentHash } from './article-row.ts';
 import { contentFromRow } from './newsroom-article.ts';
 import { listedAt, listingOf } from './article-listing.ts';
 import type { ArticleChange } from '../events/content-event.ts';
@@ -77,7 +79,6 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
     people.push(await ensureByline(db, draft.byline, ctx, known));
     imageIds.push(draft.image ? (await saveImage(db, ctx.mediaDir, await readFile(draft.image.file.sourcePath), draft.image, ctx.now)).id : null);
   }
-  const hashes = drafts.map((d, i) => hashArticleDraft(d, people[i]!.map((p) => p.id), imageIds[i]!));
   const existing = await existingRows(db, drafts.flatMap((d) => (d.id === null ? [] : [d.id])));
   const results: WriteResult[] = [];
   const inserts: ArticleTable[] = [];
@@ -87,13 +88,23 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
   const newIds = await allocateIds(db, drafts.filter((d) => d.id === null).length);
   for (const [i, draft] of drafts.entries()) {
     const old = draft.id === null ? undefined : existing.get(draft.id);
-    if (old && old.content_hash === hashes[i]) {
+    const section = await ensureSection(db, draft.sectionPath, ctx.now, known);
+    const content = contentOf(draft, section.id, people[i]!, imageIds[i]!);
+    if (old && old.content_hash === contentHash(content) && sameState(old, draft)) {
       results.push({ id: old.id, outcome: 'unchanged' });
       continue;
     }
-    const section = await ensureSection(db, draft.sectionPath, ctx.now, known);
     const id = old?.id ?? draft.id ?? newIds.shift()!;
-    const row = rowFor(id, draft, section.id, imageIds[i]!, hashes[i]!, ctx.now, old);
+    const row = articleRow(id, content, {
+      status: draft.status,
+      published_at: draft.publishedAt,
+      updated_at: draft.updatedAt,
+      scheduled_at: draft.scheduledAt,
+      created_at: old?.created_at ?? ctx.now,
+      modified_at: ctx.now,
+      owner_id: old?.owner_id ?? null,
+      revision: (old?.revision ?? 0) + 1,
+    });
     (old ? updates : inserts).push(row);
     const tags = await ensureTags(db, draft.tags, ctx.now, known);
     tagIds.push(tags);
@@ -127,14 +138,14 @@ async function allocateIds(db: Kysely<Database>, n: number): Promise<number[]> {
   return Array.from({ length: n }, (_, i) => last - n + 1 + i);
 }
 
-type ExistingRow = Pick<ArticleTable, 'id' | 'content_hash' | 'created_at' | 'owner_id' | 'revision' | 'status' | 'section_id' | 'published_at' | 'district_id' | 'breaking' | 'edition'>;
+type ExistingRow = Pick<ArticleTable, 'id' | 'content_hash' | 'created_at' | 'owner_id' | 'revision' | 'status' | 'section_id' | 'published_at' | 'updated_at' | 'scheduled_at' | 'district_id' | 'breaking' | 'edition'>;
 
 async function existingRows(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, ExistingRow>> {
   const found = new Map<number, ExistingRow>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'content_hash', 'created_at', 'owner_id', 'revision', 'status', 'section_id', 'published_at', 'district_id', 'breaking', 'edition'])
+      .select(['id', 'content_hash', 'created_at', 'owner_id', 'revision', 'status', 'section_id', 'published_at', 'updated_at', 'scheduled_at', 'district_id', 'breaking', 'edition'])
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
     for (const r of rows) found.set(r.id, r);
@@ -182,34 +193,31 @@ async function writeLinksAndRevisions(
   for (let i = 0; i < revisions.length; i += CHUNK) await db.insertInto('revisions').values(revisions.slice(i, i + CHUNK)).execute();
 }
 
-function rowFor(id: number, draft: ArticleDraft, sectionId: number, imageId: number | null, hash: string, now: string, old: ExistingRow | undefined): ArticleTable {
+/** The draft's content as the newsroom holds it, with its section, people and image resolved. */
+function contentOf(draft: ArticleDraft, sectionId: number, people: readonly Person[], imageId: number | null): ArticleContent {
   return {
-    id,
-    section_id: sectionId,
-    status: draft.status,
+    sectionId,
     kicker: draft.kicker,
     headline: draft.headline,
     subheadline: draft.subheadline,
     summary: draft.summary,
-    body: JSON.stringify(draft.body),
-    image_id: imageId,
-    image_caption: draft.image?.caption ?? null,
-    image_credit: draft.image?.credit ?? null,
-    image_alt: draft.image?.alt ?? null,
-    district_id: draft.districtId,
+    body: draft.body,
+    byline: { kind: BYLINE_KINDS[draft.byline.kind], personIds: people.map((p) => p.id) },
+    districtId: draft.districtId,
     edition: draft.edition,
-    print_page: draft.printPage,
-    breaking: draft.breaking ? 1 : 0,
-    published_at: draft.publishedAt,
-    updated_at: draft.updatedAt,
-    scheduled_at: draft.scheduledAt,
-    created_at: old?.created_at ?? now,
-    modified_at: now,
-    content_hash: hash,
-    owner_id: old?.owner_id ?? null,
-    revision: (old?.revision ?? 0) + 1,
-    byline_kind: BYLINE_KINDS[draft.byline.kind],
+    printPage: draft.printPage,
+    breaking: draft.breaking,
+    imageId,
+    imageCaption: draft.image?.caption ?? null,
+    imageCredit: draft.image?.credit ?? null,
+    imageAlt: draft.image?.alt ?? null,
+    tags: draft.tags,
   };
+}
+
+/** The workflow state an import sets is the row's already. */
+function sameState(old: ExistingRow, draft: ArticleDraft): boolean {
+  return old.status === draft.status && old.published_at === draft.publishedAt && old.updated_at === draft.updatedAt && old.scheduled_at === draft.scheduledAt;
 }
 
 const BYLINE_KINDS = { desk: 'desk', authors: 'reporters', correspondent: 'correspondent', agency: 'agency' } as const;

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { ArticleTable } from '../../db/schema.ts';
+import type { ArticleContent } from './article-content.ts';
+
+/** What a row holds besides its content: workflow state, times, owner and revision. */
+export type ArticleRowState = Pick<ArticleTable, 'status' | 'created_at' | 'modified_at' | 'revision'> &
+  Partial<Pick<ArticleTable, 'published_at' | 'updated_at' | 'scheduled_at' | 'owner_id'>>;
+
+/**
+ * The one builder of an article row, for the newsroom's saves and for imports alike: the same
+ * content gives the same row and the same content hash, whichever way it arrived.
+ */
+export function articleRow(id: number, content: ArticleContent, state: ArticleRowState): ArticleTable {
+  const c = content;
+  return {
+    id,
+    section_id: c.sectionId,
+    status: state.status,
+    kicker: c.kicker,
+    headline: c.headline,
+    subheadline: c.subheadline,
+    summary: c.summary,
+    body: JSON.stringify(c.body),
+    image_id: c.imageId,
+    image_caption: c.imageCaption,
+    image_credit: c.imageCredit,
+    image_alt: c.imageAlt,
+    district_id: c.districtId,
+    edition: c.edition,
+    print_page: c.edition === 'print' ? c.printPage : null,
+    breaking: c.breaking ? 1 : 0,
+    published_at: state.published_at ?? null,
+    updated_at: state.updated_at ?? null,
+    scheduled_at: state.scheduled_at ?? null,
+    created_at: state.created_at,
+    modified_at: state.modified_at,
+    content_hash: contentHash(c),
+    owner_id: state.owner_id ?? null,
+    revision: state.revision,
+    byline_kind: c.byline.kind,
+  };
+}
+
+/**
+ * A stable hash of an article's content (not its workflow state or times): identical content gives
+ * an identical hash, so a re-import of an unchanged article writes nothing. The byline is hashed as
+ * the people it resolved to and the image as its id, since one person can be named several ways and
+ * one image arrives as the original or as the file an export wrote; an empty caption is no caption.
+ */
+export function contentHash(c: ArticleContent): string {
+  const image = c.imageId === null ? null : [c.imageId, c.imageCaption || null, c.imageCredit || null, c.imageAlt || null];
+  const canonical = [
+    c.sectionId,
+    c.kicker,
+    c.headline,
+    c.subheadline,
+    c.summary,
+    c.body,
+    c.byline.kind,
+    c.byline.personIds,
+    c.districtId,
+    c.edition,
+    c.edition === 'print' ? c.printPage : null,
+    c.breaking,
+    image,
+    c.tags,
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
