@@ -21,7 +21,7 @@ const BARE = `require('node:http').createServer((req, res) => { req.resume(); re
 
 async function startBare(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-e', BARE], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   return child;
 }
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load-config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { buildApp } from '../src/app.ts';
-import { systemClock } from '../src/content/clock.ts';
+import { systemClock } from '../src/lib/clock.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { db: { type: 'string' }, runs: { type: 'string', default: '3' }, summary: { type: 'boolean', default: false } } });
 if (!values.db || !positionals.length) throw new Error('usage: bench/explain-page.ts --db FILE.db PATH [PATH…]');

@@ -16,7 +16,7 @@ import { ensureSectionPath } from '../src/content/sections/section.repository.ts
 import { demoSections } from '../src/demo/demo-sections.ts';
 import { ContentReader } from '../src/content/content-reader.ts';
 import { ReferenceData } from '../src/content/reference-data.ts';
-import { fixedClock } from '../src/content/clock.ts';
+import { fixedClock } from '../src/lib/clock.ts';
 import { createSearchModule } from '../src/search/search-module.ts';
 import { parseQuery } from '../src/search/parse-query.ts';
 import { rankHits } from '../src/search/rank-hits.ts';
@@ -51,7 +51,7 @@ const REPS = Number(values.reps); // each query this many times per run
 const REINDEX_RUNS = Number(values['reindex-runs'] ?? (N >= 500_000 ? 1 : 3));
 const IN_PLACE_RUNS = Number(values['in-place-runs'] ?? (N >= 500_000 ? 0 : 1));
 const NOW = new Date('2026-11-27T06:00:00Z');
-const file = values.db!;
+const file = values.db;
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;

@@ -61,12 +61,12 @@ const seconds = positiveInt('seconds');
 const rounds = positiveInt('rounds');
 const connections = positiveInt('connections');
 const dialect = values.dialect === 'postgres' ? 'postgres' : values.dialect === 'sqlite' ? 'sqlite' : usage(`--dialect sqlite|postgres, not ${values.dialect}`);
-const selected = values.scenarios!.split(',').map((s) => s.trim()).filter(Boolean);
+const selected = values.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
 for (const s of selected) if (!(SCENARIOS as readonly string[]).includes(s)) usage(`unknown scenario ${s}; known: ${SCENARIOS.join(', ')}`);
 const wanted = SCENARIOS.filter((s) => selected.includes(s)); // always in this order: the beacon's views and the publishes change pages, so they come last
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const root = resolve(values.prokash ?? repoRoot);
-const serverArgs = values['server-args']!.split(/\s+/).filter(Boolean);
+const serverArgs = values['server-args'].split(/\s+/).filter(Boolean);
 
 function build(): boolean {
   log('building dist/ (tsc -p tsconfig.build.json)');

@@ -277,13 +277,13 @@ function renderedPage(
   };
   for (const m of result.body.matchAll(FRAGMENT)) {
     const name = m[1]!;
-    push(Buffer.from(result.body.slice(last, m.index! + fragmentStart(name).length), 'utf8'));
+    push(Buffer.from(result.body.slice(last, m.index + fragmentStart(name).length), 'utf8'));
     const fragment = fragments[name];
     composedWith[name] = fragment?.version ?? -1;
     const start = offset;
     push(fragment ? fragmentBytes(fragment) : Buffer.from(m[2]!, 'utf8'));
     regions.push({ name, start, end: offset });
-    last = m.index! + m[0].length - fragmentEnd(name).length;
+    last = m.index + m[0].length - fragmentEnd(name).length;
   }
   if (!regions.length) return buildPage(result.status, result.contentType, Buffer.from(result.body, 'utf8'), result.tags, now);
   push(Buffer.from(result.body.slice(last), 'utf8'));

@@ -84,7 +84,7 @@ async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promi
     // COUNT(*) and other int8 values come back as strings by default; they fit in a JS number here.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // A pooled connection that the server closes while idle (a restart, a failover, a proxy's idle

@@ -36,7 +36,7 @@ function renderValue(value: HtmlValue): string {
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0] ?? '';
   for (let i = 0; i < values.length; i++) {
-    out += renderValue(values[i] as HtmlValue) + (strings[i + 1] ?? '');
+    out += renderValue(values[i]) + (strings[i + 1] ?? '');
   }
   return new SafeHtml(out);
 }

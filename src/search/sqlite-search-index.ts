@@ -133,7 +133,7 @@ type Tables = { fts: string; docs: string };
 
 interface Statements {
   docOf: SQLite.Statement<[number], { doc_id: number }>;
-  docIdTaken: SQLite.Statement<[number], unknown>;
+  docIdTaken: SQLite.Statement<[number]>;
   deleteDoc: SQLite.Statement<[number]>;
   deleteFts: SQLite.Statement<[number]>;
   insertDoc: SQLite.Statement<[number, number, number | null, string, string]>;

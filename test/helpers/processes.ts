@@ -59,14 +59,14 @@ export async function startProkash(args: string[], env: Record<string, string>, 
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no start within 60 s: ${out}`)), 60_000);
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += d;
       if (out.includes('is serving')) {
         clearTimeout(timer);
         resolve();
       }
     });
-    child.stderr!.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`exited ${code}: ${out}`));

@@ -162,7 +162,7 @@ function embedAttrs(node: Json, path: string): EmbedNode['attrs'] {
   if (typeof url !== 'string' || embedProviderOf(url) !== provider) {
     throw new DocumentError(join(path, 'attrs.url'), `embed url must be a ${name} post or video URL`);
   }
-  return { provider: provider as EmbedProvider, url };
+  return { provider: provider, url };
 }
 
 function readMarks(value: unknown, path: string): Mark[] {

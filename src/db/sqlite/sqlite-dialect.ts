@@ -106,7 +106,7 @@ class CachingConnection implements DatabaseConnection {
     if (!SelectQueryNode.is(compiled.query)) throw new Error('SQLite streams select queries only');
     // Not from the cache: an iterating statement cannot run again until the stream ends.
     const statement = this.database.prepare(compiled.sql);
-    for (const row of statement.iterate(compiled.parameters as unknown[])) yield { rows: [row as R] };
+    for (const row of statement.iterate(compiled.parameters)) yield { rows: [row as R] };
   }
 
   private prepare(sql: string): SQLite.Statement {

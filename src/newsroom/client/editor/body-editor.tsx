@@ -47,7 +47,7 @@ export function BodyEditor({ value, editable, onChange }: Props) {
   return (
     <div class="body-field">
       {editor && editable && <BodyToolbar editor={editor} />}
-      {editor && editable && image && <ImagePanel editor={editor} attrs={image.attrs as Record<string, string>} />}
+      {editor && editable && image && <ImagePanel editor={editor} attrs={image.attrs} />}
       <div ref={host} class="body-host" />
     </div>
   );
