@@ -63,7 +63,7 @@ export async function loadCorpus(db: Kysely<Database>, articles: Iterable<Corpus
       }
       for (let i = 0; i < batch.length; i += 200) {
         const chunk = batch.slice(i, i + 200).map((a) => ({ a, extra: options.realistic ? extras(a, r, options.total ?? 0) : undefined }));
-        const images = chunk.flatMap(({ a, extra }) => (extra?.image ? [imageRow(a, extra.image, now)] : []));
+        const images = chunk.flatMap(({ a, extra }) => (extra?.image ? [imageRow(a, extra.image)] : []));
         if (images.length) {
           await trx.insertInto('images').values(images).execute();
           await trx.insertInto('image_variants').values(images.flatMap(variantRows)).execute();
@@ -124,7 +124,7 @@ export async function loadCorpus(db: Kysely<Database>, articles: Iterable<Corpus
 }
 
 /** One image per illustrated article (id = the article's), content-addressed as uploads are. */
-function imageRow(a: CorpusArticle, meta: { caption: string; credit: string; landscape: boolean }, now: string) {
+function imageRow(a: CorpusArticle, meta: { caption: string; credit: string; landscape: boolean }) {
   const sha256 = createHash('sha256').update(`bench-image-${a.id}`).digest('hex');
   const [width, height] = meta.landscape ? [1200, 675] : [800, 1000];
   return {

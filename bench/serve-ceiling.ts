@@ -77,8 +77,8 @@ export async function startCeiling(captured: Captured, scratchDir: string, name:
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('ceiling server: no port within 10 s')), 10_000);
     let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
       const m = /port (\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);

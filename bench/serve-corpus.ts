@@ -73,8 +73,8 @@ export async function prepareCorpus(o: CorpusOptions): Promise<Corpus> {
       else await dropSchema(dbm, o.pgUrl, o.schema);
       handle = await open();
     }
-    await dbm.migrateToLatest(handle).catch((error: Error) => {
-      throw new Error(`${error.message}\n(${describe(o)} may have been migrated by another checkout: give each checkout its own --db or --schema)`);
+    await dbm.migrateToLatest(handle).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n(${describe(o)} may have been migrated by another checkout: give each checkout its own --db or --schema)`);
     });
     await ensurePlaces(handle.db);
     const t0 = performance.now();
@@ -85,7 +85,7 @@ export async function prepareCorpus(o: CorpusOptions): Promise<Corpus> {
       // Views counted by an earlier run would change the জনপ্রিয় lists (and so every page's ETag)
       // as their hours leave the windows; each run starts without any.
       for (const table of ['view_seen', 'view_counts']) {
-        await sql`DELETE FROM ${sql.table(table)}`.execute(handle.db).catch((e: Error) => o.log(`could not empty ${table}: ${e.message}`));
+        await sql`DELETE FROM ${sql.table(table)}`.execute(handle.db).catch((e: unknown) => o.log(`could not empty ${table}: ${e instanceof Error ? e.message : String(e)}`));
       }
     }
     const buildSeconds = (performance.now() - t0) / 1000;
@@ -100,13 +100,13 @@ const describe = (o: CorpusOptions) => (o.dialect === 'sqlite' ? `SQLite file ${
 
 async function markerState(handle: DatabaseHandle, articles: number): Promise<'empty' | 'ready' | 'stale' | 'foreign'> {
   try {
-    const row = await sql<{ articles: number; generator: string; complete: number }>`SELECT articles, generator, complete FROM bench_corpus`.execute(handle.db);
+    const row = await sql<{ articles: number | string; generator: string; complete: number | string }>`SELECT articles, generator, complete FROM bench_corpus`.execute(handle.db);
     const m = row.rows[0];
     return m && Number(m.articles) === articles && m.generator === GENERATOR && Number(m.complete) === 1 ? 'ready' : 'stale';
   } catch {
     // No marker: a new (empty) database, or someone else's.
     try {
-      const n = await sql<{ n: number }>`SELECT count(*) AS n FROM articles`.execute(handle.db);
+      const n = await sql<{ n: number | string }>`SELECT count(*) AS n FROM articles`.execute(handle.db);
       return Number(n.rows[0]?.n ?? 0) > 0 ? 'foreign' : 'empty';
     } catch {
       return 'empty'; // not migrated yet

@@ -148,8 +148,8 @@ export async function runCli(launch: ProkashLaunch, args: string[]): Promise<str
   const child = spawnTracked(process.execPath, [...cliArgs(launch), ...args], { cwd: launch.cwd, env: cliEnv(launch), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), launch.timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
   clearTimeout(timer);

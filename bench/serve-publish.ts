@@ -67,7 +67,7 @@ export async function measurePublishVisible(o: PublishOptions): Promise<PublishR
       }
     }
   } finally {
-    for (const id of made) await api(agent, o, 'DELETE', `/api/admin/articles/${id}`, undefined, 204).catch((e: Error) => o.log(`could not delete article ${id}: ${e.message}`));
+    for (const id of made) await api(agent, o, 'DELETE', `/api/admin/articles/${id}`, undefined, 204).catch((e: unknown) => o.log(`could not delete article ${id}: ${e instanceof Error ? e.message : String(e)}`));
     agent.destroy();
   }
   return result;

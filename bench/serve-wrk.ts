@@ -81,8 +81,8 @@ async function runWrk(wrk: string, spec: LoadSpec, scratchDir: string): Promise<
   const args = ['-t1', `-c${spec.connections}`, `-d${spec.seconds}s`, '--timeout', '30s', '--latency', '-s', script, `${spec.base}${spec.paths[0]}`];
   const child = spawnTracked(wrk, args, { stdio: ['ignore', 'pipe', 'pipe'] }, spec.pinned ? pinning.load : undefined);
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const watchdog = setTimeout(() => child.kill('SIGKILL'), (spec.seconds + 60) * 1000);
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
   clearTimeout(watchdog);

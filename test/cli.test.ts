@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { bulkRecord, writeSeedArticleFile } from './helpers/fixtures.ts';
-import { NODE_ARGS, freePort, runProkash as prokash, startProkash, stopProcess } from './helpers/processes.ts';
+import { freePort, runProkash as prokash, startProkash, stopProcess } from './helpers/processes.ts';
 
 for (const dialect of DIALECTS) {
   describe(`prokash import and export (${dialect})`, () => {

@@ -115,7 +115,7 @@ for (const dialect of DIALECTS) {
       await Promise.all([beacon(ports[0]!, 251061, UA(5000)), beacon(ports[1]!, 251061, UA(5001))]);
       for (const child of children) await stopProcess(child);
       const sum = async (id: number) => {
-        const row = await t.db.selectFrom('view_counts').select((eb) => eb.fn.sum<number>('views').as('n')).where('article_id', '=', id).executeTakeFirst();
+        const row = await t.db.selectFrom('view_counts').select((eb) => eb.fn.sum<number | string | null>('views').as('n')).where('article_id', '=', id).executeTakeFirst();
         return Number(row?.n ?? 0);
       };
       assert.equal(await sum(251042), 150, '150 readers, repeats and bots not counted');

@@ -120,9 +120,10 @@ function leaves(node: PgNode, limited = false): Array<{ node: PgNode; limited: b
 
 for (const dialect of DIALECTS) {
   describe(`reader page queries are bounded by an index and a limit (${dialect})`, () => {
-    let t: TestDatabase;
-    let handle: DatabaseHandle;
-    let app: App;
+    // Unset until before() makes them, and still unset in after() if before() failed partway.
+    let t: TestDatabase | undefined;
+    let handle: DatabaseHandle | undefined;
+    let app: App | undefined;
     const captured = new Map<string, Captured>();
     let capturing = false;
 
@@ -152,7 +153,7 @@ for (const dialect of DIALECTS) {
       ];
       capturing = true;
       for (const url of pages) {
-        const res = await app.server.inject({ url });
+        const res = await app!.server.inject({ url });
         assert.ok([200, 301].includes(res.statusCode), `${url}: ${res.statusCode}`);
       }
       capturing = false;
@@ -160,11 +161,11 @@ for (const dialect of DIALECTS) {
       const problems: string[] = [];
       if (dialect === 'sqlite') {
         for (const q of captured.values()) {
-          const plan = handle.native!.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as Array<{ id: number; parent: number; detail: string }>;
+          const plan = handle!.native!.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as Array<{ id: number; parent: number; detail: string }>;
           for (const p of sqliteProblems(plan)) problems.push(`${p}\n    in ${q.sql.slice(0, 300)}`);
         }
       } else {
-        const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${t.schema}` });
+        const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${t!.schema}` });
         await client.connect();
         try {
           await client.query('SET enable_seqscan = off');
@@ -183,10 +184,10 @@ for (const dialect of DIALECTS) {
     test('the plan check fails on an unbounded query (it can fail)', async () => {
       const unbounded = 'SELECT a.id FROM articles a JOIN article_tags t ON t.article_id = a.id WHERE t.tag_id = 1 ORDER BY a.published_at DESC LIMIT 20';
       if (dialect === 'sqlite') {
-        const plan = handle.native!.prepare(`EXPLAIN QUERY PLAN ${unbounded}`).all() as Array<{ id: number; parent: number; detail: string }>;
+        const plan = handle!.native!.prepare(`EXPLAIN QUERY PLAN ${unbounded}`).all() as Array<{ id: number; parent: number; detail: string }>;
         assert.ok(sqliteProblems(plan).length > 0, JSON.stringify(plan));
       } else {
-        const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${t.schema}` });
+        const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${t!.schema}` });
         await client.connect();
         try {
           await client.query('SET enable_seqscan = off');

@@ -12,19 +12,26 @@ export function slugify(text: string, maxLength = 80): string {
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
-    if ([...next].length > maxLength) break;
+    if (codePointLength(next) > maxLength) break;
     slug = next;
   }
   // A single over-long word is cut at a grapheme boundary rather than dropped.
-  if (!slug) slug = cutGraphemes(words[0] ?? '', maxLength);
+  if (!slug) slug = cutGraphemes(words[0], maxLength);
   return slug;
 }
 
 function cutGraphemes(word: string, max: number): string {
   let out = '';
   for (const { segment } of new Intl.Segmenter('bn', { granularity: 'grapheme' }).segment(word)) {
-    if ([...out + segment].length > max) break;
+    if (codePointLength(out + segment) > max) break;
     out += segment;
   }
   return out;
+}
+
+// The length a URL limit counts: code points, not UTF-16 units and not graphemes.
+function codePointLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { PageCache, fragmentEnd, fragmentStart } from './page-cache.ts';
 
-const page = (body: string, tags: string[] = []) => async () => ({ status: 200, contentType: 'text/html', body, tags, cache: true });
+const page = (body: string, tags: string[] = []) => () => Promise.resolve({ status: 200, contentType: 'text/html', body, tags, cache: true });
 
 test('a page is rendered once, however many ask at the same time, and served compressed with an ETag', async () => {
   let renders = 0;
@@ -30,17 +30,17 @@ test('invalidating a tag drops exactly the pages that carry it', async () => {
   await cache.getOrRender('/b', page('B', ['article:2']));
   assert.equal(cache.invalidate(['article:1']), 1);
   let rendered = '';
-  await cache.getOrRender('/a', async () => ((rendered = 'a'), { status: 200, contentType: 'text/html', body: 'A2', tags: [], cache: true }));
-  await cache.getOrRender('/b', async () => ((rendered += 'b'), { status: 200, contentType: 'text/html', body: 'B2', tags: [], cache: true }));
+  await cache.getOrRender('/a', () => ((rendered = 'a'), Promise.resolve({ status: 200, contentType: 'text/html', body: 'A2', tags: [], cache: true })));
+  await cache.getOrRender('/b', () => ((rendered += 'b'), Promise.resolve({ status: 200, contentType: 'text/html', body: 'B2', tags: [], cache: true })));
   assert.equal(rendered, 'a');
 });
 
 test('a fragment change recomposes cached pages without rendering them again', async () => {
   const cache = new PageCache({ ttlMs: 60_000, maxBytes: 1e6 });
   let renders = 0;
-  const render = async () => {
+  const render = () => {
     renders++;
-    return { status: 200, contentType: 'text/html', body: `<main>খবর</main>${fragmentStart('lists')}<ol>old</ol>${fragmentEnd('lists')}<footer></footer>`, tags: ['article:9'], cache: true };
+    return Promise.resolve({ status: 200, contentType: 'text/html', body: `<main>খবর</main>${fragmentStart('lists')}<ol>old</ol>${fragmentEnd('lists')}<footer></footer>`, tags: ['article:9'], cache: true });
   };
   const v1 = await cache.getOrRender('/n/9', render, { lists: { version: 1, html: '<ol>one</ol>' } });
   assert.equal(v1.body.toString(), `<main>খবর</main>${fragmentStart('lists')}<ol>one</ol>${fragmentEnd('lists')}<footer></footer>`);
@@ -62,6 +62,6 @@ test('the cache holds no more than its byte limit, dropping the least recently u
   await cache.getOrRender('/4', page('x'.repeat(900)));
   assert.ok(cache.getStats().bytes <= 3000);
   let rerendered = false;
-  await cache.getOrRender('/2', async () => ((rerendered = true), { status: 200, contentType: 'text/html', body: 'x', tags: [], cache: true }));
+  await cache.getOrRender('/2', () => ((rerendered = true), Promise.resolve({ status: 200, contentType: 'text/html', body: 'x', tags: [], cache: true })));
   assert.ok(rerendered, '/2 was the least recently used');
 });

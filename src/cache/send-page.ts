@@ -53,7 +53,7 @@ export function pageHeaders(page: CachedPage, encoding: PageEncoding | '304', ca
 export async function sendCompressedHtml(request: FastifyRequest, reply: FastifyReply, html: string): Promise<FastifyReply> {
   const body = Buffer.from(html, 'utf8');
   reply.header('content-type', 'text/html; charset=utf-8').header('vary', 'Accept-Encoding');
-  const accept = String(request.headers['accept-encoding'] ?? '');
+  const accept = request.headers['accept-encoding'] ?? '';
   if (body.length < 1024) return reply.send(body);
   if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(await brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }));
   if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(await gzipAsync(body, { level: 4 }));

@@ -36,7 +36,7 @@ export async function runClusterPrimary(config: Config, count: number): Promise<
     const lived = Date.now() - (started.get(worker.id) ?? 0);
     started.delete(worker.id);
     if (stopping) return;
-    console.error(`worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`);
+    console.error(`worker ${worker.process.pid} stopped (${signal || `exit ${code}`}); starting another`);
     backoffMs = lived < CRASH_WINDOW_MS ? Math.min(backoffMs * 2, MAX_BACKOFF_MS) : 250;
     setTimeout(() => {
       if (!stopping) fork();

@@ -29,7 +29,9 @@ export async function runImport(config: Config, file: string): Promise<number> {
     // not a server runs, an interrupted import leaves nothing unindexed, and memory stays flat.
     const indexer = await createIndexer(database);
     const report = await importArticles({
-      onWritten: async (ids) => void (await indexer.indexIds(ids)),
+      onWritten: async (ids) => {
+        await indexer.indexIds(ids);
+      },
       keepChangedIds: false,
       writer: writer.writer,
       lines,

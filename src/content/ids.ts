@@ -13,7 +13,7 @@ export async function nextId(db: Kysely<Database>, name: SequenceName): Promise<
     .where('name', '=', name)
     .returning('value')
     .executeTakeFirstOrThrow();
-  return Number(row.value);
+  return row.value;
 }
 
 /** Moves a sequence past an id that came from outside (an import keeping legacy ids). */

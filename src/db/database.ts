@@ -83,8 +83,8 @@ async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promi
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     // COUNT(*) and other int8 values come back as strings by default; they fit in a JS number here.
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      getTypeParser: (oid, format): ((value: string) => unknown) =>
+        oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : (pg.types.getTypeParser(oid, format) as (value: string) => unknown),
     },
   });
   // A pooled connection that the server closes while idle (a restart, a failover, a proxy's idle
@@ -113,7 +113,13 @@ export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'schem
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const where = failed ? ` in ${failed.migrationName}` : '';
-    throw new Error(`Migration failed${where}: ${(error as Error).message ?? String(error)}`);
+    throw new Error(`Migration failed${where}: ${thrownText(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** What was thrown, as text: its message when it has one (an Error does), else the value itself. */
+function thrownText(thrown: unknown): string {
+  const message: unknown = typeof thrown === 'object' && thrown !== null && 'message' in thrown ? thrown.message : undefined;
+  return String(message ?? thrown);
 }

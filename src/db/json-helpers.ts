@@ -12,11 +12,14 @@ const sqliteJson: JsonHelpers = { arrayFrom: (expr) => sqlite.jsonArrayFrom(expr
 const postgresJson: JsonHelpers = { arrayFrom: (expr) => postgres.jsonArrayFrom(expr) as never };
 
 /** The helpers for this database's dialect. */
-export function jsonHelpers(db: Kysely<any>): JsonHelpers {
+export function jsonHelpers(db: Pick<Kysely<unknown>, 'getExecutor'>): JsonHelpers {
   return db.getExecutor().adapter instanceof SqliteAdapter ? sqliteJson : postgresJson;
 }
 
-/** A JSON column as the driver hands it back: text on SQLite, already parsed on PostgreSQL. */
-export function parseJsonColumn<T>(value: unknown): T {
+/**
+ * A JSON column as the driver hands it back: text on SQLite, already parsed on PostgreSQL (Kysely
+ * types it as parsed, `T`).
+ */
+export function parseJsonColumn<T>(value: T | string): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

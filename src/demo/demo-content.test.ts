@@ -188,8 +188,8 @@ test('articles: bylines name demo people; districts exist', () => {
       if (c.name !== undefined) {
         const p = peopleByName.get(c.name);
         assert.equal(p?.kind, 'correspondent', `${where}: ${c.name}`);
-        assert.equal(p?.place, c.place, `${where}: place differs from ${c.name}'s`);
-        assert.equal(p?.district, c.district, `${where}: district differs from ${c.name}'s`);
+        assert.equal(p.place, c.place, `${where}: place differs from ${c.name}'s`);
+        assert.equal(p.district, c.district, `${where}: district differs from ${c.name}'s`);
       }
     }
     if (a.district !== undefined) assert.ok(districtSlugs.has(a.district), `${where}: district ${a.district}`);
@@ -252,7 +252,7 @@ test('the seed article matches the fixture', () => {
   assert.deepEqual(seed.byline, { desk: 'কালবেলা ডেস্ক' });
   assert.equal(seed.edition, 'online');
   assert.equal(seed.image?.caption, 'বৈঠকে দুই দেশের প্রেসিডেন্ট।');
-  assert.equal(seed.image?.credit, 'রয়টার্স');
+  assert.equal(seed.image.credit, 'রয়টার্স');
   for (const tag of ['রাশিয়া', 'উত্তর কোরিয়া', 'ভ্লাদিমির পুতিন', 'কিম জং উন']) {
     assert.ok(seed.tags.includes(tag), tag);
   }

@@ -68,7 +68,7 @@ async function sendMonthSitemap(deps: FeedRouteDeps, req: FastifyRequest, reply:
     .header('cache-control', PAGE_CACHE_CONTROL)
     .header('vary', 'Accept-Encoding')
     .header('surrogate-key', 'lists sitemap');
-  if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.send(source);
+  if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.send(source);
   const gzip = createGzip();
   pipeline(source, gzip, (error) => {
     if (error) req.log.error({ err: error }, 'writing a month sitemap failed');

@@ -26,10 +26,11 @@ function item(n: number, bodyChars = 100): RssItem {
   };
 }
 
+// Items handed over one at a time as the renderer asks, as a database cursor would; `read` records which.
 async function* from(items: RssItem[], read: number[] = []) {
   for (const [i, it] of items.entries()) {
     read.push(i);
-    yield it;
+    yield Promise.resolve(it);
   }
 }
 

@@ -37,7 +37,7 @@ export function sendStaticAsset(request: FastifyRequest, reply: FastifyReply, as
   if (asset.br || asset.gzip) reply.header('vary', 'Accept-Encoding');
   const match = request.headers['if-none-match'];
   if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === asset.etag)) return reply.code(304).send();
-  const accept = String(request.headers['accept-encoding'] ?? '');
+  const accept = request.headers['accept-encoding'] ?? '';
   reply.type(asset.type);
   if (asset.br && /\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.br);
   if (asset.gzip && /\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip);

@@ -176,7 +176,7 @@ export class AuthService {
   private async failures(key: string, since: string): Promise<number> {
     const row = await this.db
       .selectFrom('login_failures')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('key', '=', key)
       .where('at', '>=', since)
       .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { IndexDocument, IndexHit, IndexQuery, IndexedFields, SearchIndex, TermAlternative } from './search-index.ts';
 
 // ts_rank weights for D, C, B, A. A: kicker/headline, B: tags, C: summary and byline, D: body.
@@ -15,9 +16,18 @@ const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 256;
 const ROWS_PER_INSERT = 100;
 
+/** The index's own table (see the 0003 migration); the content tables are not read here. */
+type SearchTables = {
+  search_docs: { article_id: number; section_id: number | null; published_at: string; modified_at: string; document: string };
+};
+
 /** PostgreSQL: a weighted tsvector built from our terms, GIN-indexed; ts_rank for relevance. */
 export class PostgresSearchIndex implements SearchIndex {
-  constructor(private readonly db: Kysely<any>) {}
+  private readonly db: Kysely<SearchTables>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db.withTables<SearchTables>();
+  }
 
   async upsert(docs: readonly IndexDocument[]): Promise<void> {
     if (!docs.length) return;
@@ -59,14 +69,14 @@ export class PostgresSearchIndex implements SearchIndex {
     if (!tsquery || (query.sectionIds && !query.sectionIds.length)) return [];
     let q = this.db
       .selectFrom('search_docs')
-      .select(['article_id', 'published_at', sql<number>`ts_rank(${RANK_WEIGHTS}, document, ${tsquery}::tsquery)`.as('score')])
+      .select(['article_id', 'published_at', sql<number | string>`ts_rank(${RANK_WEIGHTS}, document, ${tsquery}::tsquery)`.as('score')])
       .where(sql<boolean>`document @@ ${tsquery}::tsquery`)
       .where('published_at', '<=', query.now);
     if (query.from) q = q.where('published_at', '>=', query.from);
     if (query.to) q = q.where('published_at', '<', query.to);
     if (query.sectionIds) q = q.where('section_id', 'in', [...query.sectionIds]);
     const rows = await q.orderBy('published_at', 'desc').orderBy('article_id', 'desc').limit(query.limit).execute();
-    return rows.map((r: { article_id: number; published_at: string; score: number }) => ({
+    return rows.map((r) => ({
       articleId: r.article_id,
       publishedAt: r.published_at,
       relevance: Number(r.score),

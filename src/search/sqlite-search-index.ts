@@ -1,3 +1,4 @@
+import type { Database } from '../db/schema.ts';
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { IndexDocument, IndexHit, IndexQuery, IndexRebuild, SearchIndex, TermAlternative } from './search-index.ts';
@@ -27,7 +28,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /** `native` is the better-sqlite3 handle under `db`: writes run as prepared statements on it. */
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<Database>,
     private readonly native: SQLite.Database,
   ) {}
 
@@ -124,7 +125,7 @@ export class SqliteSearchIndex implements SearchIndex {
       // 'delete-all' drops the whole index at once; DELETE FROM a contentless-delete table would
       // delete row by row and leave the segments with a tombstone for every document.
       await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(trx);
-      await trx.deleteFrom('search_docs').execute();
+      await sql`DELETE FROM search_docs`.execute(trx);
     });
   }
 }

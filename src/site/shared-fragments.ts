@@ -71,7 +71,7 @@ export class SharedFragments {
     const build = this.build(name).finally(() => this.building.delete(name));
     this.building.set(name, build);
     // A background refresh that fails keeps the old version; a caller waiting sees the error.
-    build.catch((error) => this.log(error));
+    build.catch((error: unknown) => this.log(error));
     return build;
   }
 

@@ -28,9 +28,10 @@ async function bodyText(page: Page): Promise<string> {
 
 for (const dialect of DIALECTS) {
   describe(`the newsroom main path in a browser (${dialect})`, { skip }, () => {
-    let t: TestDatabase;
-    let app: App;
-    let browser: Browser;
+    // Unset until before() makes them, and still unset in after() if before() failed partway.
+    let t: TestDatabase | undefined;
+    let app: App | undefined;
+    let browser: Browser | undefined;
     let origin: string;
 
     before(async () => {
@@ -49,7 +50,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('setup → reporter files Bijoy text → owner publishes → on the site and first in সর্বশেষ', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'bn-BD' });
+      const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'bn-BD' });
       const page = await context.newPage();
       const problems: string[] = [];
       const external: string[] = [];

@@ -5,7 +5,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
@@ -27,7 +27,8 @@ interface Site {
 
 describe('scheduling in the newsroom app', { skip }, () => {
   const sites: Site[] = [];
-  let browser: Browser;
+  // Unset until before() makes them, and still unset in after() if before() failed partway.
+  let browser: Browser | undefined;
 
   before(async () => {
     ensureAdminBuild();
@@ -53,7 +54,7 @@ describe('scheduling in the newsroom app', { skip }, () => {
 
   // The dialects wait for their minute side by side, so the test costs one minute, not two.
   test('an article scheduled a minute ahead appears on time without a restart', { timeout: 240_000 }, async () => {
-    await Promise.all(sites.map((site) => scheduleAndWatch(browser, site)));
+    await Promise.all(sites.map((site) => scheduleAndWatch(browser!, site)));
   });
 });
 

@@ -27,17 +27,18 @@ const OVERRIDE = 'রয়টার্স (এই প্রতিবেদন�
 const COMMENT = { name: 'পাঠক রহিমা', body: 'তথ্যবহুল প্রতিবেদন, ধন্যবাদ প্রকাশকে।' };
 
 describe('the newsroom screens in a browser (sqlite)', { skip }, () => {
-  let t: TestDatabase;
-  let app: App;
-  let browser: Browser;
+  // Unset until before() makes them, and still unset in after() if before() failed partway.
+  let t: TestDatabase | undefined;
+  let app: App | undefined;
+  let browser: Browser | undefined;
   let origin: string;
   let cookie = '';
 
   /** The admin API as the owner, for the facts the screens should have stored. */
   const adminGet = async <T>(path: string): Promise<T> => {
-    const answer = await app.server.inject({ method: 'GET', url: `/api/admin${path}`, headers: { cookie } });
+    const answer = await app!.server.inject({ method: 'GET', url: `/api/admin${path}`, headers: { cookie } });
     assert.equal(answer.statusCode, 200, answer.body);
-    return answer.json() as T;
+    return answer.json<T>();
   };
 
   before(async () => {
@@ -76,7 +77,7 @@ describe('the newsroom screens in a browser (sqlite)', { skip }, () => {
       page.on('dialog', (d) => void d.accept());
       return page;
     };
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'bn-BD' });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'bn-BD' });
     const page = await open(context);
     const other = await open(context); // the same person in a second tab
     try {

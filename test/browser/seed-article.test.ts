@@ -15,9 +15,10 @@ const SCREENSHOTS = 'test-results/screenshots';
 
 for (const dialect of DIALECTS) {
   describe(`a reader opens the seed article on a phone (${dialect})`, { skip }, () => {
-    let t: TestDatabase;
-    let app: App;
-    let browser: Browser;
+    // Unset until before() makes them, and still unset in after() if before() failed partway.
+    let t: TestDatabase | undefined;
+    let app: App | undefined;
+    let browser: Browser | undefined;
     let origin: string;
     const external: string[] = [];
 
@@ -35,7 +36,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('at 360×800 the page shows what the seed page showed, without sideways scrolling', async () => {
-      const context = await browser.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, locale: 'bn-BD' });
+      const context = await browser!.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, locale: 'bn-BD' });
       const page = await context.newPage();
       page.on('request', (r) => {
         if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) external.push(r.url());

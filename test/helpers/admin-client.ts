@@ -34,7 +34,7 @@ export class AdminClient {
     const setCookie = res.headers['set-cookie'];
     const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
     if (first) this.cookie = first.split(';')[0]!;
-    this.csrf = (res.json() as { csrfToken: string }).csrfToken;
+    this.csrf = res.json<{ csrfToken: string }>().csrfToken;
   }
 
   request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {

@@ -45,14 +45,16 @@ export interface TestAppContext {
  */
 export function useTestApp(dialect: DialectName, clock?: Clock): TestAppContext {
   const context = {} as TestAppContext;
+  // The same object as after() sees it: its fields stay unset if before() failed partway.
+  const made: Partial<TestAppContext> = context;
   before(async () => {
     context.t = await createTestDatabase(dialect);
     context.app = await buildTestApp(context.t, clock);
     context.get = (url, headers = {}) => context.app.server.inject({ method: 'GET', url, headers });
   });
   after(async () => {
-    await context.app?.server.close();
-    await context.t?.destroy();
+    await made.app?.server.close();
+    await made.t?.destroy();
   });
   return context;
 }

@@ -25,11 +25,11 @@ const BENGALI_DOT = /(?<=[\u0980-\u09E5\u09F0-\u09FF])\./g;
 // nukta letters, ে before া/ৗ (two-part ো/ৌ), a hasanta ত, and anything outside ASCII and
 // the Bengali block (which might not be NFC).
 const NEEDS_PREPARE =
-  /[\u200B-\u200D\u00AD\uFEFF\u2060\u0964\u0965|\u0983.\u09DC\u09DD\u09DF]|\u09C7[\u09BE\u09D7]|\u09A4\u09CD|[^\u0000-\u007F\u0980-\u09FF]/;
+  /[\u0983\u200B-\u200D\u00AD\uFEFF\u2060\u0964\u0965|.\u09DC\u09DD\u09DF]|\u09C7[\u09BE\u09D7]|\u09A4\u09CD|[^\p{ASCII}\u0980-\u09FF]/u;
 // Loose spelling fold: ী→ি ূ→ু ঈ→ই ঊ→উ ঁ→∅ ঙ্/ঙ→ং, Bengali digits → ASCII, A–Z → a–z.
 // ঙ্ folds with its hasanta so that সঙ্গে meets the variant spelling সংগে.
-const FOLDABLE = /\u0999\u09CD?|[\u09C0\u09C2\u0988\u098A\u0981\u09E6-\u09EFA-Z]/g;
-const NON_ASCII_UPPER = /[^\u0000-\u007F\u0980-\u09FF]/;
+const FOLDABLE = /\u0999\u09CD?|[\u09C0\u09C2\u0981\u0988\u098A\u09E6-\u09EFA-Z]/g;
+const NON_ASCII_UPPER = /[^\p{ASCII}\u0980-\u09FF]/u;
 const WHITESPACE_RUN = /\s+/g;
 const NEEDS_COLLAPSE = /\s\s|^\s|\s$|[^\S ]/;
 

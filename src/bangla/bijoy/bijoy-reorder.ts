@@ -66,13 +66,13 @@ function joinVowels(pre: string, vowels: readonly string[]): string {
 
 /** Reorders visual-order Bengali (pre-base signs first, reph mark last) into Unicode order. */
 export function reorderClusters(visual: string): string {
-  const chars = [...visual];
+  const chars = Array.from(visual);
   let out = '';
   for (let at = 0; at < chars.length; ) {
     const pre = PRE_BASE.has(chars[at] as string) && isConsonant(chars[at + 1]) ? (chars[at] as string) : '';
     const start = at + (pre ? 1 : 0);
     if (!isConsonant(chars[start])) {
-      out += chars[at];
+      out += chars[at]!;
       at++;
       continue;
     }

@@ -4,8 +4,8 @@ import type { Glyph } from './bijoy-glyphs.ts';
 import { BIJOY_GLYPHS, EXPLICIT_HASANTA, LONGEST_GLYPH, REPH_MARK } from './bijoy-glyphs.ts';
 import { reorderClusters } from './bijoy-reorder.ts';
 
-const BENGALI_OR_MARK = /[\u0980-\u09FF\u200D\uE000\uE001]/;
-const CONSONANT_OR_HASANTA = /^[\u0995-\u09B9\u09DC\u09DD\u09DF্]/;
+const BENGALI_OR_MARK = /[\u200D\u0980-\u09FF\uE000\uE001]/;
+const CONSONANT_OR_HASANTA = /^[\u09CD\u0995-\u09B9\u09DC\u09DD\u09DF]/;
 
 interface Match {
   readonly key: string;
@@ -40,7 +40,7 @@ function mapGlyphs(text: string): string {
       converted += match.glyph.unicode;
       at += match.key.length;
     } else {
-      converted += text[at];
+      converted += text[at]!;
       at++;
     }
   }

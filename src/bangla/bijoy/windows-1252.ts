@@ -11,7 +11,7 @@ const HIGH_CONTROL_RANGE =
 export function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   for (const byte of bytes) {
-    text += byte >= 0x80 && byte <= 0x9f ? HIGH_CONTROL_RANGE[byte - 0x80] : String.fromCharCode(byte);
+    text += byte >= 0x80 && byte <= 0x9f ? HIGH_CONTROL_RANGE[byte - 0x80]! : String.fromCharCode(byte);
   }
   return text;
 }

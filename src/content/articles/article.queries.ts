@@ -88,7 +88,7 @@ export async function listPublishedCards(db: Kysely<Database>, filter: ArticleFi
 export async function cardRowsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<CardRow[]> {
   if (!ids.length) return [];
   const unique = [...new Set(ids)];
-  const rows = await templatesOf(db).run<CardRow>(`card-rows:${unique.length}`, unique, (slots) => db.selectFrom('articles').select(CARD_COLUMNS).where('articles.id', 'in', slots));
+  const rows: CardRow[] = await templatesOf(db).run(`card-rows:${unique.length}`, unique, (slots) => db.selectFrom('articles').select(CARD_COLUMNS).where('articles.id', 'in', slots));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return unique.flatMap((id) => byId.get(id) ?? []);
 }
@@ -98,17 +98,17 @@ async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListP
   if (sections && sections.length === 0) return [];
   const f: ArticleFilter = { ...filter, sectionIds: sections };
   // The values in a fixed order; the key names every condition present, so one shape is one SQL.
-  const values: unknown[] = [
+  const values = [
     page.now, page.limit, page.offset ?? 0, (page.offset ?? 0) + page.limit, f.tagId, f.personId, f.districtId, f.from, f.to, f.edition,
     ...(sections ?? []), ...(f.excludeIds ?? []),
-  ];
+  ] as const;
   const key = [
     'keys', sections?.length ?? '-', f.tagId !== undefined, f.personId !== undefined, f.districtId !== undefined, !!f.from, !!f.to, !!f.edition,
     f.breaking ?? '-', f.excludeIds?.length ?? 0,
   ].join(':');
-  return templatesOf(db).run<ListKey>(key, values, (v) => {
-    const [now, limit, offset, enough, tagId, personId, districtId, from, to, edition] = v;
-    const slots: Filter = {
+  return templatesOf(db).run<ListKey, typeof values>(key, values, (v) => {
+    const [now, limit, offset, enough, tagId, personId, districtId, from, to, edition, ...ids] = v;
+    const slots: ArticleFilter = {
       tagId: f.tagId !== undefined ? tagId : undefined,
       personId: f.personId !== undefined ? personId : undefined,
       districtId: f.districtId !== undefined ? districtId : undefined,
@@ -116,8 +116,8 @@ async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListP
       to: f.to ? to : undefined,
       edition: f.edition ? edition : undefined,
       breaking: f.breaking,
-      sectionIds: sections ? v.slice(10, 10 + sections.length) : undefined,
-      excludeIds: f.excludeIds?.length ? v.slice(10 + (sections?.length ?? 0)) : undefined,
+      sectionIds: sections ? ids.slice(0, sections.length) : undefined,
+      excludeIds: f.excludeIds?.length ? ids.slice(sections?.length ?? 0) : undefined,
     };
     const bounds = { now, limit, offset };
     if (f.tagId !== undefined) return listByLink(db, 'article_tags', 'tag_id', slots, bounds);
@@ -127,9 +127,15 @@ async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListP
   });
 }
 
-/** A filter whose values are template stand-ins (see db/query-template.ts); `breaking` stays a flag. */
-type Filter = { [K in keyof ArticleFilter]: K extends 'breaking' ? boolean | undefined : K extends 'sectionIds' | 'excludeIds' ? readonly any[] | undefined : any };
-type Bounds = { now: any; limit: any; offset: any };
+/**
+ * A listing's page. Inside a template the values of these bounds and of the filter are stand-ins
+ * (see db/query-template.ts), typed as the values they stand for; the filter's `breaking` stays a flag.
+ */
+interface Bounds {
+  now: string;
+  limit: number;
+  offset: number;
+}
 
 function keysOf(db: Kysely<Database>): KeyQuery {
   return db.selectFrom('articles').select(['articles.id', 'articles.published_at']).where('articles.status', '=', 'published');
@@ -139,9 +145,9 @@ function newestFirst<Q extends KeyQuery>(query: Q): Q {
   return query.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc') as Q;
 }
 
-function filtered<Q extends KeyQuery>(query: Q, filter: Filter, now: any): Q {
+function filtered<Q extends KeyQuery>(query: Q, filter: ArticleFilter, now: string): Q {
   let q = query.where('articles.published_at', '<=', now);
-  if (filter.sectionIds?.length === 1) q = q.where('articles.section_id', '=', filter.sectionIds[0]);
+  if (filter.sectionIds?.length === 1) q = q.where('articles.section_id', '=', filter.sectionIds[0]!);
   if (filter.districtId !== undefined) q = q.where('articles.district_id', '=', filter.districtId);
   if (filter.from !== undefined) q = q.where('articles.published_at', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('articles.published_at', '<', filter.to);
@@ -156,11 +162,11 @@ function filtered<Q extends KeyQuery>(query: Q, filter: Filter, now: any): Q {
  * each), merged and cut in one statement. One `section_id IN (…)` ordered by date would sort
  * every article the sections ever had.
  */
-function listMerged(db: Kysely<Database>, filter: Filter, bounds: Bounds, enough: unknown) {
-  const arm = (sectionId: unknown, i: number) =>
-    db.selectFrom(newestFirst(filtered(keysOf(db), { ...filter, sectionIds: [sectionId] }, bounds.now)).limit(enough as number).as(`s${i}`)).selectAll();
+function listMerged(db: Kysely<Database>, filter: ArticleFilter, bounds: Bounds, enough: number) {
+  const arm = (sectionId: number, i: number) =>
+    db.selectFrom(newestFirst(filtered(keysOf(db), { ...filter, sectionIds: [sectionId] }, bounds.now)).limit(enough).as(`s${i}`)).selectAll();
   const sections = filter.sectionIds!;
-  let union = arm(sections[0], 0);
+  let union = arm(sections[0]!, 0);
   sections.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
   return db.selectFrom(union.as('merged')).selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').limit(bounds.limit).offset(bounds.offset);
 }
@@ -171,8 +177,9 @@ function listMerged(db: Kysely<Database>, filter: Filter, bounds: Bounds, enough
  * condition on the article (the API combines a tag with a section, an author or a district)
  * joins the article rows.
  */
-function listByLink(db: Kysely<Database>, table: 'article_tags' | 'article_people', column: 'tag_id' | 'person_id', filter: Filter, bounds: Bounds) {
-  const value = column === 'tag_id' ? filter.tagId : filter.personId;
+function listByLink(db: Kysely<Database>, table: 'article_tags' | 'article_people', column: 'tag_id' | 'person_id', filter: ArticleFilter, bounds: Bounds) {
+  // Called only for a filter that has this id.
+  const value = (column === 'tag_id' ? filter.tagId : filter.personId)!;
   let q = db
     .selectFrom(`${table} as link` as 'article_tags as link')
     .select(['link.article_id as id', 'link.published_at'])
@@ -214,15 +221,16 @@ export async function newestInGroups(
   const sections = [...new Set(groups.flat())];
   if (!sections.length) return groups.map(() => []);
   const key = `newest-in:${sections.length}:${excludeIds.length}`;
-  const keys = await templatesOf(db).run<ListKey & { section_id: number }>(key, [now, perGroup + excludeIds.length, ...excludeIds, ...sections], ([at, limit, ...rest]) => {
+  const values = [now, perGroup + excludeIds.length, ...excludeIds, ...sections] as const;
+  const keys = await templatesOf(db).run<ListKey & { section_id: number }, typeof values>(key, values, ([at, limit, ...rest]) => {
     const excluded = rest.slice(0, excludeIds.length);
-    const filter: Filter = { excludeIds: excluded.length ? excluded : undefined };
-    const arm = (sectionId: unknown, i: number) =>
+    const filter: ArticleFilter = { excludeIds: excluded.length ? excluded : undefined };
+    const arm = (sectionId: number, i: number) =>
       db
-        .selectFrom(newestFirst(filtered(keysOf(db).select('articles.section_id'), { ...filter, sectionIds: [sectionId] }, at)).limit(limit as number).as(`s${i}`))
+        .selectFrom(newestFirst(filtered(keysOf(db).select('articles.section_id'), { ...filter, sectionIds: [sectionId] }, at)).limit(limit).as(`s${i}`))
         .selectAll();
     const ids = rest.slice(excludeIds.length);
-    let union = arm(ids[0], 0);
+    let union = arm(ids[0]!, 0);
     ids.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
     return union;
   });
@@ -245,14 +253,15 @@ export const RELATED_PER_TAG = 30;
 export async function relatedArticleIds(db: Kysely<Database>, articleId: number, tagIds: readonly number[], limit: number, now: string): Promise<number[]> {
   const tags = [...new Set(tagIds)].slice(0, 8);
   if (!tags.length) return [];
-  const rows = await templatesOf(db).run<{ article_id: number; published_at: string | null }>(`related:${tags.length}`, [now, ...tags], ([at, ...ids]) => {
-    const arm = (tagId: unknown, i: number) =>
+  const values = [now, ...tags] as const;
+  const rows = await templatesOf(db).run<{ article_id: number; published_at: string | null }, typeof values>(`related:${tags.length}`, values, ([at, ...ids]) => {
+    const arm = (tagId: number, i: number) =>
       db
         .selectFrom(
           db
             .selectFrom('article_tags')
             .select(['article_id', 'published_at'])
-            .where('tag_id', '=', tagId as number)
+            .where('tag_id', '=', tagId)
             .where('published_at', 'is not', null)
             .where('published_at', '<=', at)
             .orderBy('published_at', 'desc')
@@ -261,7 +270,7 @@ export async function relatedArticleIds(db: Kysely<Database>, articleId: number,
             .as(`t${i}`),
         )
         .selectAll();
-    let union = arm(ids[0], 0);
+    let union = arm(ids[0]!, 0);
     ids.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
     return union;
   });

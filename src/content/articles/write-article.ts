@@ -134,7 +134,7 @@ async function allocateIds(db: Kysely<Database>, n: number): Promise<number[]> {
     .where('name', '=', 'articles')
     .returning('value')
     .executeTakeFirstOrThrow();
-  const last = Number(row.value);
+  const last = row.value;
   return Array.from({ length: n }, (_, i) => last - n + 1 + i);
 }
 

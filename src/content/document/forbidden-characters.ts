@@ -5,6 +5,7 @@
  * Everything else, ZWJ and ZWNJ included, is display text and is kept exactly.
  */
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- the C0 controls are the characters it must find
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
 

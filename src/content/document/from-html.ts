@@ -72,38 +72,54 @@ class HtmlConverter {
 
   private element(element: HtmlElement): void {
     const embed = embedOfElement(element);
-    if (embed !== undefined) return this.block(embed);
+    if (embed !== undefined) {
+      this.block(embed);
+      return;
+    }
     const level = HEADING_LEVELS.get(element.name);
-    if (level !== undefined) return this.textblock(element, { type: 'heading', level });
+    if (level !== undefined) {
+      this.textblock(element, { type: 'heading', level });
+      return;
+    }
     switch (element.name) {
       case 'p':
-        return this.textblock(element, PARAGRAPH);
+        this.textblock(element, PARAGRAPH);
+        return;
       case 'br':
-        return this.current.inline.addBreak();
+        this.current.inline.addBreak();
+        return;
       case 'hr':
-        return this.block({ type: 'horizontal_rule' });
+        this.block({ type: 'horizontal_rule' });
+        return;
       case 'strong':
       case 'b':
-        return this.withMark(element, { type: 'bold' });
+        this.withMark(element, { type: 'bold' });
+        return;
       case 'em':
       case 'i':
-        return this.withMark(element, { type: 'italic' });
+        this.withMark(element, { type: 'italic' });
+        return;
       case 'a':
-        return this.link(element);
+        this.link(element);
+        return;
       case 'img':
-        return this.image(element);
+        this.image(element);
+        return;
       case 'iframe':
         return; // not a known provider's player: nothing of it is kept
       case 'figure':
-        return this.figure(element);
+        this.figure(element);
+        return;
       case 'blockquote':
-        return this.nest(element, 2, (content) => ({ type: 'blockquote', content }));
+        this.nest(element, 2, (content) => ({ type: 'blockquote', content }));
+        return;
       case 'ul':
       case 'ol':
-        return this.list(element);
+        this.list(element);
+        return;
     }
-    if (BLOCK_WRAPPERS.has(element.name)) return this.wrapper(element.children);
-    this.children(element.children); // any other element is unwrapped to its content
+    if (BLOCK_WRAPPERS.has(element.name)) this.wrapper(element.children);
+    else this.children(element.children); // any other element is unwrapped to its content
   }
 
   private flush(): void {
@@ -176,7 +192,10 @@ class HtmlConverter {
   /** Opens a container `needs` levels deep if the depth limit allows, else keeps its content flat. */
   private nest(element: HtmlElement, needs: number, make: (content: BlockNode[]) => BlockNode): void {
     const depth = this.current.depth + 1;
-    if (depth + needs > DOCUMENT_LIMITS.maxDepth) return this.wrapper(element.children);
+    if (depth + needs > DOCUMENT_LIMITS.maxDepth) {
+      this.wrapper(element.children);
+      return;
+    }
     this.flush();
     const content = this.inContainer(depth, element.children);
     if (content.length) this.current.blocks.push(make(content));
@@ -185,7 +204,10 @@ class HtmlConverter {
   private list(element: HtmlElement): void {
     const depth = this.current.depth + 1;
     // A list needs three levels below it: list item, paragraph, text.
-    if (depth + 3 > DOCUMENT_LIMITS.maxDepth) return this.wrapper(element.children);
+    if (depth + 3 > DOCUMENT_LIMITS.maxDepth) {
+      this.wrapper(element.children);
+      return;
+    }
     this.flush();
     const items = listItemGroups(element).flatMap((nodes) => this.listItem(nodes, depth + 1));
     if (!items.length) return;

@@ -1,4 +1,4 @@
-import type { InlineNode, Mark, TextNode } from './document-types.ts';
+import type { InlineNode, Mark } from './document-types.ts';
 import { removeForbiddenCharacters } from './forbidden-characters.ts';
 import { sameMarks } from './marks.ts';
 

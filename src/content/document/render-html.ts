@@ -19,7 +19,8 @@ const EMBED_LABELS: Record<EmbedProvider, string> = {
 
 /** The body as HTML for the reader site. */
 export function renderDocumentHtml(doc: Doc): string {
-  if (doc.type !== 'doc') throw unknown('node', doc.type);
+  // The types say what a valid body holds; a stored one is checked again here (see above).
+  if ((doc as { type: unknown }).type !== 'doc') throw unknown('node', doc.type);
   return renderBlocks(doc.content);
 }
 
@@ -33,7 +34,7 @@ function renderBlock(node: BlockNode): string {
       // Empty paragraphs are editor spacing; the stylesheet owns vertical rhythm.
       return node.content.length ? `<p>${renderInline(node.content)}</p>` : '';
     case 'heading': {
-      const level = node.attrs.level;
+      const level: unknown = node.attrs.level;
       if (level !== 2 && level !== 3 && level !== 4) throw new DocumentError('', `heading level ${String(level)} is not 2, 3 or 4`);
       return node.content.length ? `<h${level}>${renderInline(node.content)}</h${level}>` : '';
     }
@@ -60,7 +61,7 @@ function renderBlock(node: BlockNode): string {
 function renderItems(items: readonly ListItemNode[]): string {
   return items
     .map((item) => {
-      if (item.type !== 'list_item') throw unknown('list item', item.type);
+      if ((item as { type: unknown }).type !== 'list_item') throw unknown('list item', item.type);
       return `<li>${renderBlocks(item.content)}</li>`;
     })
     .join('');
@@ -83,9 +84,16 @@ function renderInline(content: readonly InlineNode[]): string {
       out += openTag(mark);
       open.push(mark);
     }
-    if (node.type === 'text') out += escapeHtml(node.text);
-    else if (node.type === 'hard_break') out += '<br>';
-    else throw unknown('inline node', (node as { type?: unknown }).type);
+    switch (node.type) {
+      case 'text':
+        out += escapeHtml(node.text);
+        break;
+      case 'hard_break':
+        out += '<br>';
+        break;
+      default:
+        throw unknown('inline node', (node as { type?: unknown }).type);
+    }
   }
   while (open.length) out += closeTag(open.pop() as Mark);
   return out;
@@ -138,5 +146,6 @@ function renderEmbed({ attrs }: EmbedNode): string {
 }
 
 function unknown(what: string, type: unknown): DocumentError {
-  return new DocumentError('', `cannot render unknown ${what} type ${JSON.stringify(type) ?? String(type)}`);
+  // JSON.stringify gives undefined (not a string, whatever its type says) for undefined, a function or a symbol.
+  return new DocumentError('', `cannot render unknown ${what} type ${(JSON.stringify(type) as string | undefined) ?? String(type)}`);
 }

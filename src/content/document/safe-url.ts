@@ -5,6 +5,7 @@
 
 // Browsers drop tabs and newlines inside URLs and read `\` as `/`, so `/\tevil.com` or
 // `/\evil.com` would become the protocol-relative `//evil.com`. Refuse them outright.
+// eslint-disable-next-line no-control-regex -- the C0 controls are among the characters it refuses
 const UNSAFE_URL_CHARACTER = /[\u0000-\u0020\u007f\\]/;
 
 /** True for a path on this site: `/` followed by anything but a second slash. */

@@ -53,7 +53,8 @@ export class EventDispatcher {
   private readonly states: State[];
   private head = 0;
   private draining: Promise<void> | undefined;
-  private again = false;
+  /** drain() calls so far: one made while a drain runs has it read once more. */
+  private drainRequests = 0;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private cursors: EventCursors | undefined;
@@ -87,16 +88,15 @@ export class EventDispatcher {
 
   /** Reads and hands out every event up to the newest; resolves when done (tests await it). */
   drain(): Promise<void> {
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
+    this.drainRequests++;
+    if (this.draining) return this.draining;
     this.draining = (async () => {
       try {
+        let answered: number;
         do {
-          this.again = false;
+          answered = this.drainRequests;
           await this.readAll();
-        } while (this.again && !this.stopped);
+        } while (answered !== this.drainRequests && !this.stopped);
       } catch (error) {
         this.options.log?.(error);
       } finally {
@@ -171,7 +171,7 @@ export class EventDispatcher {
     }
     state.applied = Math.max(state.applied, last);
     if (subscriber.scope === 'shared') {
-      await this.cursors?.save(subscriber.name, state.applied).catch((error) => this.options.log?.(error, subscriber.name));
+      await this.cursors?.save(subscriber.name, state.applied).catch((error: unknown) => this.options.log?.(error, subscriber.name));
     }
     return true;
   }

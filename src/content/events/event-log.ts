@@ -18,7 +18,7 @@ export async function appendEvents(trx: Kysely<Database>, events: readonly Conte
     .where('name', '=', 'content_events')
     .returning('value')
     .executeTakeFirstOrThrow();
-  const last = Number(row.value);
+  const last = row.value;
   const first = last - events.length + 1;
   const rows = events.map((event, i) => ({ id: first + i, at, type: event.type, payload: JSON.stringify(event.payload) }));
   for (let i = 0; i < rows.length; i += 200) await trx.insertInto('content_events').values(rows.slice(i, i + 200)).execute();
@@ -31,20 +31,20 @@ export async function readEvents(db: Kysely<Database>, afterId: number, limit: n
   if (upTo !== undefined) query = query.where('id', '<=', upTo);
   const rows = await query.execute();
   return rows.flatMap((r) =>
-    KNOWN_TYPES.has(r.type) ? [{ id: Number(r.id), at: r.at, type: r.type, payload: JSON.parse(r.payload) } as LoggedEvent] : [],
+    KNOWN_TYPES.has(r.type) ? [{ id: r.id, at: r.at, type: r.type, payload: JSON.parse(r.payload) as unknown } as LoggedEvent] : [],
   );
 }
 
 /** The newest event id (0 when the log is empty). */
 export async function lastEventId(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('id_sequences').select('value').where('name', '=', 'content_events').executeTakeFirst();
-  return Number(row?.value ?? 0);
+  return row?.value ?? 0;
 }
 
 /** The oldest event still in the log (undefined when the log is empty). */
 export async function oldestEventId(db: Kysely<Database>): Promise<number | undefined> {
   const row = await db.selectFrom('content_events').select('id').orderBy('id').limit(1).executeTakeFirst();
-  return row ? Number(row.id) : undefined;
+  return row?.id;
 }
 
 /** Drops events older than `before` (ISO UTC), keeping the newest `keep` whatever their age. */
@@ -63,7 +63,7 @@ export function eventCursors(db: Kysely<Database>, now: () => string) {
   return {
     async read(name: string): Promise<number | undefined> {
       const row = await db.selectFrom('event_cursors').select('last_id').where('name', '=', name).executeTakeFirst();
-      return row ? Number(row.last_id) : undefined;
+      return row?.last_id;
     },
     async save(name: string, id: number): Promise<void> {
       await db

@@ -21,7 +21,11 @@ export const noSignal: EventSignal = {
 export function combineSignals(signals: readonly EventSignal[]): EventSignal {
   return {
     announce: (lastId) => signals.forEach((s) => s.announce(lastId)),
-    listen: async (wake) => void (await Promise.all(signals.map((s) => s.listen(wake)))),
-    close: async () => void (await Promise.all(signals.map((s) => s.close()))),
+    listen: async (wake) => {
+      await Promise.all(signals.map((s) => s.listen(wake)));
+    },
+    close: async () => {
+      await Promise.all(signals.map((s) => s.close()));
+    },
   };
 }

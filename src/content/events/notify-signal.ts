@@ -59,7 +59,7 @@ export function notifySignal(options: NotifySignalOptions): EventSignal {
       retryTimer = undefined;
       connect()
         .then(() => wakeFn?.()) // read whatever was written while nobody listened
-        .catch((error) => {
+        .catch((error: unknown) => {
           options.log?.(error);
           delay = Math.min(delay * 2, 30_000);
           schedule();
@@ -71,7 +71,7 @@ export function notifySignal(options: NotifySignalOptions): EventSignal {
   return {
     announce(lastId) {
       if (!ready || !client) return;
-      client.query('SELECT pg_notify($1, $2)', [channel, String(lastId)]).catch((error) => options.log?.(error));
+      client.query('SELECT pg_notify($1, $2)', [channel, String(lastId)]).catch((error: unknown) => options.log?.(error));
     },
     async listen(wake) {
       wakeFn = wake;

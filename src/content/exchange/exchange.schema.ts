@@ -8,9 +8,9 @@ const name = z.string().trim().min(1, 'must not be empty').max(120);
 const instant = z
   .string()
   .refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/.test(s), {
-    message: 'must be an ISO 8601 time with a zone offset, e.g. 2023-09-13T16:57:00+06:00',
+    error: 'must be an ISO 8601 time with a zone offset, e.g. 2023-09-13T16:57:00+06:00',
   })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a real date and time' })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { error: 'is not a real date and time' })
   .transform((s) => new Date(s).toISOString());
 
 const byline = z.union([

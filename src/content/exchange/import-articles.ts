@@ -137,7 +137,7 @@ function namesById(districts: DistrictLookup): Map<number, string> {
   if (!names) {
     names = new Map();
     // The Bengali name is the key that is not ASCII.
-    for (const [key, id] of districts) if (!/^[\x00-\x7f]*$/.test(key)) names.set(id, key);
+    for (const [key, id] of districts) if (!/^\p{ASCII}*$/u.test(key)) names.set(id, key);
     namesCache.set(districts, names);
   }
   return names;

@@ -54,7 +54,7 @@ export class SiteJobs {
     await this.renewing;
     if (this.wasHeld) {
       this.wasHeld = false;
-      await this.options.lease.release().catch((error) => this.options.log?.(error));
+      await this.options.lease.release().catch((error: unknown) => this.options.log?.(error));
       await this.options.onHeld?.(false);
     }
   }
@@ -70,7 +70,7 @@ export class SiteJobs {
       const held = this.options.lease.held;
       if (held !== this.wasHeld) {
         this.wasHeld = held;
-        await Promise.resolve(this.options.onHeld?.(held)).catch((error) => this.options.log?.(error));
+        await Promise.resolve(this.options.onHeld?.(held)).catch((error: unknown) => this.options.log?.(error));
         if (held) for (const job of this.options.jobs) void this.runJob(job);
       }
     })().finally(() => (this.renewing = undefined));

@@ -50,9 +50,9 @@ export async function inspectImageFile(path: string): Promise<ImageFile> {
   } catch {
     throw new AppError('IMAGE_UNREADABLE', `not a readable image: ${path}`);
   }
-  const format = meta.format ? IMAGE_FORMATS[meta.format] : undefined;
+  const format = IMAGE_FORMATS[meta.format];
   if (!format || !meta.width || !meta.height) {
-    throw new AppError('IMAGE_TYPE', `unsupported image type (${meta.format ?? 'unknown'}): ${path}`);
+    throw new AppError('IMAGE_TYPE', `unsupported image type (${meta.format}): ${path}`);
   }
   if (meta.width * meta.height > IMAGE_LIMITS.pixels) throw new AppError('IMAGE_TOO_LARGE', 'image has too many pixels');
   const sha256 = createHash('sha256').update(bytes).digest('hex');

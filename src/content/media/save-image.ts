@@ -59,12 +59,12 @@ async function sniff(bytes: Buffer) {
   try {
     meta = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.pixels }).metadata();
   } catch (error) {
-    const message = (error as Error).message ?? '';
+    const message = error instanceof Error ? error.message : '';
     if (/pixel limit/i.test(message)) throw new AppError('TOO_LARGE', `images are limited to ${IMAGE_LIMITS.pixels} pixels`);
     throw new AppError('UNSUPPORTED_MEDIA', 'the file is not an image this site can read (JPEG, PNG, WebP, GIF, AVIF)');
   }
-  if (!meta.format || !IMAGE_FORMATS[meta.format] || !meta.width || !meta.height) {
-    throw new AppError('UNSUPPORTED_MEDIA', `unsupported image type: ${meta.format ?? 'unknown'}`);
+  if (!IMAGE_FORMATS[meta.format] || !meta.width || !meta.height) {
+    throw new AppError('UNSUPPORTED_MEDIA', `unsupported image type: ${meta.format}`);
   }
   if (meta.width * (meta.pageHeight ?? meta.height) > IMAGE_LIMITS.pixels) throw new AppError('TOO_LARGE', 'the image has too many pixels');
   return { ...meta, format: meta.format };

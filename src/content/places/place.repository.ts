@@ -11,7 +11,7 @@ export type Division = DivisionTable;
  */
 export async function ensurePlaces(db: Kysely<Database>): Promise<void> {
   const count = await db.selectFrom('districts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(count.n) === districts.length) return;
+  if (count.n === districts.length) return;
   await db.transaction().execute(async (trx) => {
     for (const [i, d] of divisions.entries()) {
       await trx

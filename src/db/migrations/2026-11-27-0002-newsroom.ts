@@ -1,7 +1,12 @@
 // Frozen: this migration imports nothing from src/ that can change. Add a new file to change the schema.
 import type { Kysely } from 'kysely';
 
-export async function up(db: Kysely<any>): Promise<void> {
+/** The rows this migration writes, in the tables as they are at this point of the history. */
+interface Tables {
+  id_sequences: { name: string; value: number };
+}
+
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .createTable('users')
     .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -120,7 +125,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   for (const table of [
     'site_events', 'image_variants', 'home_slots', 'audit_log', 'corrections', 'revisions', 'login_failures',
     'api_tokens', 'sessions', 'users',

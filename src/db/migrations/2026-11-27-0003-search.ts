@@ -8,7 +8,7 @@ import { sql, SqliteAdapter, type Kysely } from 'kysely';
 //   Bengali term with vowel signs stays one token (unicode61 would cut it at every mark).
 //   Contentless: the text lives in `articles`; snippets are built from there.
 // - PostgreSQL: a tsvector literal built from our terms (never the text-search parser), GIN-indexed.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   let table = db.schema
     .createTable('search_docs')
@@ -36,7 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
   await db.schema.dropTable('search_docs').ifExists().execute();
 }

@@ -7,12 +7,12 @@ import { sql, SqliteAdapter, type Kysely } from 'kysely';
 // time merging them; with room for the whole transaction it writes one (measured: 123 → 67 µs an
 // article). Small transactions (the live index) never come near either limit. The setting is
 // stored in the table's own config, so every connection and process uses it.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
   await sql`INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864)`.execute(db);
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<unknown>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return;
   await sql`INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 1048576)`.execute(db);
 }

@@ -1,6 +1,11 @@
 // Frozen: this migration imports nothing from src/ that can change. Add a new file to change the schema.
 import { sql, type Kysely } from 'kysely';
 
+/** The rows this migration writes, in the tables as they are at this point of the history. */
+interface Tables {
+  id_sequences: { name: string; value: number };
+}
+
 // The write path's outbox and what serving at scale needs from the schema:
 // - content_events: every write appends typed events in its own transaction (ids from
 //   id_sequences, so on both dialects an id becomes visible only after every smaller one);
@@ -13,7 +18,7 @@ import { sql, type Kysely } from 'kysely';
 //   published, null otherwise, so a tag or author page reads the newest public articles of one
 //   tag or person from an index, in order, and stops at the page's end instead of sorting every
 //   article the tag or person ever had.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema
     .createTable('content_events')
     .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -61,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.insertInto('id_sequences').values({ name: 'content_events', value: 0 }).execute();
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function down(db: Kysely<Tables>): Promise<void> {
   await db.schema.dropIndex('articles_image_idx').ifExists().execute();
   await db.schema.dropIndex('article_people_listing_idx').ifExists().execute();
   await db.schema.dropIndex('article_tags_listing_idx').ifExists().execute();

@@ -17,7 +17,7 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     const clock = fixedClock('2026-11-27T06:05:00Z');
     const total = async (articleId: number) => {
-      const row = await t.db.selectFrom('view_counts').select((eb) => eb.fn.sum<number>('views').as('n')).where('article_id', '=', articleId).executeTakeFirst();
+      const row = await t.db.selectFrom('view_counts').select((eb) => eb.fn.sum<number | string | null>('views').as('n')).where('article_id', '=', articleId).executeTakeFirst();
       return Number(row?.n ?? 0);
     };
     before(async () => {

@@ -102,7 +102,7 @@ export class ViewCounter {
     if (!this.pending.size) return 0;
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    this.flushing = this.write(batch).catch((error) => {
+    this.flushing = this.write(batch).catch((error: unknown) => {
       // Put them back: a failed flush is retried on the next beat, not lost.
       for (const p of batch) this.pending.set(`${p.window}|${p.articleId}|${p.reader}`, p);
       this.log(error);

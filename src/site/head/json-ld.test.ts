@@ -106,8 +106,8 @@ describe('article and home <head>', () => {
     const home = renderHomePage(site, sampleHome());
     const [website] = jsonLdOf(home);
     assert.equal(website?.['@type'], 'WebSite');
-    assert.equal(website?.potentialAction.target.urlTemplate, `${ORIGIN}/search?q={search_term_string}`);
-    assert.equal(website?.potentialAction['query-input'], 'required name=search_term_string');
+    assert.equal(website.potentialAction.target.urlTemplate, `${ORIGIN}/search?q={search_term_string}`);
+    assert.equal(website.potentialAction['query-input'], 'required name=search_term_string');
     assert.match(home, /<meta property="og:type" content="website">/);
     assert.match(home, /<meta property="og:url" content="http:\/\/localhost:3000\/">/);
   });
