@@ -1,4 +1,4 @@
-// Runs every *.test.ts under src/ and test/ with Node's test runner (TypeScript through tsx).
+// Runs every *.test.ts and *.test.tsx under src/ and test/ with Node's test runner (TypeScript through tsx).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ function collect(dir, out) {
     if (name === 'node_modules') continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) collect(path, out);
-    else if (name.endsWith('.test.ts')) out.push(path);
+    else if (/\.test\.tsx?$/.test(name)) out.push(path);
   }
   return out;
 }
@@ -26,9 +26,18 @@ if (!files.length) {
   console.error('no test files matched');
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...files],
-  { stdio: 'inherit', env: { ...process.env, TZ: process.env.TZ ?? 'America/New_York' } },
-);
-process.exit(result.status ?? 1);
+// The newsroom app's tests compile as the app does (its tsconfig: Preact's JSX); the rest with the root one.
+const CLIENT = join('src', 'newsroom', 'client');
+const groups = [
+  { files: files.filter((f) => !f.startsWith(CLIENT)), tsconfig: undefined },
+  { files: files.filter((f) => f.startsWith(CLIENT)), tsconfig: join(CLIENT, 'tsconfig.json') },
+];
+let status = 0;
+for (const group of groups) {
+  if (!group.files.length) continue;
+  const env = { ...process.env, TZ: process.env.TZ ?? 'America/New_York' };
+  if (group.tsconfig) env.TSX_TSCONFIG_PATH = group.tsconfig;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...group.files], { stdio: 'inherit', env });
+  status ||= result.status ?? 1;
+}
+process.exit(status);
