@@ -9,7 +9,10 @@ import type { Config } from './config/config-schema.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { notifySignal } from './content/events/notify-signal.ts';
 import type { Clock } from './lib/clock.ts';
-import { ContentReader } from './content/content-reader.ts';
+import { ContentReader, type ArticleSummary } from './content/content-reader.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
+import type { PopularWindow } from './engage/views/popular-lists.ts';
 import { ReferenceData } from './content/reference-data.ts';
 import { ArticleService } from './content/articles/article.service.ts';
 import { SettingsService } from './content/settings/settings.service.ts';
@@ -21,34 +24,37 @@ import { noSignal, type EventSignal } from './content/events/event-signal.ts';
 import { clusterSignal } from './content/events/cluster-signal.ts';
 import { Lease, processIdentity } from './content/jobs/lease.ts';
 import { SiteJobs, type SiteJob } from './content/jobs/site-jobs.ts';
-import { registerMediaRoutes } from './newsroom/media.routes.ts';
 import { IMAGE_LIMITS } from './content/media/image.repository.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { RouteMap } from './cache/route-map.ts';
 import { createAssets, findProjectRoot } from './site/assets.ts';
-import { ReaderPages } from './site/reader-pages.ts';
+import { ReaderPages, type SiteSettings } from './site/reader-pages.ts';
 import { registerSiteRoutes } from './site/site.routes.ts';
 import { createPageFastPath } from './site/page-fast-path.ts';
 import { registerErrorHandlers, respondWithError } from './site/error-handlers.ts';
 import { registerSecurityHeaders } from './site/security-headers.ts';
 import { AuthService } from './newsroom/auth.service.ts';
 import { registerAdminAuth } from './newsroom/admin-auth.ts';
-import { registerSessionRoutes } from './newsroom/session.routes.ts';
-import { registerArticleRoutes } from './newsroom/article.routes.ts';
-import { registerManageRoutes } from './newsroom/manage.routes.ts';
-import { registerUserRoutes } from './newsroom/user.routes.ts';
-import { registerHomeRoutes } from './newsroom/home.routes.ts';
-import { registerHealthRoutes } from './newsroom/health.routes.ts';
+import { manageEndpoints } from './newsroom/manage.routes.ts';
+import { homeEndpoints } from './newsroom/home.routes.ts';
+import { registerEndpoints } from './lib/endpoint.ts';
+import { mediaEndpoints } from './newsroom/media.routes.ts';
+import { sessionEndpoints } from './newsroom/session.routes.ts';
+import { articleEndpoints, registerArticlePreview } from './newsroom/article.routes.ts';
+import { userEndpoints } from './newsroom/user.routes.ts';
+import { healthEndpoints } from './newsroom/health.routes.ts';
+import { publicApiEndpoints, registerApiDocs } from './api/public-api.routes.ts';
+import { buildOpenApi } from './api/openapi.ts';
+import { engageEndpoints, registerFormBodies } from './engage/engage.routes.ts';
+import { moderationEndpoints } from './newsroom/moderation.routes.ts';
+import { authorizeAdmin } from './newsroom/newsroom-endpoint.ts';
 import { registerAdminApp } from './newsroom/admin-app.ts';
 import { createSearchModule, type SearchModule } from './search/search-module.ts';
 import { registerSearchRoutes } from './site/search.routes.ts';
 import { registerFeedRoutes } from './feeds/feed.routes.ts';
-import { registerPublicApi } from './api/public-api.routes.ts';
 import { CommentService } from './engage/comments/comment.service.ts';
 import { ViewCounter } from './engage/views/view-counter.ts';
 import { PopularLists } from './engage/views/popular-lists.ts';
-import { registerEngageRoutes } from './engage/engage.routes.ts';
-import { registerModerationRoutes } from './newsroom/moderation.routes.ts';
 import { createBeaconFastPath } from './engage/views/beacon-fast-path.ts';
 import { getOrCreateSecret } from './content/settings/secrets.ts';
 import { siteSubscribers } from './subscribers.ts';
@@ -130,26 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     log: log('building a shared fragment failed'),
   });
   const pageFastPath = createPageFastPath(cache, () => pages.fragments.current());
-  const server = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel },
-    // One log line per request would cost more than serving a cached page; a proxy or CDN keeps
-    // access logs, and errors are logged by the error handler.
-    logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
-    bodyLimit: 2 * 1_048_576, // bytes: a long article's document JSON fits; images go through multipart
-    routerOptions: { maxParamLength: 500 },
-    // The view beacon and cached pages are answered before Fastify sees the request.
-    serverFactory: (handler) => {
-      const beacon = createBeaconFastPath(() => views, config.trustProxy);
-      return createServer((req, res) => {
-        if (!beacon(req, res) && !pageFastPath(req, res)) handler(req, res);
-      });
-    },
-    // A URL that cannot be decoded gets the same Bengali 400 page as any other bad request.
-    frameworkErrors: (error, request, reply) => {
-      void respondWithError(request, reply, pages, new AppError('BAD_REQUEST', error.message));
-    },
-  });
+  const server = createHttpServer(config, deps, pages, pageFastPath, () => views);
   const search = await createSearchModule({ database, reader, clock, timeZone: () => settings.get().timeZone, log: log('search indexing failed') });
   dispatcher = new EventDispatcher({
     db,
@@ -177,33 +164,78 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSecurityHeaders(server);
   registerErrorHandlers(server, pages);
   registerAdminAuth(server, auth);
-  assets.routes(server);
-  server.get('/healthz', async () => ({ ok: true }));
-  // Browsers ask for it on every site; the pages name no icon yet, so answer quickly and cacheably.
-  server.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
-  registerSessionRoutes(server, auth);
-  registerArticleRoutes(server, {
-    articles,
+  registerPages(server, { config, db, clock, mediaDir, assets, reader, cache, routes, pages, settings, reference, search: search.service, siteSettings });
+
+  await catchUpSearch(server, search);
+  const jobs = await startSiteJobs({ config, db, clock, deps, scheduler, popular, events, log: log('a site job failed') });
+  registerApis(server, {
+    config, db, clock, mediaDir, auth, articles, settings, writer, comments, views, reader, events, jobs, routes, cache,
     preview: async (id) => {
       const page = await pages.article(id, undefined, { preview: true });
       return page && pages.compose(page.html);
     },
+    popular: (window, limit) => pages.popular(undefined, window, limit),
   });
-  registerManageRoutes(server, { db, clock, settings, writer });
-  registerUserRoutes(server, { db, auth, clock });
-  registerHomeRoutes(server, { db, clock, writer });
-  registerMediaRoutes(server, { db, clock, mediaDir, writer });
-  registerPublicApi(server, { reader, siteUrl: config.siteUrl, popular: (w, limit) => pages.popular(undefined, w, limit) });
-  registerEngageRoutes(server, {
-    comments,
-    views,
-    popular,
-    articlePath: async (id) => {
-      const path = routes.articlePath(id, clock.now().toISOString());
-      return path && `/${path}`;
+  if (deps.timers !== false) views.start();
+
+  server.addHook('onClose', async () => {
+    await views.stop(); // nothing counted is lost at shutdown
+    await jobs.stop(); // another process takes the jobs at once
+    events.stop();
+    await signal.close();
+  });
+  await server.ready();
+  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages };
+}
+
+/** Fastify, behind the two fast paths: the view beacon and cached pages are answered before it sees the request. */
+function createHttpServer(config: Config, deps: AppDeps, pages: ReaderPages, pageFastPath: ReturnType<typeof createPageFastPath>, views: () => ViewCounter): FastifyInstance {
+  return Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    // One log line per request would cost more than serving a cached page; a proxy or CDN keeps
+    // access logs, and errors are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1_048_576, // bytes: a long article's document JSON fits; images go through multipart
+    routerOptions: { maxParamLength: 500 },
+    // The view beacon and cached pages are answered before Fastify sees the request.
+    serverFactory: (handler) => {
+      const beacon = createBeaconFastPath(views, config.trustProxy);
+      return createServer((req, res) => {
+        if (!beacon(req, res) && !pageFastPath(req, res)) handler(req, res);
+      });
+    },
+    // A URL that cannot be decoded gets the same Bengali 400 page as any other bad request.
+    frameworkErrors: (error, request, reply) => {
+      void respondWithError(request, reply, pages, new AppError('BAD_REQUEST', error.message));
     },
   });
-  registerModerationRoutes(server, { comments });
+}
+
+interface PageParts {
+  config: Config;
+  db: Kysely<Database>;
+  clock: Clock;
+  mediaDir: string;
+  assets: ReturnType<typeof createAssets>;
+  reader: ContentReader;
+  cache: PageCache;
+  routes: RouteMap;
+  pages: ReaderPages;
+  settings: SettingsService;
+  reference: ReferenceData;
+  search: SearchModule['service'];
+  siteSettings: () => SiteSettings;
+}
+
+/** What browsers load: assets, the newsroom app, feeds, the search page and the reader site. */
+function registerPages(server: FastifyInstance, p: PageParts): void {
+  const { config, db, clock, mediaDir, assets, reader, cache, routes, pages, settings, reference } = p;
+  assets.routes(server);
+  server.get('/healthz', async () => ({ ok: true }));
+  // Browsers ask for it on every site; the pages name no icon yet, so answer quickly and cacheably.
+  server.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
+  registerFormBodies(server);
   registerAdminApp(server, { distDir: resolve(findProjectRoot(import.meta.dirname), 'dist', 'admin') });
   registerFeedRoutes(server, {
     db,
@@ -216,14 +248,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     timeZone: () => settings.get().timeZone,
     districtNames: () => reference.districtNames,
   });
-  registerSearchRoutes(server, { service: search.service, pages, clock, settings: siteSettings });
+  registerSearchRoutes(server, { service: p.search, pages, clock, settings: p.siteSettings });
   registerSiteRoutes(server, { pages, reader, cache, routes, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
+}
 
-  // search: catch up with changes made while no server ran (the demo seed). What the event log
-  // holds reaches the index through its subscriber, and imports index what they write, so the
-  // rest of the archive is scanned (in the background) only when this first part was behind:
-  // at a million articles the whole scan takes seconds and shares the database with requests.
-  const caughtUp = await search.indexer.catchUp(SEARCH_CATCH_UP_AT_START).catch((error) => {
+/**
+ * Search catches up with changes made while no server ran (the demo seed). What the event log
+ * holds reaches the index through its subscriber, and imports index what they write, so the
+ * rest of the archive is scanned (in the background) only when this first part was behind:
+ * at a million articles the whole scan takes seconds and shares the database with requests.
+ */
+async function catchUpSearch(server: FastifyInstance, search: SearchModule): Promise<void> {
+  const caughtUp = await search.indexer.catchUp(SEARCH_CATCH_UP_AT_START).catch((error: unknown) => {
     server.log.error({ err: error }, 'search catch-up failed'); // search is degraded, the site still serves
     return { indexed: 0, removed: 0, more: false };
   });
@@ -231,9 +267,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (caughtUp.indexed + caughtUp.removed >= SEARCH_CATCH_UP_AT_START.changes) {
       server.log.warn('the search index is far behind: indexing in the background (prokash reindex is faster)');
     } else server.log.info('search catch-up continues in the background');
-    void search.indexer.catchUp().catch((error) => server.log.error({ err: error }, 'search catch-up failed'));
+    void search.indexer.catchUp().catch((error: unknown) => server.log.error({ err: error }, 'search catch-up failed'));
   }
+}
 
+/** The jobs one process of the site runs at a time (the lease holder): publishing, popular lists, pruning. */
+async function startSiteJobs(p: {
+  config: Config;
+  db: Kysely<Database>;
+  clock: Clock;
+  deps: AppDeps;
+  scheduler: Scheduler;
+  popular: PopularLists;
+  events: EventDispatcher;
+  log: (error: unknown) => void;
+}): Promise<SiteJobs> {
+  const { config, db, clock, deps, scheduler, popular, events } = p;
   const siteJobs: SiteJob[] =
     deps.scheduler === false
       ? []
@@ -248,21 +297,58 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     jobs: siteJobs,
     // The holder also keeps the shared subscribers (the search index) in step with the log.
     onHeld: (held) => events.setShared(held, cursors),
-    log: log('a site job failed'),
+    log: p.log,
   });
   if (deps.scheduler === false) await jobs.renew();
   else await jobs.start();
-  registerHealthRoutes(server, { events, jobs, routes, cache });
-  if (deps.timers !== false) views.start();
+  return jobs;
+}
 
-  server.addHook('onClose', async () => {
-    await views.stop(); // nothing counted is lost at shutdown
-    await jobs.stop(); // another process takes the jobs at once
-    events.stop();
-    await signal.close();
-  });
-  await server.ready();
-  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages };
+interface ApiParts {
+  config: Config;
+  db: Kysely<Database>;
+  clock: Clock;
+  mediaDir: string;
+  auth: AuthService;
+  articles: ArticleService;
+  settings: SettingsService;
+  writer: ContentWriter;
+  comments: CommentService;
+  views: ViewCounter;
+  reader: ContentReader;
+  events: EventDispatcher;
+  jobs: SiteJobs;
+  routes: RouteMap;
+  cache: PageCache;
+  preview: (id: number) => Promise<string | undefined>;
+  popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
+}
+
+/** The JSON APIs: every endpoint declared, registered with its access rule, and described at /api/docs. */
+function registerApis(server: FastifyInstance, p: ApiParts): void {
+  const { db, clock, writer } = p;
+  const admin = [
+    ...sessionEndpoints(p.auth),
+    ...articleEndpoints({ articles: p.articles, preview: p.preview }),
+    ...userEndpoints({ db, auth: p.auth, clock }),
+    ...manageEndpoints({ db, clock, settings: p.settings, writer }),
+    ...homeEndpoints({ db, clock, writer }),
+    ...mediaEndpoints({ db, clock, mediaDir: p.mediaDir, writer }),
+    ...moderationEndpoints({ comments: p.comments }),
+    ...healthEndpoints({ events: p.events, jobs: p.jobs, routes: p.routes, cache: p.cache }),
+  ];
+  const articlePath = async (id: number) => {
+    const path = p.routes.articlePath(id, clock.now().toISOString());
+    return path && `/${path}`;
+  };
+  const open = [
+    ...publicApiEndpoints({ reader: p.reader, siteUrl: p.config.siteUrl, popular: p.popular }),
+    ...engageEndpoints({ comments: p.comments, views: p.views, articlePath }),
+  ];
+  registerEndpoints(server, admin, authorizeAdmin);
+  registerEndpoints(server, open, () => null);
+  registerArticlePreview(server, { articles: p.articles, preview: p.preview });
+  registerApiDocs(server, buildOpenApi(p.config.siteUrl, [...open, ...admin]));
 }
 
 /** PostgreSQL: NOTIFY reaches every process and machine. SQLite: a cluster worker hears the primary; a lone process polls. */

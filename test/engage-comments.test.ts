@@ -61,7 +61,8 @@ for (const dialect of DIALECTS) {
       assert.equal(after.items[1].replies[0].body, 'একমত।');
       const replyId = after.items[1].replies[0].id;
       const deeper = await post({ name: 'ক', body: 'আরও গভীরে', parentId: replyId });
-      assert.equal(deeper.statusCode, 400);
+      assert.equal(deeper.statusCode, 422);
+      assert.equal(deeper.json().error.code, 'UNPROCESSABLE');
       assert.ok((await page()).includes('৩টি মন্তব্য'));
     });
 

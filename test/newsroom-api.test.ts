@@ -100,7 +100,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await reporter.request('GET', '/api/admin/users')).statusCode, 403);
       assert.equal((await reporter.request('PUT', '/api/admin/home', { leadId: null, topIds: [] })).statusCode, 403);
       const list = await reporter.call('GET', '/api/admin/articles', undefined, 200);
-      assert.ok(list.items.every((i: { ownerId: number }) => i.ownerId === reporter.csrf.length * 0 + list.items[0].ownerId));
+      assert.ok(list.items.every((i: { ownerId: number }) => i.ownerId === reporter.csrf.length * 0 + (list.items[0].ownerId as number)));
       assert.ok(!list.items.some((i: { id: number }) => i.id === others.id), 'a reporter lists only their own');
       const desk = await admin.call('GET', '/api/admin/desk', undefined, 200);
       assert.ok(desk.waitingForReview.some((i: { id: number }) => i.id === article.id));
@@ -167,7 +167,7 @@ for (const dialect of DIALECTS) {
       const { article } = await admin.call('POST', '/api/admin/articles', input('নির্ধারিত খবর'), 201);
       const at = new Date(Date.parse(TEST_NOW) + 60_000).toISOString();
       const past = await admin.request('POST', `/api/admin/articles/${article.id}/schedule`, { at: new Date(Date.parse(TEST_NOW) - 1000).toISOString() });
-      assert.equal(past.statusCode, 400);
+      assert.equal(past.statusCode, 422, 'a time already past is well-formed but cannot be used');
       await admin.call('POST', `/api/admin/articles/${article.id}/schedule`, { at }, 200);
       assert.deepEqual(await app.scheduler.tick(), []);
       assert.equal((await page(`/national/${article.id}`)).statusCode, 404);
@@ -188,8 +188,11 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(unknown.json(), wrong.json(), 'no user enumeration');
       const delays: number[] = [];
       const { AuthService } = await import('../src/newsroom/auth.service.ts');
-      const auth = new AuthService(t.db, clock, async (ms) => void delays.push(ms));
-      const attempt = () => auth.login('reporter@prokash.test', 'still wrong', { ip: '192.0.2.1', userAgent: 'test' }).then(() => 'ok', (e: { code: string }) => e.code);
+      const auth = new AuthService(t.db, clock, (ms) => {
+        delays.push(ms);
+        return Promise.resolve();
+      });
+      const attempt = () => auth.login('reporter@prokash.test', 'still wrong', { ip: '192.0.2.1', userAgent: 'test' }).then(() => 'ok', (e: unknown) => (e as { code: string }).code);
       const codes = [];
       for (let i = 0; i < 10; i++) codes.push(await attempt());
       assert.deepEqual(codes.slice(0, 9), Array(9).fill('BAD_CREDENTIALS'));
@@ -261,7 +264,7 @@ for (const dialect of DIALECTS) {
       const home = await page('/');
       const leadBlock = home.body.slice(home.body.indexOf('lead'), home.body.indexOf('lead') + 2500);
       assert.ok(leadBlock.includes(lead.headline), 'the curated lead leads the home page');
-      assert.equal((await admin.request('PUT', '/api/admin/home', { leadId: 999999, topIds: [] })).statusCode, 400);
+      assert.equal((await admin.request('PUT', '/api/admin/home', { leadId: 999999, topIds: [] })).statusCode, 422);
       await admin.call('PUT', '/api/admin/settings', { siteName: 'দৈনিক পরীক্ষা', hijriOffset: -1, timeZone: 'Asia/Dhaka' }, 200);
       assert.ok((await page('/')).body.includes('দৈনিক পরীক্ষা'));
       assert.equal((await admin.request('PUT', '/api/admin/settings', { siteName: '', hijriOffset: 9, timeZone: 'Mars/Base' })).statusCode, 400);
@@ -291,9 +294,9 @@ for (const dialect of DIALECTS) {
     test('bad input is a 4xx with a stable code, never a 500', async () => {
       const cases: Array<[string, string, unknown, number, string]> = [
         ['POST', '/api/admin/articles', { headline: 5 }, 400, 'INVALID_INPUT'],
-        ['POST', '/api/admin/articles', { ...input('x'), sectionId: 999999 }, 400, 'INVALID_INPUT'],
-        ['POST', '/api/admin/articles', { ...input('x'), byline: { kind: 'agency', personIds: [deskId] } }, 400, 'INVALID_INPUT'],
-        ['POST', '/api/admin/articles', { ...input('x'), body: { type: 'doc', content: [{ type: 'script' }] } }, 400, 'INVALID_INPUT'],
+        ['POST', '/api/admin/articles', { ...input('x'), sectionId: 999999 }, 422, 'UNPROCESSABLE'],
+        ['POST', '/api/admin/articles', { ...input('x'), byline: { kind: 'agency', personIds: [deskId] } }, 422, 'UNPROCESSABLE'],
+        ['POST', '/api/admin/articles', { ...input('x'), body: { type: 'doc', content: [{ type: 'script' }] } }, 422, 'INVALID_DOCUMENT'],
         ['GET', '/api/admin/articles/abc', undefined, 400, 'INVALID_INPUT'],
         ['GET', '/api/admin/articles/424242', undefined, 404, 'NOT_FOUND'],
         ['POST', '/api/admin/articles/424242/publish', undefined, 404, 'NOT_FOUND'],

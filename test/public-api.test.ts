@@ -1,3 +1,4 @@
+import { PUBLIC_ANSWERS } from '../src/api/public-api.routes.ts';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from './helpers/databases.ts';
@@ -36,6 +37,26 @@ for (const dialect of DIALECTS) {
       assert.equal((await get('/api/v1/popular?window=6h')).json().window, '6h');
     });
 
+    test('every answer has the shape the OpenAPI document declares', async () => {
+      const answers: Array<[string, keyof typeof PUBLIC_ANSWERS]> = [
+        ['/api/v1/articles?limit=5', 'list'],
+        ['/api/v1/articles/251042', 'article'],
+        ['/api/v1/sections', 'sections'],
+        ['/api/v1/latest?limit=5', 'latest'],
+        ['/api/v1/popular?window=24h', 'popular'],
+      ];
+      for (const [url, shape] of answers) {
+        const parsed = PUBLIC_ANSWERS[shape].strict().safeParse((await get(url)).json());
+        assert.ok(parsed.success, `${url}: ${parsed.error?.message}`);
+      }
+      const doc = (await get('/api/docs')).json();
+      const declared = doc.paths['/api/v1/articles/{id}'].get.responses['200'].content['application/json'].schema;
+      assert.ok(declared.properties.article, 'the document shows the declared answer');
+      const publish = doc.paths['/api/admin/articles/{id}/publish'].post;
+      assert.deepEqual([publish['x-access'], publish.security?.length], ['signed-in', 2], 'the service decides per article who may publish');
+      assert.ok(publish['x-invalidates'].includes('latest'), 'a publish names the cache tags it makes stale');
+    });
+
     test('the OpenAPI document describes both APIs', async () => {
       const res = await get('/api/docs');
       assert.equal(res.statusCode, 200);
@@ -46,12 +67,15 @@ for (const dialect of DIALECTS) {
       assert.ok(body.properties.headline && body.properties.byline, 'request bodies come from the validating schemas');
     });
 
-    test('bad queries are 400s with a code, unknown articles 404', async () => {
-      for (const url of ['/api/v1/articles?limit=0', '/api/v1/articles?before=yesterday', '/api/v1/articles?section=nowhere', '/api/v1/popular?window=1y', '/api/v1/articles?colour=red']) {
+    test('malformed queries are 400s, a section that does not exist 422, unknown articles 404', async () => {
+      for (const url of ['/api/v1/articles?limit=0', '/api/v1/articles?before=yesterday', '/api/v1/popular?window=1y', '/api/v1/articles?colour=red']) {
         const res = await get(url);
         assert.equal(res.statusCode, 400, url);
         assert.equal(res.json().error.code, 'INVALID_INPUT', url);
       }
+      const nowhere = await get('/api/v1/articles?section=nowhere');
+      assert.equal(nowhere.statusCode, 422);
+      assert.equal(nowhere.json().error.code, 'UNPROCESSABLE');
       const missing = await get('/api/v1/articles/999999');
       assert.equal(missing.statusCode, 404);
       assert.equal(missing.json().error.code, 'NOT_FOUND');

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { ContentReader, ArticleSummary } from '../content/content-reader.ts';
+import type { ContentReader, ArticleFull, ArticleSummary } from '../content/content-reader.ts';
 import type { SectionTree } from '../content/sections/section-tree.ts';
 import { AppError } from '../lib/errors.ts';
-import { idParams, parseInput } from '../lib/parse-input.ts';
+import { idParams } from '../lib/parse-input.ts';
+import { endpointsFor } from '../lib/endpoint.ts';
 import { documentToPlainText, renderDocumentHtml } from '../content/document/index.ts';
-import { buildOpenApi } from './openapi.ts';
 
 const listQuery = z
   .object({
@@ -21,13 +21,56 @@ const popularQuery = z.object({ window: z.enum(['6h', '24h', '7d']).default('24h
 /** Public responses may be cached by browsers and shared caches for a short while. */
 const PUBLIC_CACHE = 'public, max-age=30, s-maxage=60, stale-while-revalidate=300';
 
+// The answers' shapes: the OpenAPI document shows them, and test/public-api.test.ts holds every
+// answer to them.
+const link = z.object({ name: z.string(), url: z.string() });
+const summarySchema = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  section: z.object({ path: z.string(), name: z.string() }),
+  kicker: z.string(),
+  headline: z.string(),
+  summary: z.string(),
+  image: z.object({ url: z.string(), width: z.number(), height: z.number(), alt: z.string(), caption: z.string(), credit: z.string() }).nullable(),
+  publishedAt: z.string(),
+  updatedAt: z.string().nullable(),
+  edition: z.enum(['online', 'print']),
+  printPage: z.number().int().nullable(),
+  breaking: z.boolean(),
+});
+const articleSchema = summarySchema.extend({
+  subheadline: z.string(),
+  body: z.unknown(),
+  bodyHtml: z.string(),
+  bodyText: z.string(),
+  byline: z.array(link.extend({ kind: z.enum(['desk', 'reporter', 'correspondent', 'agency']) })),
+  tags: z.array(link),
+  district: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  corrections: z.array(z.object({ text: z.string(), createdAt: z.string() })),
+});
+interface SectionOut {
+  path: string;
+  name: string;
+  url: string;
+  children: SectionOut[];
+}
+const sectionSchema: z.ZodType<SectionOut> = z.lazy(() => z.object({ path: z.string(), name: z.string(), url: z.string(), children: z.array(sectionSchema) }));
+const listSchema = z.object({ items: z.array(summarySchema), next: z.string().nullable() });
+const popularSchema = z.object({ window: z.enum(['6h', '24h', '7d']), basis: z.enum(['views', 'latest']), items: z.array(summarySchema) });
+export const PUBLIC_ANSWERS = { list: listSchema, article: z.object({ article: articleSchema }), sections: z.object({ items: z.array(sectionSchema) }), latest: z.object({ items: z.array(summarySchema) }), popular: popularSchema };
+
+export interface PublicApiDeps {
+  reader: ContentReader;
+  siteUrl: string;
+  popular: (window: '6h' | '24h' | '7d', limit: number) => Promise<ArticleSummary[]>;
+}
+
 /** The public, read-only content API (DESIGN.md): articles, sections, latest, popular. */
-export function registerPublicApi(
-  app: FastifyInstance,
-  deps: { reader: ContentReader; siteUrl: string; popular: (window: '6h' | '24h' | '7d', limit: number) => Promise<ArticleSummary[]> },
-): void {
+export const publicEndpoint = endpointsFor<unknown, never>();
+
+export function publicApiEndpoints(deps: PublicApiDeps) {
   const { reader } = deps;
-  const summary = (a: ArticleSummary) => ({
+  const summary = (a: ArticleSummary): z.infer<typeof summarySchema> => ({
     id: a.id,
     url: `${deps.siteUrl}/${a.section.path}/${a.id}`,
     section: { path: a.section.path, name: a.section.name },
@@ -42,76 +85,102 @@ export function registerPublicApi(
     breaking: a.breaking,
   });
   const send = (reply: FastifyReply, body: unknown) => reply.header('cache-control', PUBLIC_CACHE).send(body);
-
-  const openApi = buildOpenApi(deps.siteUrl);
-  app.get('/api/docs', async (_request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(openApi));
-
-  app.get('/api/v1/articles', async (request, reply) => {
-    const q = parseInput(listQuery, request.query);
-    const tree = await reader.sections();
-    const filter = await filterFor(reader, tree, q);
-    const items = await reader.list(tree, { ...filter, ...(q.before ? { to: new Date(q.before).toISOString() } : {}) }, { limit: q.limit });
-    const last = items.at(-1);
-    return send(reply, { items: items.map(summary), next: items.length === q.limit && last ? last.publishedAt : null });
+  const article = (a: ArticleFull): z.infer<typeof articleSchema> => ({
+    ...summary(a),
+    subheadline: a.subheadline,
+    body: a.body,
+    bodyHtml: renderDocumentHtml(a.body),
+    bodyText: documentToPlainText(a.body),
+    byline: a.people.map((p) => ({ name: p.name, kind: p.kind, url: `${deps.siteUrl}/author/${encodeURIComponent(p.slug)}` })),
+    tags: a.tags.map((t) => ({ name: t.name, url: `${deps.siteUrl}/topic/${encodeURIComponent(t.slug)}` })),
+    district: a.district && { slug: a.district.slug, name: a.district.name },
+    corrections: a.corrections,
   });
+  const section = (s: SectionTree['roots'][number]): SectionOut => ({ path: s.path, name: s.name, url: `${deps.siteUrl}/${s.path}`, children: s.children.map(section) });
 
-  app.get('/api/v1/articles/:id', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
-    const tree = await reader.sections();
-    const article = await reader.article(tree, id);
-    if (!article) throw new AppError('NOT_FOUND', `article ${id} not found`);
-    return send(reply, {
-      article: {
-        ...summary(article),
-        subheadline: article.subheadline,
-        body: article.body,
-        bodyHtml: renderDocumentHtml(article.body),
-        bodyText: documentToPlainText(article.body),
-        byline: article.people.map((p) => ({ name: p.name, kind: p.kind, url: `${deps.siteUrl}/author/${encodeURIComponent(p.slug)}` })),
-        tags: article.tags.map((t) => ({ name: t.name, url: `${deps.siteUrl}/topic/${encodeURIComponent(t.slug)}` })),
-        district: article.district && { slug: article.district.slug, name: article.district.name },
-        corrections: article.corrections,
+  return [
+    publicEndpoint({
+      method: 'GET',
+      path: '/api/v1/articles',
+      summary: 'Published articles, newest first; `next` is the cursor for `before`',
+      access: 'public',
+      query: listQuery,
+      response: listSchema,
+      handle: async ({ query: q, reply }) => {
+        const tree = await reader.sections();
+        const filter = await filterFor(reader, tree, q);
+        const items = await reader.list(tree, { ...filter, ...(q.before ? { to: new Date(q.before).toISOString() } : {}) }, { limit: q.limit });
+        const last = items.at(-1);
+        return send(reply, { items: items.map(summary), next: items.length === q.limit && last ? last.publishedAt : null });
       },
-    });
-  });
+    }),
+    publicEndpoint({
+      method: 'GET',
+      path: '/api/v1/articles/:id',
+      summary: 'One published article in full',
+      access: 'public',
+      params: idParams,
+      response: PUBLIC_ANSWERS.article,
+      handle: async ({ params: { id }, reply }) => {
+        const found = await reader.article(await reader.sections(), id);
+        if (!found) throw new AppError('NOT_FOUND', `article ${id} not found`);
+        return send(reply, { article: article(found) });
+      },
+    }),
+    publicEndpoint({
+      method: 'GET',
+      path: '/api/v1/sections',
+      summary: 'The section tree',
+      access: 'public',
+      response: PUBLIC_ANSWERS.sections,
+      handle: async ({ reply }) => send(reply, { items: (await reader.sections()).roots.map(section) }),
+    }),
+    publicEndpoint({
+      method: 'GET',
+      path: '/api/v1/latest',
+      summary: 'The latest articles',
+      access: 'public',
+      query: listQuery.pick({ limit: true }).strict(),
+      response: PUBLIC_ANSWERS.latest,
+      handle: async ({ query: { limit }, reply }) => send(reply, { items: (await reader.list(await reader.sections(), {}, { limit })).map(summary) }),
+    }),
+    publicEndpoint({
+      method: 'GET',
+      path: '/api/v1/popular',
+      summary: 'The most read articles of a window; the latest while nothing is counted yet (`basis`)',
+      access: 'public',
+      query: popularQuery,
+      response: popularSchema,
+      handle: async ({ query: { window, limit }, reply }) => {
+        const items = await deps.popular(window, limit);
+        if (items.length) return send(reply, { window, basis: 'views', items: items.map(summary) });
+        // Nothing counted yet in this window: say so, and offer the latest instead.
+        return send(reply, { window, basis: 'latest', items: (await reader.list(await reader.sections(), {}, { limit })).map(summary) });
+      },
+    }),
+  ];
+}
 
-  app.get('/api/v1/sections', async (_request, reply) => {
-    const tree = await reader.sections();
-    const node = (s: SectionTree['roots'][number]): unknown => ({ path: s.path, name: s.name, url: `${deps.siteUrl}/${s.path}`, children: s.children.map(node) });
-    return send(reply, { items: tree.roots.map(node) });
-  });
-
-  app.get('/api/v1/latest', async (request, reply) => {
-    const { limit } = parseInput(listQuery.pick({ limit: true }).strict(), request.query);
-    const tree = await reader.sections();
-    return send(reply, { items: (await reader.list(tree, {}, { limit })).map(summary) });
-  });
-
-  app.get('/api/v1/popular', async (request, reply) => {
-    const { window, limit } = parseInput(popularQuery, request.query);
-    const items = await deps.popular(window, limit);
-    if (items.length) return send(reply, { window, basis: 'views', items: items.map(summary) });
-    // Nothing counted yet in this window: say so, and offer the latest instead.
-    const tree = await reader.sections();
-    return send(reply, { window, basis: 'latest', items: (await reader.list(tree, {}, { limit })).map(summary) });
-  });
+/** The OpenAPI document of every declared endpoint, at /api/docs. */
+export function registerApiDocs(app: FastifyInstance, document: object): void {
+  app.get('/api/docs', async (_request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(document));
 }
 
 async function filterFor(reader: ContentReader, tree: SectionTree, q: z.output<typeof listQuery>) {
   const filter: Parameters<ContentReader['list']>[1] = {};
   if (q.section) {
     const section = tree.byPathOrUndefined(q.section);
-    if (!section) throw new AppError('INVALID_INPUT', `section: no section "${q.section}"`);
+    if (!section) throw new AppError('UNPROCESSABLE', `section: no section "${q.section}"`);
     filter.sectionIds = tree.subtreeIds(section);
   }
   if (q.tag) {
     const tag = await reader.tag(q.tag);
-    if (!tag) throw new AppError('INVALID_INPUT', `tag: no tag "${q.tag}"`);
+    if (!tag) throw new AppError('UNPROCESSABLE', `tag: no tag "${q.tag}"`);
     filter.tagId = tag.id;
   }
   if (q.author) {
     const person = await reader.person(q.author);
-    if (!person) throw new AppError('INVALID_INPUT', `author: no author "${q.author}"`);
+    if (!person) throw new AppError('UNPROCESSABLE', `author: no author "${q.author}"`);
     filter.personId = person.id;
   }
   return filter;

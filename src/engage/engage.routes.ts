@@ -1,51 +1,75 @@
 import type { FastifyInstance } from 'fastify';
-import { idParams, parseInput } from '../lib/parse-input.ts';
+import { idParams } from '../lib/parse-input.ts';
+import { endpointsFor } from '../lib/endpoint.ts';
 import { commentInputSchema, type CommentService } from './comments/comment.service.ts';
 import type { ViewCounter } from './views/view-counter.ts';
-import type { PopularLists, PopularWindow } from './views/popular-lists.ts';
+import type { PopularWindow } from './views/popular-lists.ts';
 
 export interface EngageRouteDeps {
   comments: CommentService;
   /** The canonical path of a public article, for sending a form poster back to it. */
   articlePath: (id: number) => Promise<string | undefined>;
   views: ViewCounter;
-  popular: PopularLists;
 }
 
-/** Readers' comments and the view beacon (moderation is the newsroom's: newsroom/moderation.routes.ts). */
-export function registerEngageRoutes(app: FastifyInstance, { comments, views, articlePath }: EngageRouteDeps): void {
-  // Plain HTML forms post url-encoded bodies: the comment form works without JavaScript.
+/** Plain HTML forms post url-encoded bodies: the comment form works without JavaScript. */
+export function registerFormBodies(app: FastifyInstance): void {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => {
     const form = Object.fromEntries(new URLSearchParams(String(body)));
     done(null, { ...form, ...(form.parentId ? { parentId: Number(form.parentId) } : { parentId: null }) });
   });
+}
 
-  app.get('/api/v1/articles/:id/comments', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
-    const items = await comments.approved(id);
-    return reply.header('cache-control', 'public, max-age=15, s-maxage=15').send({ count: items.reduce((n, c) => n + 1 + c.replies.length, 0), items });
-  });
+const readerEndpoint = endpointsFor<unknown, never>();
 
-  app.post('/api/v1/articles/:id/comments', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
-    const isForm = String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    const input = parseInput(commentInputSchema, request.body);
-    const result = await comments.post(id, input, { ip: request.ip });
-    if (isForm) {
-      // Back to the article's own page (never to a Referer, which the poster controls).
-      const path = (await articlePath(id)) ?? '/';
-      return reply.redirect(`${path}#comment-${result.status === 'approved' ? 'published' : 'pending'}`, 303);
-    }
-    if (result.status === 'approved') return reply.code(201).send({ status: 'approved', id: result.id, message: 'মন্তব্য প্রকাশিত হয়েছে' });
-    // A honeypot catch looks exactly like a normal submission, so robots learn nothing.
-    return reply.code(202).send({ status: 'pending', message: 'মন্তব্যটি মডারেশনের অপেক্ষায় আছে' });
-  });
-
-  app.post('/api/v1/articles/:id/views', async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
-    views.record(id, request.ip, request.headers['user-agent']);
-    return reply.code(204).header('cache-control', 'no-store').send();
-  });
+/** Readers' comments and the view beacon (moderation is the newsroom's: newsroom/moderation.routes.ts). */
+export function engageEndpoints({ comments, views, articlePath }: EngageRouteDeps) {
+  return [
+    readerEndpoint({
+      method: 'GET',
+      path: '/api/v1/articles/:id/comments',
+      summary: "An article's approved comments, with one level of replies",
+      access: 'public',
+      params: idParams,
+      handle: async ({ params: { id }, reply }) => {
+        const items = await comments.approved(id);
+        return reply.header('cache-control', 'public, max-age=15, s-maxage=15').send({ count: items.reduce((n, c) => n + 1 + c.replies.length, 0), items });
+      },
+    }),
+    readerEndpoint({
+      method: 'POST',
+      path: '/api/v1/articles/:id/comments',
+      summary: 'Posts a comment (JSON, or a plain form that is sent back to the article)',
+      access: 'public',
+      params: idParams,
+      body: commentInputSchema,
+      invalidates: ['article:<id> (when published at once)'],
+      handle: async ({ params: { id }, body, request, reply }) => {
+        const isForm = (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+        const result = await comments.post(id, body, { ip: request.ip });
+        if (isForm) {
+          // Back to the article's own page (never to a Referer, which the poster controls).
+          const path = (await articlePath(id)) ?? '/';
+          return reply.redirect(`${path}#comment-${result.status === 'approved' ? 'published' : 'pending'}`, 303);
+        }
+        if (result.status === 'approved') return reply.code(201).send({ status: 'approved', id: result.id, message: 'মন্তব্য প্রকাশিত হয়েছে' });
+        // A honeypot catch looks exactly like a normal submission, so robots learn nothing.
+        return reply.code(202).send({ status: 'pending', message: 'মন্তব্যটি মডারেশনের অপেক্ষায় আছে' });
+      },
+    }),
+    readerEndpoint({
+      method: 'POST',
+      path: '/api/v1/articles/:id/views',
+      summary: 'Counts a page view (the beacon; answered before routing when well-formed)',
+      access: 'public',
+      params: idParams,
+      status: 204,
+      handle: async ({ params: { id }, request, reply }) => {
+        views.record(id, request.ip, request.headers['user-agent']);
+        return reply.code(204).header('cache-control', 'no-store').send();
+      },
+    }),
+  ];
 }
 
 export type { PopularWindow };

@@ -26,6 +26,7 @@ export const ERRORS = {
   DUPLICATE_COMMENT: { status: 409, bn: 'একই মন্তব্য আগেই জমা হয়েছে।', en: 'The same comment was already sent.' },
   TOO_LARGE: { status: 413, bn: 'ফাইলটি খুব বড় (সর্বোচ্চ ২৫ মেগাবাইট বা ৮ কোটি পিক্সেল)।', en: 'The file is too large (25 MB or 80 megapixels at most).' },
   UNSUPPORTED_MEDIA: { status: 415, bn: 'এই ধরনের ফাইল নেওয়া যায় না। JPEG, PNG, WebP, GIF বা AVIF ছবি দিন।', en: 'This kind of file is not accepted. Send a JPEG, PNG, WebP, GIF or AVIF image.' },
+  UNPROCESSABLE: { status: 422, bn: 'অনুরোধটি ঠিকঠাক, কিন্তু এভাবে করা যায় না (যেমন যা নেই তার উল্লেখ, বা পেরিয়ে যাওয়া সময়)।', en: 'The request is well-formed but cannot be done as asked.' },
   INVALID_TRANSITION: { status: 422, bn: 'প্রতিবেদনের এখনকার অবস্থায় এই ধাপটি নেওয়া যায় না।', en: 'This step cannot be taken in the article’s present state.' },
   INVALID_DOCUMENT: { status: 422, bn: 'মূল লেখায় এমন কিছু আছে যা রাখা যায় না।', en: 'The body contains something that cannot be stored.' },
   TOO_MANY_LINKS: { status: 422, bn: 'মন্তব্যে অনেক বেশি লিংক আছে।', en: 'The comment has too many links.' },

@@ -5,6 +5,7 @@ import { articleInputSchema, articleSaveSchema } from '../content/articles/artic
 import type { ArticleService } from '../content/articles/article.service.ts';
 import { requireActor } from './admin-auth.ts';
 import { idParams, parseInput } from '../lib/parse-input.ts';
+import { adminEndpoint } from './newsroom-endpoint.ts';
 
 const revisionParams = idParams.extend({ number: z.coerce.number().int().min(1) });
 const listQuery = z.object({
@@ -19,92 +20,189 @@ const scheduleBody = z.object({ at: z.iso.datetime({ offset: true }) }).strict()
 const correctionBody = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
 const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
 
+// What an article's event makes stale (cache/page-invalidation.ts), only when it is or was
+// published: a draft's writes, a submission and a schedule change nothing readers see.
+/** Its own page and every card of it. */
+const ARTICLE_PAGES = ['article:<id>', 'card:<id>'];
+/** …and every list it enters, leaves or moves in. */
+const ARTICLE_LISTS = [
+  ...ARTICLE_PAGES,
+  'latest', 'home', 'section:<its section and parents>', 'tag:<its tags>', 'person:<its people>', 'district:<its district>', 'archive:<its day>',
+];
+/** A save: the lists too only when its section, tags, people, district, time, breaking flag or edition changed. */
+const SAVE_INVALIDATES = [...ARTICLE_PAGES, 'when its listing moved: latest, home, section:<…>, tag:<…>, person:<…>, district:<…>, archive:<…>'];
+
 export interface ArticleRouteDeps {
   articles: ArticleService;
   /** Renders an article page as readers will see it, whatever its status. */
   preview: (id: number) => Promise<string | undefined>;
 }
 
-/** Articles and their workflow under /api/admin/articles (docs/admin-api.md). */
-export function registerArticleRoutes(app: FastifyInstance, { articles, preview }: ArticleRouteDeps): void {
-  app.get('/api/admin/desk', async (request) => articles.desk(requireActor(request)));
+/**
+ * Articles and their workflow under /api/admin/articles (docs/admin-api.md). The preview is
+ * registered apart (`registerArticlePreview`): it rewrites the site-wide framing headers.
+ */
+export function articleEndpoints({ articles }: ArticleRouteDeps) {
+  return [...readEndpoints(articles), ...writeEndpoints(articles), ...workflowEndpoints(articles), ...revisionEndpoints(articles)];
+}
 
-  app.get('/api/admin/articles', async (request) => {
-    const query = parseInput(listQuery, request.query);
-    const items = await articles.list(requireActor(request), { ...query, before: query.cursor });
-    const last = items.at(-1);
-    return { items, nextCursor: items.length === query.limit && last ? last.modifiedAt : null };
-  });
+function readEndpoints(articles: ArticleService) {
+  return [
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/desk',
+      summary: "The caller's desk: their own articles and what waits for them",
+      access: 'signed-in',
+      handle: ({ actor }) => articles.desk(actor),
+    }),
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/articles',
+      summary: 'Articles the caller may see, newest change first, a page at a time',
+      access: 'signed-in',
+      query: listQuery,
+      handle: async ({ actor, query }) => {
+        const items = await articles.list(actor, { ...query, before: query.cursor });
+        const last = items.at(-1);
+        return { items, nextCursor: items.length === query.limit && last ? last.modifiedAt : null };
+      },
+    }),
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/articles/:id',
+      summary: 'One article as the newsroom edits it',
+      access: 'signed-in',
+      params: idParams,
+      handle: async ({ actor, params }) => ({ article: await articles.get(actor, params.id) }),
+    }),
+  ];
+}
 
-  app.post('/api/admin/articles', async (request, reply) => {
-    const actor = requireActor(request);
-    const article = await articles.create(actor, parseInput(articleInputSchema, request.body));
-    return reply.code(201).send({ article });
-  });
+function writeEndpoints(articles: ArticleService) {
+  return [
+    adminEndpoint({
+      method: 'POST',
+      path: '/api/admin/articles',
+      summary: 'Creates a draft',
+      access: 'signed-in',
+      body: articleInputSchema,
+      status: 201,
+      handle: async ({ actor, body }) => ({ article: await articles.create(actor, body) }),
+    }),
+    adminEndpoint({
+      method: 'PUT',
+      path: '/api/admin/articles/:id',
+      summary: 'Saves an article (a new revision; the revision it was based on must still be the latest)',
+      access: 'signed-in',
+      params: idParams,
+      body: articleSaveSchema,
+      invalidates: SAVE_INVALIDATES,
+      handle: async ({ actor, params, body }) => {
+        const { revision, significantUpdate, ...input } = body;
+        return { article: await articles.save(actor, params.id, input, revision, significantUpdate) };
+      },
+    }),
+    adminEndpoint({
+      method: 'DELETE',
+      path: '/api/admin/articles/:id',
+      summary: 'Deletes an article',
+      access: 'signed-in',
+      params: idParams,
+      status: 204,
+      invalidates: ARTICLE_LISTS,
+      handle: async ({ actor, params }) => {
+        await articles.remove(actor, params.id);
+      },
+    }),
+  ];
+}
 
-  app.get('/api/admin/articles/:id', async (request) => {
-    const { id } = parseInput(idParams, request.params);
-    return { article: await articles.get(requireActor(request), id) };
-  });
+const TRANSITIONS = {
+  submit: { summary: 'Submits a draft for editing', invalidates: [] },
+  publish: { summary: 'Publishes an article now', invalidates: ARTICLE_LISTS },
+  unpublish: { summary: 'Takes a published or scheduled article down', invalidates: ARTICLE_LISTS },
+} as const;
 
-  app.put('/api/admin/articles/:id', async (request) => {
-    const actor = requireActor(request);
-    const { id } = parseInput(idParams, request.params);
-    const { revision, significantUpdate, ...input } = parseInput(articleSaveSchema, request.body);
-    return { article: await articles.save(actor, id, input, revision, significantUpdate) };
-  });
+function workflowEndpoints(articles: ArticleService) {
+  return [
+    ...(['submit', 'publish', 'unpublish'] as const).map((action) =>
+      adminEndpoint({
+        method: 'POST',
+        path: `/api/admin/articles/:id/${action}`,
+        summary: TRANSITIONS[action].summary,
+        access: 'signed-in',
+        params: idParams,
+        invalidates: TRANSITIONS[action].invalidates,
+        handle: async ({ actor, params }) => ({ article: await articles[action](actor, params.id) }),
+      }),
+    ),
+    adminEndpoint({
+      method: 'POST',
+      path: '/api/admin/articles/:id/schedule',
+      summary: 'Schedules an unpublished article for a time to come',
+      access: 'signed-in',
+      params: idParams,
+      body: scheduleBody,
+      handle: async ({ actor, params, body }) => ({ article: await articles.schedule(actor, params.id, new Date(body.at)) }),
+    }),
+    adminEndpoint({
+      method: 'POST',
+      path: '/api/admin/articles/:id/corrections',
+      summary: 'Appends a correction to an article',
+      access: 'signed-in',
+      params: idParams,
+      body: correctionBody,
+      invalidates: ARTICLE_PAGES,
+      handle: async ({ actor, params, body }) => ({ article: await articles.addCorrection(actor, params.id, body.text) }),
+    }),
+  ];
+}
 
-  app.delete('/api/admin/articles/:id', async (request, reply) => {
-    const actor = requireActor(request);
-    const { id } = parseInput(idParams, request.params);
-    await articles.remove(actor, id);
-    return reply.code(204).send();
-  });
+function revisionEndpoints(articles: ArticleService) {
+  return [
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/articles/:id/revisions',
+      summary: "An article's revisions",
+      access: 'signed-in',
+      params: idParams,
+      handle: async ({ actor, params }) => ({ items: await articles.revisions(actor, params.id) }),
+    }),
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/articles/:id/revisions/:number',
+      summary: 'One revision of an article',
+      access: 'signed-in',
+      params: revisionParams,
+      handle: async ({ actor, params }) => ({ revision: await articles.revision(actor, params.id, params.number) }),
+    }),
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/articles/:id/diff',
+      summary: 'What changed between two revisions',
+      access: 'signed-in',
+      params: idParams,
+      query: diffQuery,
+      handle: async ({ actor, params, query }) => ({ changes: await articles.diff(actor, params.id, query.from, query.to) }),
+    }),
+    adminEndpoint({
+      method: 'POST',
+      path: '/api/admin/articles/:id/revisions/:number/restore',
+      summary: "Saves an old revision's content as the newest revision",
+      access: 'signed-in',
+      params: revisionParams,
+      invalidates: SAVE_INVALIDATES,
+      handle: async ({ actor, params }) => ({ article: await articles.restore(actor, params.id, params.number) }),
+    }),
+  ];
+}
 
-  for (const action of ['submit', 'publish', 'unpublish'] as const) {
-    app.post(`/api/admin/articles/:id/${action}`, async (request) => {
-      const actor = requireActor(request);
-      const { id } = parseInput(idParams, request.params);
-      return { article: await articles[action](actor, id) };
-    });
-  }
-
-  app.post('/api/admin/articles/:id/schedule', async (request) => {
-    const actor = requireActor(request);
-    const { id } = parseInput(idParams, request.params);
-    const { at } = parseInput(scheduleBody, request.body);
-    return { article: await articles.schedule(actor, id, new Date(at)) };
-  });
-
-  app.post('/api/admin/articles/:id/corrections', async (request) => {
-    const actor = requireActor(request);
-    const { id } = parseInput(idParams, request.params);
-    const { text } = parseInput(correctionBody, request.body);
-    return { article: await articles.addCorrection(actor, id, text) };
-  });
-
-  app.get('/api/admin/articles/:id/revisions', async (request) => {
-    const { id } = parseInput(idParams, request.params);
-    return { items: await articles.revisions(requireActor(request), id) };
-  });
-
-  app.get('/api/admin/articles/:id/revisions/:number', async (request) => {
-    const { id, number } = parseInput(revisionParams, request.params);
-    return { revision: await articles.revision(requireActor(request), id, number) };
-  });
-
-  app.get('/api/admin/articles/:id/diff', async (request) => {
-    const { id } = parseInput(idParams, request.params);
-    const { from, to } = parseInput(diffQuery, request.query);
-    return { changes: await articles.diff(requireActor(request), id, from, to) };
-  });
-
-  app.post('/api/admin/articles/:id/revisions/:number/restore', async (request) => {
-    const actor = requireActor(request);
-    const { id, number } = parseInput(revisionParams, request.params);
-    return { article: await articles.restore(actor, id, number) };
-  });
-
+/**
+ * GET /api/admin/articles/:id/preview: the article page as readers will see it. Not a declared
+ * endpoint: its route-level onSend hook runs after the site-wide security headers and lets the
+ * newsroom app (same origin) frame it, which a handler cannot do.
+ */
+export function registerArticlePreview(app: FastifyInstance, { articles, preview }: ArticleRouteDeps): void {
   app.get('/api/admin/articles/:id/preview', {
     // The newsroom app shows the preview in an iframe of its own origin; the site-wide policy forbids framing.
     onSend: async (_request, reply, payload) => {

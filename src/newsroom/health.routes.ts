@@ -1,30 +1,35 @@
-import type { FastifyInstance } from 'fastify';
 import type { EventDispatcher } from '../content/events/event-dispatcher.ts';
 import type { SiteJobs } from '../content/jobs/site-jobs.ts';
 import type { RouteMap } from '../cache/route-map.ts';
 import type { PageCache } from '../cache/page-cache.ts';
-import { assertCan } from '../content/permissions.ts';
-import { requireActor } from './admin-auth.ts';
+import { adminEndpoint } from './newsroom-endpoint.ts';
 
 /**
  * GET /api/admin/health: how this process stands — each event subscriber's position and any
  * failure being retried, whether it holds the site's jobs, the page cache and the route map.
  * Each process answers for itself (a load balancer picks one).
  */
-export function registerHealthRoutes(app: FastifyInstance, deps: { events: EventDispatcher; jobs: SiteJobs; routes: RouteMap; cache: PageCache }): void {
-  app.get('/api/admin/health', async (request, reply) => {
-    assertCan(requireActor(request), 'audit.read');
-    const subscribers = deps.events.status();
-    return reply.header('cache-control', 'no-store').send({
-      pid: process.pid,
-      ok: subscribers.every((s) => !s.failing),
-      subscribers,
-      jobs: { held: deps.jobs.held },
-      pageCache: deps.cache.getStats(),
-      routeMap: { articles: deps.routes.size },
-      memory: memory(),
-    });
-  });
+export function healthEndpoints(deps: { events: EventDispatcher; jobs: SiteJobs; routes: RouteMap; cache: PageCache }) {
+  return [
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/health',
+      summary: "This process's event subscribers, site jobs, page cache, route map and memory",
+      access: { can: 'audit.read' },
+      handle: async ({ reply }) => {
+        const subscribers = deps.events.status();
+        return reply.header('cache-control', 'no-store').send({
+          pid: process.pid,
+          ok: subscribers.every((s) => !s.failing),
+          subscribers,
+          jobs: { held: deps.jobs.held },
+          pageCache: deps.cache.getStats(),
+          routeMap: { articles: deps.routes.size },
+          memory: memory(),
+        });
+      },
+    }),
+  ];
 }
 
 /** The process's memory in bytes: resident, the JS heap, and what Buffers hold outside it. */

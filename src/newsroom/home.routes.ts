@@ -1,12 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
-import { assertCan } from '../content/permissions.ts';
-import { requireActor } from './admin-auth.ts';
-import { parseInput } from '../lib/parse-input.ts';
+import { adminEndpoint } from './newsroom-endpoint.ts';
 import { audit } from '../content/audit.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
 
@@ -17,48 +14,58 @@ const homeBody = z
   .strict()
   .refine((b) => new Set([...(b.leadId ? [b.leadId] : []), ...b.topIds]).size === b.topIds.length + (b.leadId ? 1 : 0), 'an article can fill one slot only');
 
+/** The lead story (slot 0) and the top stories (1–8) with what the desk shows of each. */
+async function currentHome(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('home_slots')
+    .innerJoin('articles', 'articles.id', 'home_slots.article_id')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .select(['home_slots.slot', 'articles.id', 'articles.status', 'articles.kicker', 'articles.headline', 'articles.section_id', 'sections.name as section_name', 'articles.published_at', 'articles.modified_at', 'articles.breaking'])
+    .orderBy('home_slots.slot')
+    .execute();
+  const item = (r: (typeof rows)[number]) => ({
+    id: r.id, status: r.status, kicker: r.kicker, headline: r.headline, sectionId: r.section_id, sectionName: r.section_name ?? '',
+    publishedAt: r.published_at, modifiedAt: r.modified_at, breaking: r.breaking === 1,
+  });
+  const lead = rows.find((r) => r.slot === 0);
+  return { lead: lead ? item(lead) : null, top: rows.filter((r) => r.slot > 0).map(item) };
+}
+
 /** Home-page curation: slot 0 is the lead story, 1–8 the top stories. */
-export function registerHomeRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; writer: ContentWriter }): void {
+export function homeEndpoints(deps: { db: Kysely<Database>; clock: Clock; writer: ContentWriter }) {
   const { db } = deps;
-
-  const current = async () => {
-    const rows = await db
-      .selectFrom('home_slots')
-      .innerJoin('articles', 'articles.id', 'home_slots.article_id')
-      .leftJoin('sections', 'sections.id', 'articles.section_id')
-      .select(['home_slots.slot', 'articles.id', 'articles.status', 'articles.kicker', 'articles.headline', 'articles.section_id', 'sections.name as section_name', 'articles.published_at', 'articles.modified_at', 'articles.breaking'])
-      .orderBy('home_slots.slot')
-      .execute();
-    const item = (r: (typeof rows)[number]) => ({
-      id: r.id, status: r.status, kicker: r.kicker, headline: r.headline, sectionId: r.section_id, sectionName: r.section_name ?? '',
-      publishedAt: r.published_at, modifiedAt: r.modified_at, breaking: r.breaking === 1,
-    });
-    return { lead: rows.find((r) => r.slot === 0) ? item(rows.find((r) => r.slot === 0)!) : null, top: rows.filter((r) => r.slot > 0).map(item) };
-  };
-
-  app.get('/api/admin/home', async (request) => {
-    requireActor(request);
-    return current();
-  });
-
-  app.put('/api/admin/home', async (request) => {
-    const actor = requireActor(request);
-    assertCan(actor, 'home.curate');
-    const body = parseInput(homeBody, request.body);
-    const ids = [...(body.leadId ? [body.leadId] : []), ...body.topIds];
-    if (ids.length) {
-      const found = await db.selectFrom('articles').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
-      const missing = ids.filter((id) => !found.some((f) => f.id === id));
-      if (missing.length) throw new AppError('INVALID_INPUT', `only published articles can fill slots: ${missing.join(', ')}`);
-    }
-    await deps.writer.write(async (trx, emit) => {
-      const previous = await trx.selectFrom('home_slots').select('article_id').execute();
-      await trx.deleteFrom('home_slots').execute();
-      const rows = [...(body.leadId ? [{ slot: 0, article_id: body.leadId }] : []), ...body.topIds.map((article_id, i) => ({ slot: i + 1, article_id }))];
-      if (rows.length) await trx.insertInto('home_slots').values(rows).execute();
-      await audit(trx, { userId: actor.userId, action: 'home.curate', targetType: 'home', targetId: 'home', details: body, at: deps.clock.now().toISOString() });
-      emit({ type: 'home.curated', payload: { articleIds: [...new Set([...previous.map((p) => p.article_id), ...ids])] } });
-    });
-    return current();
-  });
+  return [
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/home',
+      summary: 'The lead and top stories of the home page',
+      access: 'signed-in',
+      handle: () => currentHome(db),
+    }),
+    adminEndpoint({
+      method: 'PUT',
+      path: '/api/admin/home',
+      summary: 'Sets the lead and top stories (published articles only)',
+      access: { can: 'home.curate' },
+      body: homeBody,
+      invalidates: ['home', 'card:<each article in or out>'],
+      handle: async ({ actor, body }) => {
+        const ids = [...(body.leadId ? [body.leadId] : []), ...body.topIds];
+        if (ids.length) {
+          const found = await db.selectFrom('articles').select('id').where('id', 'in', ids).where('status', '=', 'published').execute();
+          const missing = ids.filter((id) => !found.some((f) => f.id === id));
+          if (missing.length) throw new AppError('UNPROCESSABLE', `only published articles can fill slots: ${missing.join(', ')}`);
+        }
+        await deps.writer.write(async (trx, emit) => {
+          const previous = await trx.selectFrom('home_slots').select('article_id').execute();
+          await trx.deleteFrom('home_slots').execute();
+          const rows = [...(body.leadId ? [{ slot: 0, article_id: body.leadId }] : []), ...body.topIds.map((article_id, i) => ({ slot: i + 1, article_id }))];
+          if (rows.length) await trx.insertInto('home_slots').values(rows).execute();
+          await audit(trx, { userId: actor.userId, action: 'home.curate', targetType: 'home', targetId: 'home', details: body, at: deps.clock.now().toISOString() });
+          emit({ type: 'home.curated', payload: { articleIds: [...new Set([...previous.map((p) => p.article_id), ...ids])] } });
+        });
+        return currentHome(db);
+      },
+    }),
+  ];
 }

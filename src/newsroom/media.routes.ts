@@ -1,82 +1,121 @@
 import { textMatches } from '../db/text-match.ts';
 import '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
-import { assertCan } from '../content/permissions.ts';
-import { requireActor } from './admin-auth.ts';
 import { idParams, parseInput } from '../lib/parse-input.ts';
 import { IMAGE_LIMITS, type Image } from '../content/media/image.repository.ts';
 import { saveImage } from '../content/media/save-image.ts';
 import { imageViews } from '../content/media/image-view.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
+import { adminEndpoint } from './newsroom-endpoint.ts';
 
 const patchBody = z.object({ caption: z.string().trim().max(500).optional(), credit: z.string().trim().max(120).optional(), alt: z.string().trim().max(500).optional() }).strict();
 const listQuery = z.object({ q: z.string().max(100).optional(), cursor: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(40) });
 
+interface MediaRouteDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  mediaDir: string;
+  writer: ContentWriter;
+}
+
 /** The media library: upload, list, edit captions and credits. */
-export function registerMediaRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; mediaDir: string; writer: ContentWriter }): void {
-  const { db } = deps;
+export function mediaEndpoints(deps: MediaRouteDeps) {
+  return [...libraryEndpoints(deps.db), ...writeEndpoints(deps)];
+}
 
-  const view = (images: Image[]) => imageViews(db, images);
+function libraryEndpoints(db: Kysely<Database>) {
+  return [
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/media',
+      summary: 'The media library, newest first, a page at a time',
+      access: { can: 'taxonomy.read' },
+      query: listQuery,
+      handle: async ({ query }) => {
+        let q = db.selectFrom('images').selectAll().orderBy('id', 'desc').limit(query.limit);
+        if (query.cursor) q = q.where('id', '<', query.cursor);
+        if (query.q) q = q.where(textMatches('caption', query.q, 'contains'));
+        const items = await imageViews(db, await q.execute());
+        return { items, nextCursor: items.length === query.limit ? (items.at(-1)?.id ?? null) : null };
+      },
+    }),
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/media/:id',
+      summary: 'One image',
+      access: { can: 'taxonomy.read' },
+      params: idParams,
+      handle: async ({ params }) => {
+        const image = await db.selectFrom('images').selectAll().where('id', '=', params.id).executeTakeFirst();
+        if (!image) throw new AppError('NOT_FOUND', 'image not found');
+        return { image: await viewOne(db, image) };
+      },
+    }),
+  ];
+}
 
-  app.post('/api/admin/media', async (request, reply) => {
-    const actor = requireActor(request);
-    assertCan(actor, 'media.upload');
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', 'send the image as multipart/form-data with a "file" field');
-    const fields: Record<string, string> = {};
-    let bytes: Buffer | undefined;
-    for await (const part of request.parts({ limits: { fileSize: IMAGE_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file') throw new AppError('INVALID_INPUT', 'the image field is called "file"');
-        bytes = await part.toBuffer();
-      } else fields[part.fieldname] = String(part.value ?? '');
-    }
-    if (!bytes?.length) throw new AppError('INVALID_INPUT', 'no file was sent');
-    const meta = parseInput(patchBody, fields);
-    const image = await saveImage(db, deps.mediaDir, bytes, { caption: meta.caption ?? '', credit: meta.credit ?? '', alt: meta.alt ?? '' }, deps.clock.now().toISOString());
-    const [shown] = await view([image]);
-    return reply.code(201).send({ image: shown });
-  });
+function writeEndpoints(deps: MediaRouteDeps) {
+  return [
+    adminEndpoint({
+      method: 'POST',
+      path: '/api/admin/media',
+      summary: 'Uploads an image (multipart/form-data: "file", and optionally caption, credit, alt)',
+      access: { can: 'media.upload' },
+      rawBody: true,
+      status: 201,
+      handle: async ({ request }) => ({ image: await upload(deps, request) }),
+    }),
+    adminEndpoint({
+      method: 'PATCH',
+      path: '/api/admin/media/:id',
+      summary: "Changes an image's caption, credit or alt text",
+      access: { can: 'media.edit' },
+      params: idParams,
+      body: patchBody,
+      invalidates: ['article:<each published article showing it>', 'card:<each published article showing it>'],
+      handle: async ({ params, body }) => ({ image: await viewOne(deps.db, await editImage(deps, params.id, body)) }),
+    }),
+  ];
+}
 
-  app.get('/api/admin/media', async (request) => {
-    assertCan(requireActor(request), 'taxonomy.read');
-    const query = parseInput(listQuery, request.query);
-    let q = db.selectFrom('images').selectAll().orderBy('id', 'desc').limit(query.limit);
-    if (query.cursor) q = q.where('id', '<', query.cursor);
-    if (query.q) q = q.where(textMatches('caption', query.q, 'contains'));
-    const items = await view(await q.execute());
-    return { items, nextCursor: items.length === query.limit ? (items.at(-1)?.id ?? null) : null };
-  });
+async function viewOne(db: Kysely<Database>, image: Image) {
+  const [shown] = await imageViews(db, [image]);
+  return shown;
+}
 
-  app.get('/api/admin/media/:id', async (request) => {
-    assertCan(requireActor(request), 'taxonomy.read');
-    const { id } = parseInput(idParams, request.params);
-    const image = await db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+/** POST /api/admin/media: reads the multipart upload, saves the image and its words. */
+async function upload(deps: MediaRouteDeps, request: FastifyRequest) {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', 'send the image as multipart/form-data with a "file" field');
+  const fields: Record<string, string> = {};
+  let bytes: Buffer | undefined;
+  for await (const part of request.parts({ limits: { fileSize: IMAGE_LIMITS.bytes, files: 1, fields: 10, fieldSize: 4096 } })) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') throw new AppError('INVALID_INPUT', 'the image field is called "file"');
+      bytes = await part.toBuffer();
+    } else fields[part.fieldname] = typeof part.value === 'string' ? part.value : '';
+  }
+  if (!bytes?.length) throw new AppError('INVALID_INPUT', 'no file was sent');
+  const meta = parseInput(patchBody, fields);
+  const image = await saveImage(deps.db, deps.mediaDir, bytes, { caption: meta.caption ?? '', credit: meta.credit ?? '', alt: meta.alt ?? '' }, deps.clock.now().toISOString());
+  return viewOne(deps.db, image);
+}
+
+/** Saves an image's new words and names the published articles showing it. */
+async function editImage(deps: MediaRouteDeps, id: number, body: z.output<typeof patchBody>): Promise<Image> {
+  return deps.writer.write(async (trx, emit) => {
+    const image = await trx.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
     if (!image) throw new AppError('NOT_FOUND', 'image not found');
-    const [shown] = await view([image]);
-    return { image: shown };
-  });
-
-  app.patch('/api/admin/media/:id', async (request) => {
-    assertCan(requireActor(request), 'media.edit');
-    const { id } = parseInput(idParams, request.params);
-    const body = parseInput(patchBody, request.body);
-    const image = await deps.writer.write(async (trx, emit) => {
-      const image = await trx.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!image) throw new AppError('NOT_FOUND', 'image not found');
-      if (!Object.keys(body).length) return image;
-      await trx.updateTable('images').set(body).where('id', '=', id).execute();
-      // The published articles showing it (a caption an article overrides changes nothing there,
-      // but naming it too costs one page render).
-      const shown = await trx.selectFrom('articles').select('id').where('image_id', '=', id).where('status', '=', 'published').limit(1000).execute();
-      emit({ type: 'image.changed', payload: { id, articleIds: shown.map((a) => a.id) } });
-      return { ...image, ...body };
-    });
-    const [shown] = await view([image]);
-    return { image: shown };
+    if (!Object.keys(body).length) return image;
+    await trx.updateTable('images').set(body).where('id', '=', id).execute();
+    // The published articles showing it (a caption an article overrides changes nothing there,
+    // but naming it too costs one page render).
+    const shown = await trx.selectFrom('articles').select('id').where('image_id', '=', id).where('status', '=', 'published').limit(1000).execute();
+    emit({ type: 'image.changed', payload: { id, articleIds: shown.map((a) => a.id) } });
+    return { ...image, ...body };
   });
 }

@@ -1,9 +1,8 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { idParams, parseInput } from '../lib/parse-input.ts';
+import { idParams } from '../lib/parse-input.ts';
 import type { CommentService } from '../engage/comments/comment.service.ts';
 import { commentSettingsSchema } from '../engage/comments/comment-settings.ts';
-import { requireActor } from './admin-auth.ts';
+import { adminEndpoint } from './newsroom-endpoint.ts';
 
 const queueQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'spam']).default('pending'),
@@ -11,27 +10,66 @@ const queueQuery = z.object({
   cursor: z.coerce.number().int().positive().optional(),
 });
 const decisionBody = z.object({ ids: z.array(z.number().int().positive()).min(1).max(200), action: z.enum(['approve', 'reject', 'spam']) }).strict();
+/** A decision that shows or hides an approved comment: that article's page (comments.changed). */
+const DECISION_INVALIDATES = ['article:<each article whose approved comments changed>'];
 
-/** The moderation queue, decisions on comments and the comment settings (sub-editor and above). */
-export function registerModerationRoutes(app: FastifyInstance, { comments }: { comments: CommentService }): void {
-  app.get('/api/admin/comments', async (request) => {
-    const q = parseInput(queueQuery, request.query);
-    const items = await comments.queue(requireActor(request), { status: q.status, limit: q.limit, before: q.cursor });
-    return { items, nextCursor: items.length === q.limit ? (items.at(-1)?.id ?? null) : null };
-  });
+/** The moderation queue, decisions on comments and the comment settings (sub-editor and above; the service checks). */
+export function moderationEndpoints({ comments }: { comments: CommentService }) {
+  return [...queueEndpoints(comments), ...settingsEndpoints(comments)];
+}
 
-  app.post('/api/admin/comments/decide', async (request) => {
-    const body = parseInput(decisionBody, request.body);
-    return { decided: await comments.decide(requireActor(request), body.ids, body.action) };
-  });
+function queueEndpoints(comments: CommentService) {
+  return [
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/comments',
+      summary: 'The moderation queue (pending comments by default), newest first',
+      access: 'signed-in',
+      query: queueQuery,
+      handle: async ({ actor, query: q }) => {
+        const items = await comments.queue(actor, { status: q.status, limit: q.limit, before: q.cursor });
+        return { items, nextCursor: items.length === q.limit ? (items.at(-1)?.id ?? null) : null };
+      },
+    }),
+    adminEndpoint({
+      method: 'POST',
+      path: '/api/admin/comments/decide',
+      summary: 'Approves, rejects or marks as spam several comments at once',
+      access: 'signed-in',
+      body: decisionBody,
+      invalidates: DECISION_INVALIDATES,
+      handle: async ({ actor, body }) => ({ decided: await comments.decide(actor, body.ids, body.action) }),
+    }),
+    ...(['approve', 'reject', 'spam'] as const).map((action) =>
+      adminEndpoint({
+        method: 'POST',
+        path: `/api/admin/comments/:id/${action}`,
+        summary: action === 'spam' ? 'Marks a comment as spam' : `${action === 'approve' ? 'Approves' : 'Rejects'} a comment`,
+        access: 'signed-in',
+        params: idParams,
+        invalidates: DECISION_INVALIDATES,
+        handle: async ({ actor, params }) => ({ decided: await comments.decide(actor, [params.id], action) }),
+      }),
+    ),
+  ];
+}
 
-  for (const action of ['approve', 'reject', 'spam'] as const) {
-    app.post(`/api/admin/comments/:id/${action}`, async (request) => {
-      const { id } = parseInput(idParams, request.params);
-      return { decided: await comments.decide(requireActor(request), [id], action) };
-    });
-  }
-
-  app.get('/api/admin/comments/settings', async (request) => comments.settings(requireActor(request)));
-  app.put('/api/admin/comments/settings', async (request) => comments.saveSettings(requireActor(request), parseInput(commentSettingsSchema, request.body)));
+function settingsEndpoints(comments: CommentService) {
+  return [
+    adminEndpoint({
+      method: 'GET',
+      path: '/api/admin/comments/settings',
+      summary: 'The comment settings',
+      access: 'signed-in',
+      handle: ({ actor }) => comments.settings(actor),
+    }),
+    adminEndpoint({
+      method: 'PUT',
+      path: '/api/admin/comments/settings',
+      summary: 'Saves the comment settings',
+      access: 'signed-in',
+      body: commentSettingsSchema,
+      handle: ({ actor, body }) => comments.saveSettings(actor, body),
+    }),
+  ];
 }

@@ -59,7 +59,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
 // Repeated or odd parameters on the page are read leniently; the API is strict.
 function readInput(request: FastifyRequest): SearchQueryInput {
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
   const pick = (k: string) => {
     const v = one(query[k]);
     return typeof v === 'string' ? v.slice(0, 4000) : undefined;

@@ -38,22 +38,35 @@ const MEDIA_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png
  * page that must be rendered, or a tag or person page not yet cached, reads the database.
  */
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
-  const { pages, reader, cache } = deps;
+  const serve = pageServer(deps);
+  registerFrontRoutes(app, deps, serve);
+  registerArchiveRoutes(app, deps, serve);
+  registerListRoutes(app, deps, serve);
+  registerMediaRoute(app, deps);
+  registerArticleAndSectionRoutes(app, deps, serve);
+}
 
-  const serve = async (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage | undefined>, type = HTML) => {
+/** Answers a page from the cache, rendering it first when it is not there (or is stale). */
+type Serve = (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderedPage | undefined>) => Promise<FastifyReply>;
+
+function pageServer({ pages, cache }: SiteRouteDeps): Serve {
+  return async (request, reply, key, render) => {
     const fragments = pages.fragments.current() ?? (await pages.fragments.all());
     const page = await cache.getOrRender(
       key,
       async () => {
         const result = await render();
         if (!result) throw notFoundPage();
-        return { status: result.status, contentType: type, body: result.html, tags: result.tags, cache: true };
+        return { status: result.status, contentType: HTML, body: result.html, tags: result.tags, cache: true };
       },
       fragments,
     );
     return sendPage(request, reply, page, cache);
   };
+}
 
+/** Home, latest and popular. */
+function registerFrontRoutes(app: FastifyInstance, { pages }: SiteRouteDeps, serve: Serve): void {
   app.get('/', (req, reply) => serve(req, reply, '/', () => pages.home()));
 
   app.get('/latest', (req, reply) => {
@@ -66,7 +79,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     if (window !== '6h' && window !== '24h' && window !== '7d') throw new AppError('BAD_WINDOW', 'সময়সীমা হতে পারে ৬ ঘণ্টা (6h), ২৪ ঘণ্টা (24h) বা ৭ দিন (7d)।');
     return serve(req, reply, window === '24h' ? '/popular' : `/popular?window=${window}`, () => pages.popularPage(window));
   });
+}
 
+/** The archive: `?date=` and today redirect to a day's page. */
+function registerArchiveRoutes(app: FastifyInstance, deps: SiteRouteDeps, serve: Serve): void {
+  const { pages } = deps;
   app.get('/archive', (req, reply) => {
     const date = (req.query as Record<string, unknown>).date;
     if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(toAsciiDigits(date))) {
@@ -88,7 +105,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     if (req.url !== canonical) return reply.redirect(canonical, 301);
     return serve(req, reply, canonical, () => pages.archive(day));
   });
+}
 
+/** Tag, author and district lists. */
+function registerListRoutes(app: FastifyInstance, { pages, reader }: SiteRouteDeps, serve: Serve): void {
   // Tags and people are looked up only when their page must be rendered.
   app.get<{ Params: { slug: string } }>('/topic/:slug', (req, reply) => {
     if (!isSlug(req.params.slug)) throw notFoundPage();
@@ -121,7 +141,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
       pages.listPage('district', district.name, subtitle, base, { districtId: district.id }, page, `district:${district.id}`),
     );
   });
+}
 
+/** Uploaded images and their variants: content-addressed files, cached for a year. */
+function registerMediaRoute(app: FastifyInstance, deps: SiteRouteDeps): void {
   app.get<{ Params: { '*': string } }>('/media/*', async (req, reply) => {
     const path = req.params['*'];
     if (!MEDIA_PATH.test(path)) throw notFoundPage();
@@ -134,7 +157,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
       .header('cache-control', 'public, max-age=31536000, immutable') // content-addressed names never change
       .send(createReadStream(file));
   });
+}
 
+/** Everything else: an article (by the id in its path) or a section front. */
+function registerArticleAndSectionRoutes(app: FastifyInstance, deps: SiteRouteDeps, serve: Serve): void {
+  const { pages, reader } = deps;
   app.get<{ Params: { '*': string } }>('/*', async (req, reply) => {
     const rawPath = req.url.split('?')[0] ?? '/';
     let segments: string[];

@@ -113,7 +113,7 @@ export class ArticleService {
 
   async schedule(actor: Actor, id: number, at: Date): Promise<NewsroomArticle> {
     if (Number.isNaN(at.getTime()) || at.getTime() <= this.clock.now().getTime()) {
-      throw new AppError('INVALID_INPUT', 'the scheduled time must be in the future');
+      throw new AppError('UNPROCESSABLE', 'the scheduled time must be in the future');
     }
     return this.transition(actor, id, 'article.schedule', ['draft', 'submitted', 'scheduled', 'unpublished'], async (row, now, trx) => {
       this.requirePublishable(contentFromRow(row, await this.personIds(id, trx), []));
@@ -317,7 +317,7 @@ export class ArticleService {
     try {
       body = documentFromBodyInput(input.body);
     } catch (error) {
-      if (error instanceof DocumentError) throw new AppError('INVALID_INPUT', `body: ${error.message}`);
+      if (error instanceof DocumentError) throw new AppError('INVALID_DOCUMENT', `body: ${error.message}`, error.details);
       throw error;
     }
     const content: ArticleContent = { ...input, body, tags: [...new Set(input.tags)] };
@@ -396,3 +396,11 @@ function transitionEvent(
   }
 }
 
+/** An article in the newsroom's lists (GET /api/admin/articles, the desk). */
+export type ArticleListItem = Awaited<ReturnType<ArticleService['list']>>[number];
+/** The desk: my drafts, waiting for review, scheduled, recently published. */
+export type Desk = Awaited<ReturnType<ArticleService['desk']>>;
+/** One entry of an article's revision history. */
+export type RevisionEntry = Awaited<ReturnType<ArticleService['revisions']>>[number];
+/** One field that differs between two revisions. */
+export type RevisionChange = Awaited<ReturnType<ArticleService['diff']>>[number];

@@ -167,7 +167,7 @@ export class CommentService {
     const since = new Date(now.getTime() - COMMENT_LIMITS.perAddressWindowMs).toISOString();
     const row = await this.o.db
       .selectFrom('comments')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('ip_hash', '=', ipHash)
       .where('created_at', '>=', since)
       .executeTakeFirstOrThrow();
@@ -180,7 +180,10 @@ export class CommentService {
 
   private async checkParent(articleId: number, parentId: number): Promise<void> {
     const parent = await this.o.db.selectFrom('comments').select(['article_id', 'parent_id', 'status']).where('id', '=', parentId).executeTakeFirst();
-    if (!parent || parent.article_id !== articleId || parent.status !== 'approved') throw new AppError('INVALID_INPUT', 'parentId: no such comment on this article');
-    if (parent.parent_id !== null) throw new AppError('INVALID_INPUT', 'parentId: replies go one level deep');
+    if (!parent || parent.article_id !== articleId || parent.status !== 'approved') throw new AppError('UNPROCESSABLE', 'parentId: no such comment on this article');
+    if (parent.parent_id !== null) throw new AppError('UNPROCESSABLE', 'parentId: replies go one level deep');
   }
 }
+
+/** A comment in the moderation queue (GET /api/admin/comments). */
+export type QueuedComment = Awaited<ReturnType<CommentService['queue']>>[number];

@@ -36,23 +36,29 @@ export function App() {
   // Before sign-in the language is this browser's last choice; after, the user's own setting.
   const [guestLocale, setGuestLocale] = useState<Locale>(storedLocale);
 
-  const start = useCallback(async () => {
-    try {
-      const setup = await api<{ needed: boolean }>('GET', '/setup');
-      if (setup.needed) return setPhase({ kind: 'setup' });
-      const session = await api<Session>('GET', '/session').catch(() => undefined);
-      if (session) return signedIn(session);
-      setPhase({ kind: 'signin' });
-    } catch (error) {
-      setPhase({ kind: 'failed', error });
-    }
-  }, []);
-
   const signedIn = useCallback((session: Session) => {
     setCsrfToken(session.csrfToken);
     setPhase({ kind: 'ready', user: session.user });
     api<Settings>('GET', '/settings').then(setSettings, () => undefined);
   }, []);
+
+  const start = useCallback(async () => {
+    try {
+      const setup = await api<{ needed: boolean }>('GET', '/setup');
+      if (setup.needed) {
+        setPhase({ kind: 'setup' });
+        return;
+      }
+      const session = await api<Session>('GET', '/session').catch(() => undefined);
+      if (session) {
+        signedIn(session);
+        return;
+      }
+      setPhase({ kind: 'signin' });
+    } catch (error) {
+      setPhase({ kind: 'failed', error });
+    }
+  }, [signedIn]);
 
   useEffect(() => {
     setUnauthenticatedHandler(() => setPhase((old) => (old.kind === 'ready' ? { ...old, expired: true } : { kind: 'signin' })));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { can, canEditArticle, canSubmitArticle } from './roles.ts';
 
 test('only editors and admins publish, schedule, unpublish and curate', () => {
-  for (const action of ['publish', 'schedule', 'unpublish', 'curateHome', 'correct', 'delete'] as const) {
+  for (const action of ['article.publish', 'article.schedule', 'article.unpublish', 'home.curate', 'article.correct', 'article.delete'] as const) {
     assert.deepEqual(
       [can('reporter', action), can('sub-editor', action), can('editor', action), can('admin', action)],
       [false, false, true, true],
@@ -13,11 +13,11 @@ test('only editors and admins publish, schedule, unpublish and curate', () => {
 });
 
 test('sub-editors and above moderate comments; reporters do not', () => {
-  assert.deepEqual([can('reporter', 'moderate'), can('sub-editor', 'moderate'), can('editor', 'moderate'), can('admin', 'moderate')], [false, true, true, true]);
+  assert.deepEqual([can('reporter', 'comment.moderate'), can('sub-editor', 'comment.moderate'), can('editor', 'comment.moderate'), can('admin', 'comment.moderate')], [false, true, true, true]);
 });
 
 test('only admins manage users, tokens, settings, sections and people, and read the audit log', () => {
-  for (const action of ['manageUsers', 'manageTokens', 'editSettings', 'manageSections', 'managePeople', 'readAudit'] as const) {
+  for (const action of ['user.manage', 'token.manage', 'settings.manage', 'section.manage', 'person.manage', 'audit.read'] as const) {
     assert.deepEqual([can('reporter', action), can('sub-editor', action), can('editor', action), can('admin', action)], [false, false, false, true]);
   }
 });

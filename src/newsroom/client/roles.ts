@@ -1,60 +1,23 @@
-// What the app offers each role (docs/admin-api.md "Roles"). The server enforces the same rules;
-// this only hides buttons a user could not use.
-import type { ArticleStatus, Role } from './api-types.ts';
+// What the app offers each role: the server's own rules (content/permissions.ts, docs/admin-api.md
+// "Roles"), asked of a signed-in user. The server enforces them; here they only hide buttons a
+// user could not use.
+import { can as actorCan, ROLES, type Action, type ArticleRef } from '../../content/permissions.ts';
+import type { Role } from './api-types.ts';
 
-const RANK: Record<Role, number> = { reporter: 0, 'sub-editor': 1, editor: 2, admin: 3 };
-
-export type Action =
-  | 'publish'
-  | 'schedule'
-  | 'unpublish'
-  | 'delete'
-  | 'correct'
-  | 'curateHome'
-  | 'manageUsers'
-  | 'manageTokens'
-  | 'editSettings'
-  | 'moderate'
-  | 'manageSections'
-  | 'managePeople'
-  | 'readAudit';
-
-const LEAST_ROLE: Record<Action, Role> = {
-  publish: 'editor',
-  schedule: 'editor',
-  unpublish: 'editor',
-  delete: 'editor',
-  correct: 'editor',
-  curateHome: 'editor',
-  manageUsers: 'admin',
-  manageTokens: 'admin',
-  editSettings: 'admin',
-  moderate: 'sub-editor',
-  manageSections: 'admin',
-  managePeople: 'admin',
-  readAudit: 'admin',
-};
+export { ROLES };
+export type { Action };
 
 /** Whether `role` may do `action` at all. */
 export function can(role: Role, action: Action): boolean {
-  return RANK[role] >= RANK[LEAST_ROLE[action]];
-}
-
-export interface ArticleAccess {
-  status: ArticleStatus;
-  ownerId: number;
+  return actorCan({ role, userId: null, name: '' }, action);
 }
 
 /** Whether `role` (user `userId`) may save changes to this article. */
-export function canEditArticle(role: Role, userId: number, article: ArticleAccess): boolean {
-  if (RANK[role] >= RANK.editor) return true;
-  if (RANK[role] >= RANK['sub-editor']) return article.status !== 'published';
-  return article.ownerId === userId && article.status === 'draft';
+export function canEditArticle(role: Role, userId: number, article: ArticleRef): boolean {
+  return actorCan({ role, userId, name: '' }, 'article.edit', article);
 }
 
 /** Whether `role` may send this article for review now. */
-export function canSubmitArticle(role: Role, userId: number, article: ArticleAccess): boolean {
-  return article.status === 'draft' && canEditArticle(role, userId, article);
+export function canSubmitArticle(role: Role, userId: number, article: ArticleRef): boolean {
+  return article.status === 'draft' && actorCan({ role, userId, name: '' }, 'article.submit', article);
 }
-
-export const ROLES: readonly Role[] = ['reporter', 'sub-editor', 'editor', 'admin'];

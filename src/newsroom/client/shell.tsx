@@ -30,16 +30,16 @@ interface NavItem {
 const NAV: NavItem[] = [
   { path: '/', label: 'nav.desk', show: () => true },
   { path: '/articles/new', label: 'nav.newArticle', show: () => true },
-  { path: '/home', label: 'nav.home', show: (u) => can(u.role, 'curateHome') },
-  { path: '/comments', label: 'nav.comments', show: (u) => can(u.role, 'moderate') },
-  { path: '/comments/settings', label: 'nav.commentSettings', show: (u) => can(u.role, 'moderate') },
+  { path: '/home', label: 'nav.home', show: (u) => can(u.role, 'home.curate') },
+  { path: '/comments', label: 'nav.comments', show: (u) => can(u.role, 'comment.moderate') },
+  { path: '/comments/settings', label: 'nav.commentSettings', show: (u) => can(u.role, 'comment.moderate') },
   { path: '/media', label: 'nav.media', show: () => true },
-  { path: '/sections', label: 'nav.sections', show: (u) => can(u.role, 'manageSections') },
-  { path: '/people', label: 'nav.people', show: (u) => can(u.role, 'managePeople') },
-  { path: '/users', label: 'nav.users', show: (u) => can(u.role, 'manageUsers') },
-  { path: '/tokens', label: 'nav.tokens', show: (u) => can(u.role, 'manageTokens') },
-  { path: '/audit', label: 'nav.audit', show: (u) => can(u.role, 'readAudit') },
-  { path: '/settings', label: 'nav.settings', show: (u) => can(u.role, 'editSettings') },
+  { path: '/sections', label: 'nav.sections', show: (u) => can(u.role, 'section.manage') },
+  { path: '/people', label: 'nav.people', show: (u) => can(u.role, 'person.manage') },
+  { path: '/users', label: 'nav.users', show: (u) => can(u.role, 'user.manage') },
+  { path: '/tokens', label: 'nav.tokens', show: (u) => can(u.role, 'token.manage') },
+  { path: '/audit', label: 'nav.audit', show: (u) => can(u.role, 'audit.read') },
+  { path: '/settings', label: 'nav.settings', show: (u) => can(u.role, 'settings.manage') },
 ];
 
 function screenFor(path: string, visit: number) {
@@ -103,7 +103,7 @@ export function Shell() {
         </nav>
         <div class="topbar-tools">
           <AvroSwitch />
-          <LanguageSwitch locale={user.locale} onChange={changeLocale} />
+          <LanguageSwitch locale={user.locale} onChange={(value) => void changeLocale(value)} />
           <span class="who" title={user.email}>
             {user.name} · {t(`role.${user.role}`)}
           </span>

@@ -24,9 +24,14 @@ export function Corrections({ items, canAdd, onAdd }: { items: Correction[]; can
       {canAdd && (
         <form
           class="stack"
-          onSubmit={async (event) => {
+          onSubmit={(event) => {
             event.preventDefault();
-            if (text.trim() && (await onAdd(text.trim()))) setText('');
+            const value = text.trim();
+            if (value) {
+              void onAdd(value).then((added) => {
+                if (added) setText('');
+              });
+            }
           }}
         >
           <label>

@@ -12,7 +12,10 @@ export function TagInput({ value, disabled, onChange }: { value: string[]; disab
 
   useEffect(() => {
     const q = text.trim();
-    if (!q) return setSuggestions([]);
+    if (!q) {
+      setSuggestions([]);
+      return;
+    }
     const timer = setTimeout(() => {
       api<{ items: Tag[] }>('GET', `/tags${query({ q })}`).then(
         (answer) => setSuggestions(answer.items.filter((tag) => !value.includes(tag.name))),

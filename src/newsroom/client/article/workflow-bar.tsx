@@ -50,18 +50,18 @@ export function WorkflowBar({ article, user, editable, dirty, busy, significant,
             {t('article.submit')}
           </button>
         )}
-        {!published && can(user.role, 'publish') && (
+        {!published && can(user.role, 'article.publish') && (
           <button type="button" class="button publish" disabled={busy} onClick={() => onAction('publish')}>
             {t('article.publish')}
           </button>
         )}
-        {(published || status === 'scheduled') && can(user.role, 'unpublish') && (
+        {(published || status === 'scheduled') && can(user.role, 'article.unpublish') && (
           <button type="button" class="button danger" disabled={busy} onClick={() => onAction('unpublish')}>
             {t('article.unpublish')}
           </button>
         )}
       </div>
-      {!published && can(user.role, 'schedule') && (
+      {!published && can(user.role, 'article.schedule') && (
         <div class="row wrap schedule">
           <label>
             {t('article.scheduleAt', { zone: settings.timeZone })}
@@ -72,7 +72,7 @@ export function WorkflowBar({ article, user, editable, dirty, busy, significant,
           </button>
         </div>
       )}
-      {article && can(user.role, 'delete') && (
+      {article && can(user.role, 'article.delete') && (
         <button
           type="button"
           class="button ghost danger-text"

@@ -12,9 +12,9 @@ export function auditActionText(action: string, t: Translate): string {
 /** `from: draft · scheduledAt: …` from a details object; '' when there is nothing to say. */
 export function auditDetailsText(details: unknown): string {
   if (details === null || details === undefined) return '';
-  if (typeof details !== 'object') return String(details);
+  if (typeof details !== 'object') return typeof details === 'string' ? details : JSON.stringify(details);
   return Object.entries(details as Record<string, unknown>)
     .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' · ');
 }

@@ -12,7 +12,7 @@ function dataAttribute(name: string, fallback: string | number | null) {
       if (value === null) return fallback;
       return typeof fallback === 'number' || name === 'width' || name === 'height' ? Number(value) || null : value;
     },
-    renderHTML: (attrs: Record<string, unknown>) => (attrs[name] === null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
+    renderHTML: (attrs: Record<string, string | number | null>) => (attrs[name] === null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
   };
 }
 

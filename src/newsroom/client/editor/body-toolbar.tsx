@@ -60,11 +60,17 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
     const value = form.value.trim();
     if (form.kind === 'link') {
       if (value === '') chain().extendMarkRange('link').unsetLink().run();
-      else if (!isSafeLinkHref(value)) return setFormError(t('editor.badLink'));
+      else if (!isSafeLinkHref(value)) {
+        setFormError(t('editor.badLink'));
+        return;
+      }
       else chain().extendMarkRange('link').setLink({ href: value }).run();
     } else {
       const provider = embedProviderOf(value);
-      if (!provider) return setFormError(t('editor.badEmbed'));
+      if (!provider) {
+        setFormError(t('editor.badEmbed'));
+        return;
+      }
       chain().insertContent({ type: 'embed', attrs: { provider, url: value } }).command(caretAfterInsertedBlock).run();
     }
     setForm(null);

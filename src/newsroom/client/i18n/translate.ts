@@ -9,7 +9,7 @@ export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { bn, en
 
 /** The message for `key` in `locale`, with `{name}` placeholders filled from `vars`. */
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = DICTIONARIES[locale][key] ?? bn[key] ?? key;
+  const text = DICTIONARIES[locale][key];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

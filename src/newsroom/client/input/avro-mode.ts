@@ -6,9 +6,14 @@ const STORAGE_KEY = 'prokash.avro';
 let on = readStored();
 const listeners = new Set<Listener>();
 
+/** The browser's storage; none where there is no window (the unit tests run in Node). */
+function storage(): Storage | undefined {
+  return 'localStorage' in globalThis ? globalThis.localStorage : undefined;
+}
+
 function readStored(): boolean {
   try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) === 'on';
+    return storage()?.getItem(STORAGE_KEY) === 'on';
   } catch {
     return false;
   }
@@ -23,7 +28,7 @@ export function avroModeOn(): boolean {
 export function setAvroMode(value: boolean): void {
   on = value;
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, value ? 'on' : 'off');
+    storage()?.setItem(STORAGE_KEY, value ? 'on' : 'off');
   } catch {
     // Private mode: the switch still works for this page.
   }

@@ -29,7 +29,9 @@ function replaceRange(field: TextField, start: number, end: number, text: string
   field.focus();
   field.setSelectionRange(start, end);
   // execCommand keeps the browser's own undo stack (so Ctrl+Z works) and fires `input`, which
-  // the app's state listens to. setRangeText is the fallback where it is refused.
+  // the app's state listens to. setRangeText is the fallback where it is refused. No standard API
+  // inserts text into a field with undo yet, so the deprecated one stays while browsers keep it.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only way to keep the field's undo stack
   if (!document.execCommand('insertText', false, text)) {
     field.setRangeText(text, start, end, 'end');
     field.dispatchEvent(new Event('input', { bubbles: true }));

@@ -2,6 +2,6 @@ import type { Image } from '../api-types.ts';
 
 /** The smallest variant at least `width` wide (or the original), for thumbnails. */
 export function thumbnailUrl(image: Image, width = 320): string {
-  const sorted = [...image.variants].filter((v) => v.format === 'webp' || v.format === 'jpeg').sort((a, b) => a.width - b.width);
-  return (sorted.find((v) => v.width >= width) ?? sorted[sorted.length - 1])?.url ?? image.url;
+  const sorted = [...image.variants].sort((a, b) => a.width - b.width);
+  return (sorted.find((v) => v.width >= width) ?? sorted.at(-1))?.url ?? image.url;
 }

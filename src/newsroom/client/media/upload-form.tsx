@@ -41,7 +41,7 @@ export function UploadForm({ onUploaded }: { onUploaded: (image: Image) => void 
   };
 
   return (
-    <form class="upload-form" onSubmit={submit}>
+    <form class="upload-form" onSubmit={(event) => void submit(event)}>
       <label>
         {t('media.file')}
         <input type="file" accept="image/jpeg,image/png,image/webp,image/gif" required onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />

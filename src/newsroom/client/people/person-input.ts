@@ -18,8 +18,7 @@ export function emptyPersonInput(kind: PersonKind = 'reporter'): PersonInput {
 
 /** The editable fields of a stored person. */
 export function personInputOf(person: Person): PersonInput {
-  const kind = (PERSON_KINDS as readonly string[]).includes(person.kind) ? (person.kind as PersonKind) : 'reporter';
-  return { name: person.name, kind, title: person.title ?? '', place: person.place ?? '', districtId: person.districtId };
+  return { name: person.name, kind: person.kind, title: person.title, place: person.place, districtId: person.districtId };
 }
 
 /** What is missing before saving: a name always; a district for a correspondent (their byline names it). */

@@ -36,8 +36,7 @@ export function ArticleScreen({ id }: { id: number | undefined }) {
   const apply = (a: Article, rebuildBody: boolean) => {
     setArticle(a);
     setInput((old) => ({ ...articleInputOf(a), body: rebuildBody ? a.body : old.body }));
-    // The answer may carry only `imageId` (no `image`): keep what is shown when it is that image.
-    setImage((old) => (a.image !== undefined ? a.image : a.imageId === null ? null : old?.id === a.imageId ? old : null));
+    setImage(a.image);
     setDirty(false);
     setConflict(false);
     setSignificant(false);
@@ -56,6 +55,7 @@ export function ArticleScreen({ id }: { id: number | undefined }) {
       setLoading(false);
     }
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- load again when another article is opened, not when load is remade
   useEffect(() => void load(), [id]);
 
   // The lead image shown must be the one chosen; fetch it when only its id is known.
@@ -207,12 +207,14 @@ export function ArticleScreen({ id }: { id: number | undefined }) {
             busy={busy}
             significant={significant}
             onSignificant={setSignificant}
-            onSave={() => void run(async () => void (await save()))}
+            onSave={() => void run(async () => {
+              await save();
+            })}
             onAction={(a) => void act(a)}
           />
           <ArticleSide input={input} image={image} disabled={!editable} onChange={change} onImage={setImage} />
           {article && (
-            <Corrections items={article.corrections} canAdd={article.status === 'published' && can(user.role, 'correct')} onAdd={addCorrection} />
+            <Corrections items={article.corrections} canAdd={article.status === 'published' && can(user.role, 'article.correct')} onAdd={addCorrection} />
           )}
         </aside>
       </div>

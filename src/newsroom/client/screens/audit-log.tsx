@@ -32,6 +32,7 @@ export function AuditScreen() {
       setLoading(false);
     }
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the first page, once; later pages come from the button
   useEffect(() => void load(false), []);
 
   const target = (entry: AuditEntry) => {

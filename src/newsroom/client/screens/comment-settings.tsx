@@ -42,7 +42,7 @@ export function CommentSettingsScreen() {
         <h1>{t('nav.commentSettings')}</h1>
       </div>
       <ErrorBox error={loaded.error ?? error} />
-      <form class="panel stack settings-form" onSubmit={submit}>
+      <form class="panel stack settings-form" onSubmit={(event) => void submit(event)}>
         <fieldset>
           <legend>{t('comments.mode')}</legend>
           {(['pre', 'post'] as const).map((m) => (

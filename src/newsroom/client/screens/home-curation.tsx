@@ -63,7 +63,7 @@ export function HomeScreen() {
         <h1>{t('nav.home')}</h1>
       </div>
       <ErrorBox error={home.error ?? recent.error ?? error} />
-      <form class="stack home-form" onSubmit={save}>
+      <form class="stack home-form" onSubmit={(event) => void save(event)}>
         <label>
           {t('home.lead')}
           {picker(lead, setLead, t('home.lead'))}

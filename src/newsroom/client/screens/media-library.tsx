@@ -50,7 +50,7 @@ function MetadataForm({ image, onSaved }: { image: Image; onSaved: (image: Image
     }
   };
   return (
-    <form class="stack metadata-form" onSubmit={submit}>
+    <form class="stack metadata-form" onSubmit={(event) => void submit(event)}>
       <h2>{t('media.edit')}</h2>
       <img class="metadata-preview" src={thumbnailUrl(image)} alt={image.alt} />
       <label>

@@ -62,7 +62,7 @@ export function PeopleScreen() {
                 {(people.data?.items ?? []).map((p) => (
                   <tr key={p.id} class={editing?.id === p.id ? 'selected' : ''}>
                     <td>{p.name}</td>
-                    <td>{(PERSON_KINDS as readonly string[]).includes(p.kind) ? t(`people.kind.${p.kind as PersonKind}`) : p.kind}</td>
+                    <td>{t(`people.kind.${p.kind}`)}</td>
                     <td>{p.label}</td>
                     <td>
                       <button type="button" class="button ghost" aria-label={`${t('common.edit')}: ${p.name}`} onClick={() => { setEditing(p); setNotice(''); }}>
@@ -108,7 +108,7 @@ function PersonForm({ person, districts, onDone, onCancel }: FormProps) {
   };
 
   return (
-    <form class="stack person-form" onSubmit={submit}>
+    <form class="stack person-form" onSubmit={(event) => void submit(event)}>
       <h2>{person ? t('people.editing', { name: person.name }) : t('people.add')}</h2>
       <label>
         {t('user.name')}

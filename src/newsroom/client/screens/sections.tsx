@@ -105,7 +105,7 @@ function AddSection({ sections, onAdded }: { sections: Section[]; onAdded: (name
     }
   };
   return (
-    <form class="panel stack add-section" onSubmit={submit}>
+    <form class="panel stack add-section" onSubmit={(event) => void submit(event)}>
       <h2>{t('sections.add')}</h2>
       <div class="grid-4">
         <label>

@@ -33,7 +33,7 @@ export function SettingsScreen() {
       <div class="screen-head">
         <h1>{t('nav.settings')}</h1>
       </div>
-      <form class="panel stack settings-form" onSubmit={submit}>
+      <form class="panel stack settings-form" onSubmit={(event) => void submit(event)}>
         <label>
           {t('settings.siteName')}
           <input type="text" required value={form.siteName} onInput={(e) => set({ siteName: e.currentTarget.value })} />

@@ -24,7 +24,7 @@ export function Setup({ onDone, locale, onLocale }: Props) {
     <main class="center-card">
       <LanguageSwitch locale={locale} onChange={onLocale} />
       <h1>{t('app.name')}</h1>
-      <form class="stack" onSubmit={submit}>
+      <form class="stack" onSubmit={(event) => void submit(event)}>
         <h2>{t('setup.title')}</h2>
         <p class="hint">{t('setup.intro')}</p>
         <label>

@@ -22,7 +22,7 @@ export function SignIn({ onDone, locale, onLocale, expired = false }: Props) {
   const { submit, busy, error } = useSubmit(async () => onDone(await api<Session>('POST', '/session', { email, password })));
 
   const form = (
-    <form class="stack" onSubmit={submit}>
+    <form class="stack" onSubmit={(event) => void submit(event)}>
       <h2 id="signin-title">{t('signin.title')}</h2>
       {expired && <p class="error-box" role="alert">{t('session.expired')}</p>}
       <label>

@@ -49,7 +49,7 @@ export function TokensScreen() {
         <h1>{t('nav.tokens')}</h1>
       </div>
       <ErrorBox error={tokens.error ?? error} />
-      <form class="panel row wrap" onSubmit={create}>
+      <form class="panel row wrap" onSubmit={(event) => void create(event)}>
         <label>
           {t('tokens.name')}
           <input type="text" required value={name} onInput={(e) => setName(e.currentTarget.value)} />
@@ -72,7 +72,7 @@ export function TokensScreen() {
         <div class="secret" role="status">
           <p>{t('tokens.secretOnce')}</p>
           <code>{secret}</code>
-          <button type="button" class="button" onClick={() => void navigator.clipboard?.writeText(secret)}>
+          <button type="button" class="button" onClick={() => void ('clipboard' in navigator && navigator.clipboard.writeText(secret))}>
             {t('common.copy')}
           </button>
           <button type="button" class="button ghost" onClick={() => setSecret('')}>

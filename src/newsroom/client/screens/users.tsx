@@ -99,7 +99,7 @@ function AddUser({ onAdded }: { onAdded: (user: User) => void }) {
     }
   };
   return (
-    <form class="panel add-user" onSubmit={submit}>
+    <form class="panel add-user" onSubmit={(event) => void submit(event)}>
       <h2>{t('users.add')}</h2>
       <div class="grid-4">
         <label>
