@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort, startProkash, stopProcess } from '../test/helpers/processes.ts';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, connections: { type: 'string', default: '50' } },
+});
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
@@ -38,7 +40,11 @@ async function main() {
   const [barePort, appPort] = [await freePort(), await freePort()];
   const bare = await startBare(barePort);
   // The server logs as it would in production (info level), so logging costs are counted.
-  const app = await startProkash(['--no-demo', '--port', String(appPort)], { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'info' }, dir);
+  const app = await startProkash(
+    ['--no-demo', '--port', String(appPort)],
+    { DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'info' },
+    dir,
+  );
   try {
     const bareUrl = `http://127.0.0.1:${barePort}/`;
     const beaconUrl = `http://127.0.0.1:${appPort}/api/v1/articles/251042/views`;

@@ -54,10 +54,11 @@ function regionNames(): string[] {
   const names = new Intl.DisplayNames(['bn'], { type: 'region', fallback: 'none' });
   const out: string[] = [];
   const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  for (const a of A) for (const b of A) {
-    const name = names.of(a + b);
-    if (name && !name.includes(' ')) out.push(name);
-  }
+  for (const a of A)
+    for (const b of A) {
+      const name = names.of(a + b);
+      if (name && !name.includes(' ')) out.push(name);
+    }
   return out;
 }
 
@@ -94,7 +95,10 @@ const TEMPLATES = [
 ];
 
 /** Yields `count` articles with ids from `firstId`, published over `years` years up to `end`. */
-export function* generateCorpus(count: number, options: { firstId?: number; end?: Date; years?: number; sections: number; seed?: number }): Generator<CorpusArticle> {
+export function* generateCorpus(
+  count: number,
+  options: { firstId?: number; end?: Date; years?: number; sections: number; seed?: number },
+): Generator<CorpusArticle> {
   const m = material();
   const r = seededRandom(options.seed ?? 42);
   const pickSentence = zipf(m.sentences.length, 0.6);
@@ -107,7 +111,7 @@ export function* generateCorpus(count: number, options: { firstId?: number; end?
     const withEntity = () => TEMPLATES[Math.floor(r() * TEMPLATES.length)]!(inflect(entities[Math.floor(r() * 3)]!, r()), sentence());
     const paragraphs: string[] = [];
     const total = 16 + Math.floor(r() * 21);
-    for (let n = 0; n < total; ) {
+    for (let n = 0; n < total;) {
       const size = Math.min(total - n, 2 + Math.floor(r() * 3));
       paragraphs.push(Array.from({ length: size }, () => (r() < 0.35 ? withEntity() : sentence())).join(' '));
       n += size;

@@ -8,7 +8,10 @@ import { openDatabase } from '../src/db/database.ts';
 import { buildApp } from '../src/app.ts';
 import { systemClock } from '../src/lib/clock.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { db: { type: 'string' }, runs: { type: 'string', default: '3' }, summary: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { db: { type: 'string' }, runs: { type: 'string', default: '3' }, summary: { type: 'boolean', default: false } },
+});
 if (!values.db || !positionals.length) throw new Error('usage: bench/explain-page.ts --db FILE.db PATH [PATH…]');
 const seen: Array<{ sql: string; parameters: readonly unknown[]; ms: number }> = [];
 let recording = false;
@@ -37,7 +40,10 @@ for (const path of positionals) {
       pages++;
       pageMs += total;
       for (const q of seen) {
-        const shape = q.sql.replace(/\s+/g, ' ').replace(/\(\?(, \?)*\)/g, '(…)').slice(0, 120);
+        const shape = q.sql
+          .replace(/\s+/g, ' ')
+          .replace(/\(\?(, \?)*\)/g, '(…)')
+          .slice(0, 120);
         const entry = shapes.get(shape) ?? { n: 0, ms: 0 };
         entry.n++;
         entry.ms += q.ms;
@@ -55,6 +61,7 @@ for (const path of positionals) {
 }
 if (values.summary) {
   console.log(`${pages} pages, ${(pageMs / pages).toFixed(2)} ms a page`);
-  for (const [shape, e] of [...shapes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) console.log(`${(e.ms / pages).toFixed(3).padStart(8)} ms/page ×${(e.n / pages).toFixed(1)}  ${shape}`);
+  for (const [shape, e] of [...shapes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12))
+    console.log(`${(e.ms / pages).toFixed(3).padStart(8)} ms/page ×${(e.n / pages).toFixed(1)}  ${shape}`);
 }
 await app.server.close();

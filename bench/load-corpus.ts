@@ -28,26 +28,60 @@ const VARIANT_WIDTHS = [320, 640, 960] as const;
 
 // Bylines besides the desk (realistic only): ids after the desk's, correspondents with a district.
 const REPORTERS = ['তানভীর হাসান', 'নুসরাত জাহান', 'মাহমুদুল হক', 'ফারহানা আক্তার', 'রাকিবুল ইসলাম', 'সাবরিনা চৌধুরী'];
-const CORRESPONDENTS: Array<[string, number]> = [['আবদুল করিম', 1], ['শাহীন আলম', 9], ['মিজানুর রহমান', 17], ['সুমাইয়া খাতুন', 26], ['জাহিদুল ইসলাম', 34], ['রুবেল হোসেন', 43], ['মোস্তফা কামাল', 52], ['লাইলা বেগম', 60]];
+const CORRESPONDENTS: Array<[string, number]> = [
+  ['আবদুল করিম', 1],
+  ['শাহীন আলম', 9],
+  ['মিজানুর রহমান', 17],
+  ['সুমাইয়া খাতুন', 26],
+  ['জাহিদুল ইসলাম', 34],
+  ['রুবেল হোসেন', 43],
+  ['মোস্তফা কামাল', 52],
+  ['লাইলা বেগম', 60],
+];
 const CAPTIONS = ['রাজধানীর একটি সড়কে যানজট', 'সংবাদ সম্মেলনে বক্তব্য দিচ্ছেন নেতারা', 'মাঠে অনুশীলনে খেলোয়াড়েরা', 'বাজারে ক্রেতাদের ভিড়', 'ক্যাম্পাসে শিক্ষার্থীরা'];
 const CREDITS = ['ছবি: প্রকাশ', 'ছবি: সংগৃহীত', 'ছবি: এএফপি', 'ছবি: রয়টার্স'];
 
 /** Loads the articles; `sectionIds[a.sectionIndex]` is each article's section. */
-export async function loadCorpus(db: Kysely<Database>, articles: Iterable<CorpusArticle>, sectionIds: number[], progress: (n: number) => void, options: LoadOptions = {}): Promise<LoadedCorpus> {
+export async function loadCorpus(
+  db: Kysely<Database>,
+  articles: Iterable<CorpusArticle>,
+  sectionIds: number[],
+  progress: (n: number) => void,
+  options: LoadOptions = {},
+): Promise<LoadedCorpus> {
   const now = new Date().toISOString();
-  const person = (id: number, slug: string, name: string, kind: 'desk' | 'reporter' | 'correspondent', district: number | null = null) => ({ id, slug, name, kind, title: kind === 'reporter' ? 'নিজস্ব প্রতিবেদক' : '', place: '', district_id: district, bio: '', created_at: now });
-  await db.insertInto('people').values(person(DESK_ID, 'bench-desk', 'প্রকাশ ডেস্ক', 'desk')).execute();
+  const person = (id: number, slug: string, name: string, kind: 'desk' | 'reporter' | 'correspondent', district: number | null = null) => ({
+    id,
+    slug,
+    name,
+    kind,
+    title: kind === 'reporter' ? 'নিজস্ব প্রতিবেদক' : '',
+    place: '',
+    district_id: district,
+    bio: '',
+    created_at: now,
+  });
+  await db
+    .insertInto('people')
+    .values(person(DESK_ID, 'bench-desk', 'প্রকাশ ডেস্ক', 'desk'))
+    .execute();
   const reporterIds = REPORTERS.map((_, i) => DESK_ID + 1 + i);
   const correspondentIds = CORRESPONDENTS.map((_, i) => DESK_ID + 1 + REPORTERS.length + i);
   if (options.realistic) {
-    await db.insertInto('people').values([
-      ...REPORTERS.map((name, i) => person(reporterIds[i]!, `bench-reporter-${i + 1}`, name, 'reporter')),
-      ...CORRESPONDENTS.map(([name, district], i) => person(correspondentIds[i]!, `bench-correspondent-${i + 1}`, name, 'correspondent', district)),
-    ]).execute();
+    await db
+      .insertInto('people')
+      .values([
+        ...REPORTERS.map((name, i) => person(reporterIds[i]!, `bench-reporter-${i + 1}`, name, 'reporter')),
+        ...CORRESPONDENTS.map(([name, district], i) => person(correspondentIds[i]!, `bench-correspondent-${i + 1}`, name, 'correspondent', district)),
+      ])
+      .execute();
   }
   const r = seededRandom(20261127);
   // An older checkout's schema (measured side by side) has no published_at on the link tables.
-  const linkTimes = await sql`SELECT published_at FROM article_tags WHERE 1 = 0`.execute(db).then(() => true, () => false);
+  const linkTimes = await sql`SELECT published_at FROM article_tags WHERE 1 = 0`.execute(db).then(
+    () => true,
+    () => false,
+  );
   const tagIds = new Map<string, number>();
   const loaded: LoadedCorpus = { articles: 0, words: 0 };
   let batch: CorpusArticle[] = [];
@@ -57,7 +91,10 @@ export async function loadCorpus(db: Kysely<Database>, articles: Iterable<Corpus
         for (const name of a.tags) {
           if (tagIds.has(name)) continue;
           const id = 1_000_000 + tagIds.size;
-          await trx.insertInto('tags').values({ id, slug: `bench-${id}`, name, created_at: now }).execute();
+          await trx
+            .insertInto('tags')
+            .values({ id, slug: `bench-${id}`, name, created_at: now })
+            .execute();
           tagIds.set(name, id);
         }
       }
@@ -68,11 +105,23 @@ export async function loadCorpus(db: Kysely<Database>, articles: Iterable<Corpus
           await trx.insertInto('images').values(images).execute();
           await trx.insertInto('image_variants').values(images.flatMap(variantRows)).execute();
         }
-        await trx.insertInto('articles').values(chunk.map(({ a, extra }) => ({ ...row(a, sectionIds, now), ...extra?.columns }))).execute();
+        await trx
+          .insertInto('articles')
+          .values(chunk.map(({ a, extra }) => ({ ...row(a, sectionIds, now), ...extra?.columns })))
+          .execute();
         // Tag and author pages read published_at from the link rows (since migration 0008).
         const listed = (a: CorpusArticle) => (linkTimes ? { published_at: a.publishedAt } : {});
-        await trx.insertInto('article_people').values(chunk.flatMap(({ a, extra }) => (extra?.people ?? [DESK_ID]).map((person_id, position) => ({ article_id: a.id, person_id, position, ...listed(a) })))).execute();
-        const tags = chunk.flatMap(({ a }) => [...new Set(a.tags)].map((t, position) => ({ article_id: a.id, tag_id: tagIds.get(t)!, position, ...listed(a) })));
+        await trx
+          .insertInto('article_people')
+          .values(
+            chunk.flatMap(({ a, extra }) =>
+              (extra?.people ?? [DESK_ID]).map((person_id, position) => ({ article_id: a.id, person_id, position, ...listed(a) })),
+            ),
+          )
+          .execute();
+        const tags = chunk.flatMap(({ a }) =>
+          [...new Set(a.tags)].map((t, position) => ({ article_id: a.id, tag_id: tagIds.get(t)!, position, ...listed(a) })),
+        );
         await trx.insertInto('article_tags').values(tags).execute();
       }
     });
@@ -90,7 +139,10 @@ export async function loadCorpus(db: Kysely<Database>, articles: Iterable<Corpus
     let district: number | null = null;
     if (draw < 0.3) {
       kind = 'reporters';
-      people = rand() < 0.8 ? [reporterIds[Math.floor(rand() * reporterIds.length)]!] : [reporterIds[0]!, reporterIds[1 + Math.floor(rand() * (reporterIds.length - 1))]!];
+      people =
+        rand() < 0.8
+          ? [reporterIds[Math.floor(rand() * reporterIds.length)]!]
+          : [reporterIds[0]!, reporterIds[1 + Math.floor(rand() * (reporterIds.length - 1))]!];
     } else if (draw < 0.45) {
       const c = Math.floor(rand() * correspondentIds.length);
       kind = 'correspondent';
@@ -99,13 +151,20 @@ export async function loadCorpus(db: Kysely<Database>, articles: Iterable<Corpus
     } else if (rand() < 0.1) district = 1 + Math.floor(rand() * 64); // a desk story about a district
     const print = rand() < 0.1;
     const breaking = a.id > total - 3 || rand() < 0.001;
-    const image = rand() < 0.5 ? { caption: CAPTIONS[Math.floor(rand() * CAPTIONS.length)]!, credit: CREDITS[Math.floor(rand() * CREDITS.length)]!, landscape: rand() < 0.9 } : undefined;
+    const image =
+      rand() < 0.5
+        ? { caption: CAPTIONS[Math.floor(rand() * CAPTIONS.length)]!, credit: CREDITS[Math.floor(rand() * CREDITS.length)]!, landscape: rand() < 0.9 }
+        : undefined;
     return {
       people,
       image,
       columns: {
-        byline_kind: kind, district_id: district, breaking: breaking ? 1 : 0, image_id: image ? a.id : null,
-        edition: print ? ('print' as const) : ('online' as const), print_page: print ? 1 + Math.floor(rand() * 20) : null,
+        byline_kind: kind,
+        district_id: district,
+        breaking: breaking ? 1 : 0,
+        image_id: image ? a.id : null,
+        edition: print ? ('print' as const) : ('online' as const),
+        print_page: print ? 1 + Math.floor(rand() * 20) : null,
       },
     };
   }
@@ -128,8 +187,18 @@ function imageRow(a: CorpusArticle, meta: { caption: string; credit: string; lan
   const sha256 = createHash('sha256').update(`bench-image-${a.id}`).digest('hex');
   const [width, height] = meta.landscape ? [1200, 675] : [800, 1000];
   return {
-    id: a.id, sha256, stored_sha256: sha256, path: `${mediaBase(a, sha256)}.jpg`, mime: 'image/jpeg', width, height,
-    bytes: 180_000, caption: meta.caption, credit: meta.credit, alt: meta.caption, created_at: a.publishedAt,
+    id: a.id,
+    sha256,
+    stored_sha256: sha256,
+    path: `${mediaBase(a, sha256)}.jpg`,
+    mime: 'image/jpeg',
+    width,
+    height,
+    bytes: 180_000,
+    caption: meta.caption,
+    credit: meta.credit,
+    alt: meta.caption,
+    created_at: a.publishedAt,
   };
 }
 
@@ -147,9 +216,30 @@ const mediaBase = (a: CorpusArticle, sha256: string) => `${a.publishedAt.slice(0
 function row(a: CorpusArticle, sectionIds: number[], now: string) {
   const body = JSON.stringify({ type: 'doc', content: a.body.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
   return {
-    id: a.id, section_id: sectionIds[a.sectionIndex % sectionIds.length]!, status: 'published' as const, kicker: a.kicker, headline: a.headline,
-    subheadline: '', summary: a.summary, body, image_id: null as number | null, image_caption: null, image_credit: null, image_alt: null,
-    district_id: null as number | null, edition: 'online' as 'online' | 'print', print_page: null as number | null, breaking: 0, published_at: a.publishedAt, updated_at: null,
-    scheduled_at: null, created_at: now, modified_at: now, content_hash: '', owner_id: null, revision: 1, byline_kind: 'desk' as BylineKind,
+    id: a.id,
+    section_id: sectionIds[a.sectionIndex % sectionIds.length]!,
+    status: 'published' as const,
+    kicker: a.kicker,
+    headline: a.headline,
+    subheadline: '',
+    summary: a.summary,
+    body,
+    image_id: null as number | null,
+    image_caption: null,
+    image_credit: null,
+    image_alt: null,
+    district_id: null as number | null,
+    edition: 'online' as 'online' | 'print',
+    print_page: null as number | null,
+    breaking: 0,
+    published_at: a.publishedAt,
+    updated_at: null,
+    scheduled_at: null,
+    created_at: now,
+    modified_at: now,
+    content_hash: '',
+    owner_id: null,
+    revision: 1,
+    byline_kind: 'desk' as BylineKind,
   };
 }

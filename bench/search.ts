@@ -27,10 +27,24 @@ import { loadCorpus, type LoadedCorpus } from './load-corpus.ts';
 
 /** Names, inflected nouns, two-word queries, digits and Latin (Avro) queries. */
 export const QUERIES = [
-  'পুতিন', 'হাসিনা', 'রাশিয়া', 'জাতিসংঘ', 'কিম জং উন',
-  'ঢাকায়', 'শিক্ষার্থীদের', 'নির্বাচনে', 'বাজেটের', 'নেতারা',
-  'ঢাকার যানজট', 'বিশ্বকাপ ক্রিকেট', 'পদ্মা সেতু', '২০২৩ সালে',
-  'putin', 'dhaka', 'hasina', 'bangladesh',
+  'পুতিন',
+  'হাসিনা',
+  'রাশিয়া',
+  'জাতিসংঘ',
+  'কিম জং উন',
+  'ঢাকায়',
+  'শিক্ষার্থীদের',
+  'নির্বাচনে',
+  'বাজেটের',
+  'নেতারা',
+  'ঢাকার যানজট',
+  'বিশ্বকাপ ক্রিকেট',
+  'পদ্মা সেতু',
+  '২০২৩ সালে',
+  'putin',
+  'dhaka',
+  'hasina',
+  'bangladesh',
 ];
 
 const { values } = parseArgs({
@@ -42,7 +56,7 @@ const { values } = parseArgs({
     'in-place-runs': { type: 'string' },
     db: { type: 'string', default: '/tmp/prokash-bench.db' },
     keep: { type: 'boolean', default: false },
-    'reuse': { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.articles);
@@ -67,13 +81,24 @@ async function main() {
   let corpus: LoadedCorpus;
   if (!values.reuse) {
     const sections = [];
-    for (const s of demoSections) sections.push(await ensureSectionPath(db, s.path, NOW.toISOString(), Object.fromEntries(demoSections.map((d) => [d.path, d.name])), s.position));
+    for (const s of demoSections)
+      sections.push(await ensureSectionPath(db, s.path, NOW.toISOString(), Object.fromEntries(demoSections.map((d) => [d.path, d.name])), s.position));
     const t0 = performance.now();
-    corpus = await loadCorpus(db, generateCorpus(N, { sections: sections.length }), sections.map((s) => s.id), (n) => log(`  generated ${n}`));
+    corpus = await loadCorpus(
+      db,
+      generateCorpus(N, { sections: sections.length }),
+      sections.map((s) => s.id),
+      (n) => log(`  generated ${n}`),
+    );
     log(`corpus: ${N} articles written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   } else corpus = { words: 0, articles: N };
 
-  const search = await createSearchModule({ database: handle, reader: new ContentReader(db, fixedClock(NOW), await ReferenceData.loaded(db)), clock: fixedClock(NOW), timeZone: () => 'Asia/Dhaka' });
+  const search = await createSearchModule({
+    database: handle,
+    reader: new ContentReader(db, fixedClock(NOW), await ReferenceData.loaded(db)),
+    clock: fixedClock(NOW),
+    timeZone: () => 'Asia/Dhaka',
+  });
   // What `prokash reindex` does: a new index built beside the live one (empty before the first
   // run, full before the others), swapped in, then a catch-up scan. All of it is timed.
   const rates: number[] = [];
@@ -122,13 +147,20 @@ async function main() {
     timings.service.push(service);
     timings.baseline.push(baseline);
   }
-  const summary = (runs: number[][]) => ({ p50: median(runs.map((r) => pct(r, 50))), p95: median(runs.map((r) => pct(r, 95))), p99: median(runs.map((r) => pct(r, 99))) });
+  const summary = (runs: number[][]) => ({
+    p50: median(runs.map((r) => pct(r, 50))),
+    p95: median(runs.map((r) => pct(r, 95))),
+    p99: median(runs.map((r) => pct(r, 99))),
+  });
   const report = {
     articles: N,
     bodyWordsMean: corpus.words ? Math.round(corpus.words / corpus.articles) : undefined,
     machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     reindex: {
-      articlesPerSecond: Math.round(median(rates)), runs: rates.map(Math.round), baselineArticlesPerSecond: Math.round(baselineRate), ratioToBaseline: +(median(rates) / baselineRate).toFixed(2),
+      articlesPerSecond: Math.round(median(rates)),
+      runs: rates.map(Math.round),
+      baselineArticlesPerSecond: Math.round(baselineRate),
+      ratioToBaseline: +(median(rates) / baselineRate).toFixed(2),
       inPlaceArticlesPerSecond: inPlaceRates.length ? Math.round(median(inPlaceRates)) : undefined,
     },
     searchMs: { indexAndRank: summary(timings.index), fullServiceWithCardsAndSnippets: summary(timings.service), baselineStockFts5: summary(timings.baseline) },
@@ -136,7 +168,12 @@ async function main() {
     runs: RUNS,
   };
   const ratio = (a: { p95: number }, b: { p95: number }) => +(a.p95 / b.p95).toFixed(2);
-  Object.assign(report.searchMs, { p95RatioToBaseline: { indexAndRank: ratio(report.searchMs.indexAndRank, report.searchMs.baselineStockFts5), fullService: ratio(report.searchMs.fullServiceWithCardsAndSnippets, report.searchMs.baselineStockFts5) } });
+  Object.assign(report.searchMs, {
+    p95RatioToBaseline: {
+      indexAndRank: ratio(report.searchMs.indexAndRank, report.searchMs.baselineStockFts5),
+      fullService: ratio(report.searchMs.fullServiceWithCardsAndSnippets, report.searchMs.baselineStockFts5),
+    },
+  });
   console.log(JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? +v.toFixed(2) : v), 2));
   await handle.close();
   if (!values.keep) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
@@ -148,12 +185,13 @@ async function baselineIndex(db: Kysely<Database>): Promise<number> {
   await sql`CREATE VIRTUAL TABLE bench_plain USING fts5(head, body, content = '', contentless_delete = 1)`.execute(db);
   const t0 = performance.now();
   let n = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await db.selectFrom('articles').select(['id', 'headline', 'body']).where('id', '>', after).orderBy('id').limit(1000).execute();
     if (!rows.length) break;
     await db.transaction().execute(async (trx) => {
       const values = rows.map((r) => sql`(${r.id}, ${r.headline}, ${plain(r.body)})`);
-      for (let i = 0; i < values.length; i += 200) await sql`INSERT INTO bench_plain (rowid, head, body) VALUES ${sql.join(values.slice(i, i + 200))}`.execute(trx);
+      for (let i = 0; i < values.length; i += 200)
+        await sql`INSERT INTO bench_plain (rowid, head, body) VALUES ${sql.join(values.slice(i, i + 200))}`.execute(trx);
     });
     n += rows.length;
     after = rows.at(-1)!.id;
@@ -162,7 +200,10 @@ async function baselineIndex(db: Kysely<Database>): Promise<number> {
 }
 
 async function baselineSearch(db: Kysely<Database>, q: string) {
-  const match = q.split(/\s+/).map((w) => `"${w.replaceAll('"', '')}"`).join(' AND ');
+  const match = q
+    .split(/\s+/)
+    .map((w) => `"${w.replaceAll('"', '')}"`)
+    .join(' AND ');
   return sql`SELECT rowid, bm25(bench_plain) AS s FROM bench_plain WHERE bench_plain MATCH ${match} ORDER BY rowid DESC LIMIT 501`.execute(db);
 }
 

@@ -73,7 +73,12 @@ export interface Ceiling {
 export async function startCeiling(captured: Captured, scratchDir: string, name: string): Promise<Ceiling> {
   const file = join(scratchDir, `ceiling-${name}.json`);
   writeFileSync(file, JSON.stringify({ status: captured.status, headers: captured.headers, body: captured.body.toString('base64') }));
-  const child = spawnTracked(process.execPath, ['-e', CEILING], { env: { ...process.env, CEILING_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] }, pinning.server);
+  const child = spawnTracked(
+    process.execPath,
+    ['-e', CEILING],
+    { env: { ...process.env, CEILING_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] },
+    pinning.server,
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('ceiling server: no port within 10 s')), 10_000);
     let out = '';

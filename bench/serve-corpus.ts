@@ -74,7 +74,9 @@ export async function prepareCorpus(o: CorpusOptions): Promise<Corpus> {
       handle = await open();
     }
     await dbm.migrateToLatest(handle).catch((error: unknown) => {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n(${describe(o)} may have been migrated by another checkout: give each checkout its own --db or --schema)`);
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n(${describe(o)} may have been migrated by another checkout: give each checkout its own --db or --schema)`,
+      );
     });
     await ensurePlaces(handle.db);
     const t0 = performance.now();
@@ -85,7 +87,9 @@ export async function prepareCorpus(o: CorpusOptions): Promise<Corpus> {
       // Views counted by an earlier run would change the জনপ্রিয় lists (and so every page's ETag)
       // as their hours leave the windows; each run starts without any.
       for (const table of ['view_seen', 'view_counts']) {
-        await sql`DELETE FROM ${sql.table(table)}`.execute(handle.db).catch((e: unknown) => o.log(`could not empty ${table}: ${e instanceof Error ? e.message : String(e)}`));
+        await sql`DELETE FROM ${sql.table(table)}`
+          .execute(handle.db)
+          .catch((e: unknown) => o.log(`could not empty ${table}: ${e instanceof Error ? e.message : String(e)}`));
       }
     }
     const buildSeconds = (performance.now() - t0) / 1000;
@@ -100,7 +104,11 @@ const describe = (o: CorpusOptions) => (o.dialect === 'sqlite' ? `SQLite file ${
 
 async function markerState(handle: DatabaseHandle, articles: number): Promise<'empty' | 'ready' | 'stale' | 'foreign'> {
   try {
-    const row = await sql<{ articles: number | string; generator: string; complete: number | string }>`SELECT articles, generator, complete FROM bench_corpus`.execute(handle.db);
+    const row = await sql<{
+      articles: number | string;
+      generator: string;
+      complete: number | string;
+    }>`SELECT articles, generator, complete FROM bench_corpus`.execute(handle.db);
     const m = row.rows[0];
     return m && Number(m.articles) === articles && m.generator === GENERATOR && Number(m.complete) === 1 ? 'ready' : 'stale';
   } catch {
@@ -124,11 +132,23 @@ async function build(handle: DatabaseHandle, o: CorpusOptions): Promise<void> {
   const sections = [];
   for (const s of demoSections) sections.push(await ensureSectionPath(db, s.path, '2021-01-01T00:00:00.000Z', names, s.position));
   let t = performance.now();
-  const loaded = await loadCorpus(db, generateCorpus(o.articles, { sections: sections.length }), sections.map((s) => s.id), (n) => o.log(`  loaded ${n}`), { realistic: true, total: o.articles });
-  o.log(`corpus: ${loaded.articles} articles (mean ${Math.round(loaded.words / loaded.articles)} body words) written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const loaded = await loadCorpus(
+    db,
+    generateCorpus(o.articles, { sections: sections.length }),
+    sections.map((s) => s.id),
+    (n) => o.log(`  loaded ${n}`),
+    { realistic: true, total: o.articles },
+  );
+  o.log(
+    `corpus: ${loaded.articles} articles (mean ${Math.round(loaded.words / loaded.articles)} body words) written in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   // The home page's lead and three curated top stories: the newest illustrated articles.
   const curated = await db.selectFrom('articles').select('id').where('image_id', 'is not', null).orderBy('id', 'desc').limit(4).execute();
-  if (curated.length) await db.insertInto('home_slots').values(curated.map((a, slot) => ({ slot, article_id: a.id }))).execute();
+  if (curated.length)
+    await db
+      .insertInto('home_slots')
+      .values(curated.map((a, slot) => ({ slot, article_id: a.id })))
+      .execute();
   t = performance.now();
   const { createIndexer } = await load<SearchModule>(o.root, 'src/search/search-module.ts');
   const indexer = await createIndexer(handle);
@@ -145,10 +165,23 @@ async function describeCorpus(handle: DatabaseHandle, o: CorpusOptions): Promise
   const ids = [...new Set(Array.from({ length: count }, (_, i) => 1 + Math.floor(((i + 0.5) * o.articles) / count)))];
   const spread: string[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('articles').select(['id', 'section_id']).where('id', 'in', ids.slice(i, i + 500)).where('status', '=', 'published').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'section_id'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .execute();
     for (const r of rows) spread.push(`/${pathOf.get(r.section_id!)}/${r.id}`);
   }
-  const lead = await db.selectFrom('articles').select(['id', 'section_id']).where('image_id', 'is not', null).where('id', '<=', o.articles).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const lead = await db
+    .selectFrom('articles')
+    .select(['id', 'section_id'])
+    .where('image_id', 'is not', null)
+    .where('id', '<=', o.articles)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const parents = new Set(sections.map((s) => s.parent_id));
   const front = sections.find((s) => s.path === 'world') ?? sections.find((s) => parents.has(s.id)) ?? sections[0]!;
   const serverVersion = handle.dialect === 'postgres' ? (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0]?.v : undefined;

@@ -118,10 +118,20 @@ function cliEnv(launch: Pick<ProkashLaunch, 'built' | 'env'>): NodeJS.ProcessEnv
 }
 
 /** `prokash start --no-demo --port P …` as a child; resolves once it says it is serving. */
-export async function startProkash(name: string, launch: ProkashLaunch, extraArgs: string[], cpus: string | undefined = pinning.server): Promise<ProkashServer> {
+export async function startProkash(
+  name: string,
+  launch: ProkashLaunch,
+  extraArgs: string[],
+  cpus: string | undefined = pinning.server,
+): Promise<ProkashServer> {
   const port = await freePort();
   const args = [...cliArgs(launch), 'start', '--no-demo', '--port', String(port), ...extraArgs];
-  const child = spawnTracked(process.execPath, args, { cwd: launch.cwd, env: cliEnv({ ...launch, env: { LOG_LEVEL: 'info', HOST: '127.0.0.1', ...launch.env } }), stdio: ['ignore', 'pipe', 'pipe'] }, cpus);
+  const child = spawnTracked(
+    process.execPath,
+    args,
+    { cwd: launch.cwd, env: cliEnv({ ...launch, env: { LOG_LEVEL: 'info', HOST: '127.0.0.1', ...launch.env } }), stdio: ['ignore', 'pipe', 'pipe'] },
+    cpus,
+  );
   const server: ProkashServer = { name, child, pid: child.pid!, base: `http://127.0.0.1:${port}`, problems: new Map() };
   let out = '';
   await new Promise<void>((resolve, reject) => {

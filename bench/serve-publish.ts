@@ -47,11 +47,21 @@ export async function measurePublishVisible(o: PublishOptions): Promise<PublishR
     for (let i = 0; i < o.publishes; i++) {
       // A failed publish is reported and the next one tried: how often it fails is a finding too.
       try {
-        const draft = await api(agent, o, 'POST', '/api/admin/articles', {
-          sectionId: o.sectionId, headline: `বেঞ্চমার্ক প্রকাশ ${i + 1}`, summary: 'প্রকাশের পর কত দ্রুত পাঠকের কাছে পৌঁছায়, তার পরীক্ষা।',
-          body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'এটি একটি পরীক্ষামূলক প্রতিবেদন।' }] }] },
-          byline: { kind: 'desk', personIds: [o.deskId] }, tags: [],
-        }, 201);
+        const draft = await api(
+          agent,
+          o,
+          'POST',
+          '/api/admin/articles',
+          {
+            sectionId: o.sectionId,
+            headline: `বেঞ্চমার্ক প্রকাশ ${i + 1}`,
+            summary: 'প্রকাশের পর কত দ্রুত পাঠকের কাছে পৌঁছায়, তার পরীক্ষা।',
+            body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'এটি একটি পরীক্ষামূলক প্রতিবেদন।' }] }] },
+            byline: { kind: 'desk', personIds: [o.deskId] },
+            tags: [],
+          },
+          201,
+        );
         const id = (draft.article as { id: number }).id;
         made.push(id);
         const t0 = performance.now();
@@ -67,7 +77,10 @@ export async function measurePublishVisible(o: PublishOptions): Promise<PublishR
       }
     }
   } finally {
-    for (const id of made) await api(agent, o, 'DELETE', `/api/admin/articles/${id}`, undefined, 204).catch((e: unknown) => o.log(`could not delete article ${id}: ${e instanceof Error ? e.message : String(e)}`));
+    for (const id of made)
+      await api(agent, o, 'DELETE', `/api/admin/articles/${id}`, undefined, 204).catch((e: unknown) =>
+        o.log(`could not delete article ${id}: ${e instanceof Error ? e.message : String(e)}`),
+      );
     agent.destroy();
   }
   return result;
@@ -100,7 +113,13 @@ async function api(agent: http.Agent, o: PublishOptions, method: string, path: s
   return res.body ? (JSON.parse(res.body) as Record<string, unknown>) : {};
 }
 
-function send(agent: http.Agent | undefined, url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<{ status: number; body: string }> {
+function send(
+  agent: http.Agent | undefined,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent: agent ?? false, timeout: 30_000 }, (res) => {
       let text = '';

@@ -37,8 +37,7 @@ export interface ReportInput {
 const fmt = (n: number | undefined, digits = 0) =>
   n === undefined || !Number.isFinite(n) ? '—' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-export const rssText = (r: Rss | undefined) =>
-  !r ? '—' : r.processes > 1 ? `${fmt(r.sumMb)} (Σ of ${r.processes}, max ${fmt(r.maxMb)})` : fmt(r.maxMb);
+export const rssText = (r: Rss | undefined) => (!r ? '—' : r.processes > 1 ? `${fmt(r.sumMb)} (Σ of ${r.processes}, max ${fmt(r.maxMb)})` : fmt(r.maxMb));
 
 export function machine(dialect: string, pgVersion?: string): string {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
@@ -48,11 +47,18 @@ export function machine(dialect: string, pgVersion?: string): string {
   const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v;
   sqlite.close();
   const parts = [
-    `nproc ${cpus().length}`, model, `${(memKb / 1024 / 1024).toFixed(1)} GiB RAM`, `Node ${process.version}`,
+    `nproc ${cpus().length}`,
+    model,
+    `${(memKb / 1024 / 1024).toFixed(1)} GiB RAM`,
+    `Node ${process.version}`,
     `SQLite ${sqliteVersion} (better-sqlite3)`,
   ];
   if (dialect === 'postgres' && pgVersion) parts.push(pgVersion.split(' on ')[0]!);
-  parts.push(`load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  parts.push(
+    `load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   return parts.join(', ');
 }
 
@@ -60,7 +66,9 @@ export function renderReport(input: ReportInput, machineLine: string): string {
   const lines = [
     `Run ${input.date.toISOString().replace(/\.\d+Z$/, 'Z')}: \`${input.command}\``,
     '',
-    `- Machine: ${machineLine}; load average at end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `- Machine: ${machineLine}; load average at end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
     `- Corpus: ${input.corpus}`,
     `- Prokash: ${input.prokash}; load: ${input.tool}`,
     `- RSS (MB) at start and end: ${input.rssStartEnd.join('; ')}`,
@@ -73,7 +81,10 @@ export function renderReport(input: ReportInput, machineLine: string): string {
     const ratio = r.ratio !== undefined ? fmt(r.ratio, 2) : '—';
     lines.push(`| ${r.scenario}${failed} | ${fmt(r.rps)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${fmt(r.ceilingRps)} | ${ratio} | ${rssText(r.rss)} |`);
   }
-  lines.push('', 'Medians of the rounds; ratio = the median of each round\'s Prokash req/s ÷ ceiling req/s (a bare node:http server sending the same bytes, measured back to back in the same round, in alternating order). "—": no ceiling for many URLs or cold pages.');
+  lines.push(
+    '',
+    'Medians of the rounds; ratio = the median of each round\'s Prokash req/s ÷ ceiling req/s (a bare node:http server sending the same bytes, measured back to back in the same round, in alternating order). "—": no ceiling for many URLs or cold pages.',
+  );
   const notes = input.rows.flatMap((r) => [...r.failures.map((f) => `- ${r.scenario}: FAILED: ${f}`), ...r.notes.map((n) => `- ${r.scenario}: ${n}`)]);
   if (notes.length) lines.push('', ...notes);
   if (input.serverLog.length) lines.push('', 'Server log (warnings, errors, stray output):', ...input.serverLog.map((l) => `- ${l}`));

@@ -54,10 +54,20 @@ export async function runScenario(s: Scenario, server: ProkashServer, o: RunSett
 
   const ceiling = s.ceiling ? await startCeiling(answer, o.scratchDir, s.name) : undefined;
   try {
-    if (ceiling && !sameAnswer(answer, await capture(ceiling.base, first, s.method, headers))) return fail(row, 'the ceiling server does not send what Prokash sent');
+    if (ceiling && !sameAnswer(answer, await capture(ceiling.base, first, s.method, headers)))
+      return fail(row, 'the ceiling server does not send what Prokash sent');
     // The load is pinned (to the other core) only when the server is: a ceiling comparison.
     const pinned = !!ceiling;
-    const spec = (base: string, seconds: number): LoadSpec => ({ base, method: s.method, paths: s.paths, headers, expectStatus: s.expect, seconds, connections: o.connections, pinned });
+    const spec = (base: string, seconds: number): LoadSpec => ({
+      base,
+      method: s.method,
+      paths: s.paths,
+      headers,
+      expectStatus: s.expect,
+      seconds,
+      connections: o.connections,
+      pinned,
+    });
     o.log(`${s.name}: warming up`);
     if (ceiling) await runLoad(spec(ceiling.base, o.warmupSeconds), o.scratchDir);
     await runLoad(spec(server.base, o.warmupSeconds), o.scratchDir);
@@ -73,13 +83,16 @@ export async function runScenario(s: Scenario, server: ProkashServer, o: RunSett
         r = await runLoad(spec(server.base, o.seconds), o.scratchDir);
       }
       runs.prokash.push(r);
-      o.log(`${s.name} round ${round}: Prokash ${Math.round(r.rps)} req/s p50 ${r.p50Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} ms${ceiling ? `; ceiling ${Math.round(runs.ceiling.at(-1)!.rps)} req/s` : ''}`);
+      o.log(
+        `${s.name} round ${round}: Prokash ${Math.round(r.rps)} req/s p50 ${r.p50Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} ms${ceiling ? `; ceiling ${Math.round(runs.ceiling.at(-1)!.rps)} req/s` : ''}`,
+      );
       row.failures.push(...problems(r, s, answer, `round ${round}`));
     }
     // The answer must still be what was measured (an ETag that changed mid-run turns 304s into 200s).
     const after = await capture(server.base, first, s.method, headers);
     if (after.status !== s.expect) row.failures.push(`after the load ${s.method} ${first} answered ${after.status}, expected ${s.expect}`);
-    for (const c of runs.ceiling) if (c.unexpected || c.socketErrors) row.failures.push(`ceiling: ${c.unexpected} unexpected statuses, ${c.socketErrors} socket errors`);
+    for (const c of runs.ceiling)
+      if (c.unexpected || c.socketErrors) row.failures.push(`ceiling: ${c.unexpected} unexpected statuses, ${c.socketErrors} socket errors`);
     row.rps = median(runs.prokash.map((r) => r.rps));
     row.p50Ms = median(runs.prokash.map((r) => r.p50Ms));
     row.p99Ms = median(runs.prokash.map((r) => r.p99Ms));
@@ -89,8 +102,12 @@ export async function runScenario(s: Scenario, server: ProkashServer, o: RunSett
       row.ratio = median(runs.prokash.map((r, i) => r.rps / runs.ceiling[i]!.rps));
     }
     const rounds = (rs: LoadResult[]) => rs.map((r) => Math.round(r.rps).toLocaleString('en-US')).join(' / ');
-    const ceilingLatency = ceiling ? `; ceiling p50/p99 ${median(runs.ceiling.map((r) => r.p50Ms)).toFixed(2)}/${median(runs.ceiling.map((r) => r.p99Ms)).toFixed(2)} ms` : '';
-    row.notes.push(`req/s per round: Prokash ${rounds(runs.prokash)}${ceiling ? `; ceiling ${rounds(runs.ceiling)}` : ''}${ceilingLatency}; ${s.paths.length} URL${s.paths.length > 1 ? 's' : ''}, ${describeAnswer(answer)}`);
+    const ceilingLatency = ceiling
+      ? `; ceiling p50/p99 ${median(runs.ceiling.map((r) => r.p50Ms)).toFixed(2)}/${median(runs.ceiling.map((r) => r.p99Ms)).toFixed(2)} ms`
+      : '';
+    row.notes.push(
+      `req/s per round: Prokash ${rounds(runs.prokash)}${ceiling ? `; ceiling ${rounds(runs.ceiling)}` : ''}${ceilingLatency}; ${s.paths.length} URL${s.paths.length > 1 ? 's' : ''}, ${describeAnswer(answer)}`,
+    );
   } finally {
     if (ceiling) await stopChild(ceiling.child);
   }

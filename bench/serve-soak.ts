@@ -9,15 +9,22 @@ import { runLoad } from './serve-wrk.ts';
 
 const SLICE_SECONDS = 30;
 
-export async function runSoak(server: ProkashServer, o: { minutes: number; paths: string[]; headers: Record<string, string>; connections: number; scratchDir: string; log: (line: string) => void }): Promise<Row> {
+export async function runSoak(
+  server: ProkashServer,
+  o: { minutes: number; paths: string[]; headers: Record<string, string>; connections: number; scratchDir: string; log: (line: string) => void },
+): Promise<Row> {
   const row: Row = { scenario: `soak (${o.minutes} min)`, failures: [], notes: [] };
   const samples: number[] = [rssOf(server.pid).maxMb];
   let requests = 0;
   const slices = Math.max(1, Math.round((o.minutes * 60) / SLICE_SECONDS));
   for (let i = 0; i < slices; i++) {
-    const result = await runLoad({ base: server.base, method: 'GET', paths: o.paths, headers: o.headers, expectStatus: 200, seconds: SLICE_SECONDS, connections: o.connections }, o.scratchDir);
+    const result = await runLoad(
+      { base: server.base, method: 'GET', paths: o.paths, headers: o.headers, expectStatus: 200, seconds: SLICE_SECONDS, connections: o.connections },
+      o.scratchDir,
+    );
     requests += result.requests;
-    if (result.unexpected || result.socketErrors) row.failures.push(`slice ${i + 1}: ${result.unexpected} unexpected answers, ${result.socketErrors} socket errors`);
+    if (result.unexpected || result.socketErrors)
+      row.failures.push(`slice ${i + 1}: ${result.unexpected} unexpected answers, ${result.socketErrors} socket errors`);
     samples.push(rssOf(server.pid).maxMb);
     o.log(`soak ${i + 1}/${slices}: RSS ${samples.at(-1)!.toFixed(0)} MB`);
   }

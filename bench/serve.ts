@@ -18,14 +18,38 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { prepareCorpus, type Corpus } from './serve-corpus.ts';
-import { pinning, rssOf, runCli, startProkash, stopAll, stopChild, stopOnSignals, wasInterrupted, type ProkashLaunch, type ProkashServer, type Rss } from './serve-processes.ts';
+import {
+  pinning,
+  rssOf,
+  runCli,
+  startProkash,
+  stopAll,
+  stopChild,
+  stopOnSignals,
+  wasInterrupted,
+  type ProkashLaunch,
+  type ProkashServer,
+  type Rss,
+} from './serve-processes.ts';
 import { measurePublishVisible } from './serve-publish.ts';
 import { machine, renderReport, rssText, writeDoc, type Row } from './serve-report.ts';
 import { median, runScenario, type Scenario } from './serve-run.ts';
 import { findWrk } from './serve-wrk.ts';
 import { runSoak } from './serve-soak.ts';
 
-const SCENARIOS = ['warm-article', 'warm-home', '304', 'section', 'warm-article-2w', 'cold-article', 'cold-home', 'cold-section', 'search', 'beacon', 'publish-visible'] as const;
+const SCENARIOS = [
+  'warm-article',
+  'warm-home',
+  '304',
+  'section',
+  'warm-article-2w',
+  'cold-article',
+  'cold-home',
+  'cold-section',
+  'search',
+  'beacon',
+  'publish-visible',
+] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 // A phone browser, as most readers of a Bangladeshi daily are.
@@ -61,7 +85,10 @@ const seconds = positiveInt('seconds');
 const rounds = positiveInt('rounds');
 const connections = positiveInt('connections');
 const dialect = values.dialect === 'postgres' ? 'postgres' : values.dialect === 'sqlite' ? 'sqlite' : usage(`--dialect sqlite|postgres, not ${values.dialect}`);
-const selected = values.scenarios.split(',').map((s) => s.trim()).filter(Boolean);
+const selected = values.scenarios
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 for (const s of selected) if (!(SCENARIOS as readonly string[]).includes(s)) usage(`unknown scenario ${s}; known: ${SCENARIOS.join(', ')}`);
 const wanted = SCENARIOS.filter((s) => selected.includes(s)); // always in this order: the beacon's views and the publishes change pages, so they come last
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -70,7 +97,9 @@ const serverArgs = values['server-args'].split(/\s+/).filter(Boolean);
 
 function build(): boolean {
   log('building dist/ (tsc -p tsconfig.build.json)');
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(repoRoot, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
   return true;
 }
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -94,17 +123,27 @@ type ServerKind = 'warm' | 'cold' | 'workers';
 function scenario(name: Exclude<ScenarioName, 'publish-visible'>, c: Corpus): Scenario & { server: ServerKind } {
   const get = { method: 'GET' as const, expect: 200 as const };
   switch (name) {
-    case 'warm-article': return { name, server: 'warm', ...get, paths: [c.featured.path], ceiling: true };
-    case 'warm-home': return { name, server: 'warm', ...get, paths: ['/'], ceiling: true };
-    case '304': return { name, server: 'warm', method: 'GET', expect: 304, paths: [c.featured.path], ceiling: true, conditional: true };
-    case 'section': return { name, server: 'warm', ...get, paths: [c.sectionPath], ceiling: true };
+    case 'warm-article':
+      return { name, server: 'warm', ...get, paths: [c.featured.path], ceiling: true };
+    case 'warm-home':
+      return { name, server: 'warm', ...get, paths: ['/'], ceiling: true };
+    case '304':
+      return { name, server: 'warm', method: 'GET', expect: 304, paths: [c.featured.path], ceiling: true, conditional: true };
+    case 'section':
+      return { name, server: 'warm', ...get, paths: [c.sectionPath], ceiling: true };
     // The same page as warm-article, from a `--workers 2` server: its ratio to warm-article is the workers' gain.
-    case 'warm-article-2w': return { name, server: 'workers', ...get, paths: [c.featured.path], ceiling: true };
-    case 'cold-section': return { name, server: 'cold', ...get, paths: c.sectionPaths, ceiling: false };
-    case 'cold-article': return { name, server: 'cold', ...get, paths: c.spread, ceiling: false };
-    case 'cold-home': return { name, server: 'cold', ...get, paths: ['/'], ceiling: false };
-    case 'search': return { name, server: 'warm', ...get, paths: QUERIES.map((q) => `/search?q=${encodeURIComponent(q)}`), ceiling: false };
-    case 'beacon': return { name, server: 'warm', method: 'POST', expect: 204, paths: [`/api/v1/articles/${c.featured.id}/views`], ceiling: true };
+    case 'warm-article-2w':
+      return { name, server: 'workers', ...get, paths: [c.featured.path], ceiling: true };
+    case 'cold-section':
+      return { name, server: 'cold', ...get, paths: c.sectionPaths, ceiling: false };
+    case 'cold-article':
+      return { name, server: 'cold', ...get, paths: c.spread, ceiling: false };
+    case 'cold-home':
+      return { name, server: 'cold', ...get, paths: ['/'], ceiling: false };
+    case 'search':
+      return { name, server: 'warm', ...get, paths: QUERIES.map((q) => `/search?q=${encodeURIComponent(q)}`), ceiling: false };
+    case 'beacon':
+      return { name, server: 'warm', method: 'POST', expect: 204, paths: [`/api/v1/articles/${c.featured.id}/views`], ceiling: true };
   }
 }
 
@@ -120,7 +159,9 @@ function revision(dir: string): string {
 function commandLine(): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
   const args = process.argv.slice(2).map(quote).join(' ');
-  return process.env.npm_lifecycle_event === 'bench' ? `npm run bench${args ? ` -- ${args}` : ''}` : `node --import tsx bench/serve.ts${args ? ` ${args}` : ''}`;
+  return process.env.npm_lifecycle_event === 'bench'
+    ? `npm run bench${args ? ` -- ${args}` : ''}`
+    : `node --import tsx bench/serve.ts${args ? ` ${args}` : ''}`;
 }
 
 const addRss = (a: Rss, b: Rss): Rss => ({ processes: a.processes + b.processes, maxMb: Math.max(a.maxMb, b.maxMb), sumMb: a.sumMb + b.sumMb });
@@ -137,13 +178,25 @@ async function main(): Promise<number> {
   let corpus: Corpus | undefined;
   try {
     corpus = await prepareCorpus({
-      root, articles: N, dialect, file: resolve(values.db ?? join(scratch, 'corpus.db')),
-      pgUrl: process.env.PROKASH_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test', schema: values.schema ?? `bench_${N}`, log,
+      root,
+      articles: N,
+      dialect,
+      file: resolve(values.db ?? join(scratch, 'corpus.db')),
+      pgUrl: process.env.PROKASH_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      schema: values.schema ?? `bench_${N}`,
+      log,
     });
-    const where = dialect === 'sqlite' ? (values.db ? `SQLite ${resolve(values.db)}` : 'SQLite, temporary file') : `PostgreSQL schema ${values.schema ?? `bench_${N}`}`;
+    const where =
+      dialect === 'sqlite' ? (values.db ? `SQLite ${resolve(values.db)}` : 'SQLite, temporary file') : `PostgreSQL schema ${values.schema ?? `bench_${N}`}`;
     corpusLine = `${N.toLocaleString('en-US')} articles (${where}; ${corpus.built ? `built and indexed in ${corpus.buildSeconds.toFixed(1)} s` : 'reused'}), ${corpus.spread.length} spread for cold-article; featured ${corpus.featured.path}, section ${corpus.sectionPath}`;
     machineLine = machine(dialect, corpus.serverVersion);
-    const launch: ProkashLaunch = { root, built, env: { DATABASE_URL: corpus.url, MEDIA_DIR: join(scratch, 'media') }, cwd: scratch, timeoutMs: Number(values['start-timeout']) * 1000 };
+    const launch: ProkashLaunch = {
+      root,
+      built,
+      env: { DATABASE_URL: corpus.url, MEDIA_DIR: join(scratch, 'media') },
+      cwd: scratch,
+      timeoutMs: Number(values['start-timeout']) * 1000,
+    };
     const needs = (kind: ServerKind) => wanted.some((n) => (n === 'publish-visible' ? kind === 'warm' : scenario(n, corpus!).server === kind));
     const warm = needs('warm') ? await startProkash('warm', launch, serverArgs) : undefined;
     // The page cache off: every request renders its page.
@@ -170,8 +223,15 @@ async function main(): Promise<number> {
       }
       // A server goes once its scenarios are done, so that publish-visible has exactly the
       // processes it names on the database, and no idle server shares the cores.
-      for (const [kind, server] of [['cold', cold], ['workers', workers]] as const) {
-        if (server && !endRss.has(kind) && !wanted.slice(wanted.indexOf(name) + 1).some((n) => n !== 'publish-visible' && scenario(n, corpus!).server === kind)) {
+      for (const [kind, server] of [
+        ['cold', cold],
+        ['workers', workers],
+      ] as const) {
+        if (
+          server &&
+          !endRss.has(kind) &&
+          !wanted.slice(wanted.indexOf(name) + 1).some((n) => n !== 'publish-visible' && scenario(n, corpus!).server === kind)
+        ) {
           endRss.set(kind, rssOf(server.pid));
           await stopChild(server.child);
         }
@@ -185,18 +245,27 @@ async function main(): Promise<number> {
       const paths = [...corpus.spread, '/', corpus.sectionPath, ...corpus.sectionPaths.slice(0, 20)];
       rows.push(await runSoak(warm, { minutes: soakMinutes, paths, headers: HEADERS, connections, scratchDir: scratch, log }));
     }
-    for (const s of servers) rssStartEnd.push(`${s.name} server (${kinds[s.name]}) ${rssText(startRss.get(s.name))} → ${rssText(endRss.get(s.name) ?? rssOf(s.pid))}`);
+    for (const s of servers)
+      rssStartEnd.push(`${s.name} server (${kinds[s.name]}) ${rssText(startRss.get(s.name))} → ${rssText(endRss.get(s.name) ?? rssOf(s.pid))}`);
   } finally {
     await stopAll();
     rmSync(scratch, { recursive: true, force: true });
   }
   const serverLog = servers.flatMap((s) => [...s.problems].map(([problem, count]) => `${s.name} server: ${problem}${count > 1 ? ` ×${count}` : ''}`));
-  const report = renderReport({
-    command: commandLine(), corpus: corpusLine, date: started, dialect,
-    tool: `${findWrk() ? 'wrk -t1 (Debian)' : 'autocannon (wrk not found)'}${pinning.enabled ? `; for the ceiling comparisons the page-cache-on server and the ceiling run on CPU ${pinning.server} and wrk on CPU ${pinning.load}; the cold and --workers 2 servers and their load are not pinned` : '; not pinned'}`,
-    prokash: `${root} @ ${revision(root)}${built ? ' (dist/, as production runs)' : ' (from source, tsx)'}${serverArgs.length ? ` with ${serverArgs.join(' ')}` : ''}`,
-    rows, rssStartEnd, serverLog,
-  }, machineLine);
+  const report = renderReport(
+    {
+      command: commandLine(),
+      corpus: corpusLine,
+      date: started,
+      dialect,
+      tool: `${findWrk() ? 'wrk -t1 (Debian)' : 'autocannon (wrk not found)'}${pinning.enabled ? `; for the ceiling comparisons the page-cache-on server and the ceiling run on CPU ${pinning.server} and wrk on CPU ${pinning.load}; the cold and --workers 2 servers and their load are not pinned` : '; not pinned'}`,
+      prokash: `${root} @ ${revision(root)}${built ? ' (dist/, as production runs)' : ' (from source, tsx)'}${serverArgs.length ? ` with ${serverArgs.join(' ')}` : ''}`,
+      rows,
+      rssStartEnd,
+      serverLog,
+    },
+    machineLine,
+  );
   console.log(report);
   if (values['write-doc']) log(`written into ${writeDoc(report)}`);
   return rows.some((r) => r.failures.length) ? 1 : 0;
@@ -212,7 +281,10 @@ function gainOfWorkers(rows: Row[]): void {
 async function publishVisible(launch: ProkashLaunch, warm: ProkashServer, corpus: Corpus): Promise<Row> {
   const row: Row = { scenario: 'publish-visible', failures: [], notes: [] };
   const out = await runCli(launch, ['token', 'create', '--role', 'editor', '--name', 'bench-publish']);
-  const token = out.split('\n').map((l) => l.trim()).find((l) => l.startsWith('pk_'));
+  const token = out
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith('pk_'));
   if (!token) throw new Error(`no token in the output of prokash token create: ${out}`);
   // Two workers behind one port beside the single process, over the same database, each with its
   // own page cache: what a publish must reach.
@@ -220,9 +292,17 @@ async function publishVisible(launch: ProkashLaunch, warm: ProkashServer, corpus
   try {
     const publishes = Number(values.publishes);
     const result = await measurePublishVisible({
-      api: warm.base, token, publishes, deskId: corpus.deskId, timeoutMs: 15_000, log,
+      api: warm.base,
+      token,
+      publishes,
+      deskId: corpus.deskId,
+      timeoutMs: 15_000,
+      log,
       sectionId: corpus.sectionIds.get('national') ?? [...corpus.sectionIds.values()][0]!,
-      targets: [{ name: 'warm', base: warm.base }, { name: 'second (2 workers)', base: second.base, workers: 2 }],
+      targets: [
+        { name: 'warm', base: warm.base },
+        { name: 'second (2 workers)', base: second.base, workers: 2 },
+      ],
     });
     row.failures.push(...result.failures);
     if (result.visibleMs.length) {
@@ -230,7 +310,9 @@ async function publishVisible(launch: ProkashLaunch, warm: ProkashServer, corpus
       row.p50Ms = median(sorted);
       row.p99Ms = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)];
     }
-    row.notes.push(`${result.visibleMs.length} of ${publishes} publishes, p50/p99 = publish request sent → article page 200 and linked from the home page on every process (one alone, and both workers of a --workers 2 server); the publish request alone p50 ${result.publishMs.length ? median(result.publishMs).toFixed(1) : '—'} ms`);
+    row.notes.push(
+      `${result.visibleMs.length} of ${publishes} publishes, p50/p99 = publish request sent → article page 200 and linked from the home page on every process (one alone, and both workers of a --workers 2 server); the publish request alone p50 ${result.publishMs.length ? median(result.publishMs).toFixed(1) : '—'} ms`,
+    );
     row.rss = addRss(rssOf(warm.pid), rssOf(second.pid));
     for (const [problem, count] of second.problems) row.notes.push(`second server log: ${problem}${count > 1 ? ` ×${count}` : ''}`);
   } finally {

@@ -91,7 +91,8 @@ export function layerProblems(graph = importGraph()): LayerProblem[] {
     }
   }
   if (graph.size > 50) {
-    for (const pair of SIDEWAYS) if (!used.has(pair)) problems.push({ kind: 'sideways', text: `${pair}: allowed in SIDEWAYS but no import uses it; remove it` });
+    for (const pair of SIDEWAYS)
+      if (!used.has(pair)) problems.push({ kind: 'sideways', text: `${pair}: allowed in SIDEWAYS but no import uses it; remove it` });
   }
   for (const cycle of cycles(graph)) problems.push({ kind: 'cycle', text: cycle.map((f) => relative(ROOT, f)).join(' → ') });
   return problems;

@@ -6,14 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAssets } from '../src/site/assets.ts';
-import {
-  renderArchivePage,
-  renderArticlePage,
-  renderErrorPage,
-  renderHomePage,
-  renderListPage,
-  renderSectionPage,
-} from '../src/site/templates/index.ts';
+import { renderArchivePage, renderArticlePage, renderErrorPage, renderHomePage, renderListPage, renderSectionPage } from '../src/site/templates/index.ts';
 import {
   sampleArchivePage,
   sampleArticle,

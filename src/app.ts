@@ -169,7 +169,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await catchUpSearch(server, search);
   const jobs = await startSiteJobs({ config, db, clock, deps, scheduler, popular, events, log: log('a site job failed') });
   registerApis(server, {
-    config, db, clock, mediaDir, auth, articles, settings, writer, comments, views, reader, events, jobs, routes, cache,
+    config,
+    db,
+    clock,
+    mediaDir,
+    auth,
+    articles,
+    settings,
+    writer,
+    comments,
+    views,
+    reader,
+    events,
+    jobs,
+    routes,
+    cache,
     preview: async (id) => {
       const page = await pages.article(id, undefined, { preview: true });
       return page && pages.compose(page.html);
@@ -189,7 +203,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 }
 
 /** Fastify, behind the two fast paths: the view beacon and cached pages are answered before it sees the request. */
-function createHttpServer(config: Config, deps: AppDeps, pages: ReaderPages, pageFastPath: ReturnType<typeof createPageFastPath>, views: () => ViewCounter): FastifyInstance {
+function createHttpServer(
+  config: Config,
+  deps: AppDeps,
+  pages: ReaderPages,
+  pageFastPath: ReturnType<typeof createPageFastPath>,
+  views: () => ViewCounter,
+): FastifyInstance {
   return Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     // One log line per request would cost more than serving a cached page; a proxy or CDN keeps
@@ -249,7 +269,17 @@ function registerPages(server: FastifyInstance, p: PageParts): void {
     districtNames: () => reference.districtNames,
   });
   registerSearchRoutes(server, { service: p.search, pages, clock, settings: p.siteSettings });
-  registerSiteRoutes(server, { pages, reader, cache, routes, clock, mediaDir, siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone });
+  registerSiteRoutes(server, {
+    pages,
+    reader,
+    cache,
+    routes,
+    clock,
+    mediaDir,
+    siteName: () => settings.get().siteName,
+    siteUrl: config.siteUrl,
+    timeZone: () => settings.get().timeZone,
+  });
 }
 
 /**
@@ -289,7 +319,11 @@ async function startSiteJobs(p: {
       : [
           { name: 'publish-due', everyMs: 1000, run: () => scheduler.tick() },
           { name: 'popular-lists', everyMs: config.popularRefresh * 1000, run: () => popular.recompute() },
-          { name: 'prune-events', everyMs: 3600_000, run: () => pruneEvents(db, new Date(clock.now().getTime() - EVENT_LOG_KEEP.ms).toISOString(), EVENT_LOG_KEEP.events) },
+          {
+            name: 'prune-events',
+            everyMs: 3600_000,
+            run: () => pruneEvents(db, new Date(clock.now().getTime() - EVENT_LOG_KEEP.ms).toISOString(), EVENT_LOG_KEEP.events),
+          },
         ];
   const cursors = eventCursors(db, () => clock.now().toISOString());
   const jobs = new SiteJobs({

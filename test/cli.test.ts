@@ -36,8 +36,14 @@ for (const dialect of DIALECTS) {
     test('export writes JSON Lines to stdout or a file', async () => {
       const out = await prokash(['export'], env, t.dir);
       assert.equal(out.code, 0, out.stderr);
-      const records = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: number; published_at: string });
-      assert.deepEqual(records.map((r) => r.id), [100001, 100002, 100003, 100004, 251042]);
+      const records = out.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: number; published_at: string });
+      assert.deepEqual(
+        records.map((r) => r.id),
+        [100001, 100002, 100003, 100004, 251042],
+      );
       assert.equal(records.at(-1)!.published_at, '2023-09-13T16:57:00+06:00');
       const toFile = await prokash(['export', 'all.jsonl'], env, t.dir);
       assert.equal(toFile.code, 0);

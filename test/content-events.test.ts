@@ -21,10 +21,22 @@ for (const dialect of DIALECTS) {
       const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
       const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
       return {
-        sectionId: section.id, kicker: '', headline, subheadline: '', summary: '',
+        sectionId: section.id,
+        kicker: '',
+        headline,
+        subheadline: '',
+        summary: '',
         body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ঘটনার বিবরণ।' }] }] },
-        byline: { kind: 'desk' as const, personIds: [desk.id] }, districtId: null, edition: 'online' as const, printPage: null, breaking: false,
-        imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: ['ঘটনা'],
+        byline: { kind: 'desk' as const, personIds: [desk.id] },
+        districtId: null,
+        edition: 'online' as const,
+        printPage: null,
+        breaking: false,
+        imageId: null,
+        imageCaption: null,
+        imageCredit: null,
+        imageAlt: null,
+        tags: ['ঘটনা'],
       };
     };
 
@@ -70,7 +82,18 @@ for (const dialect of DIALECTS) {
       await ctx.app.comments.decide(EDITOR, [comment.id!], 'approve');
       const imported = await importArticles({
         writer: ctx.app.writer,
-        lines: [JSON.stringify({ id: 990001, section: 'national', headline: 'আমদানি করা খবর', body: 'প্রথম অনুচ্ছেদ।', byline: { desk: 'কালবেলা ডেস্ক' }, published_at: '2026-11-27T10:00:00+06:00', status: 'published', tags: [] })],
+        lines: [
+          JSON.stringify({
+            id: 990001,
+            section: 'national',
+            headline: 'আমদানি করা খবর',
+            body: 'প্রথম অনুচ্ছেদ।',
+            byline: { desk: 'কালবেলা ডেস্ক' },
+            published_at: '2026-11-27T10:00:00+06:00',
+            status: 'published',
+            tags: [],
+          }),
+        ],
         baseDir: ctx.t.dir,
         mediaDir: `${ctx.t.dir}/media`,
         clock: fixedClock(TEST_NOW),
@@ -139,8 +162,15 @@ for (const dialect of DIALECTS) {
         });
         const stalled = new ContentWriter({ db: t.db, clock: fixedClock(TEST_NOW), announce: () => new Promise(() => {}), announceWaitMs: 50 });
         assert.equal(await writer.write((_trx, emit) => (emit({ type: 'home.curated', payload: { articleIds: [1] } }), Promise.resolve('written'))), 'written');
-        assert.equal(await stalled.write((_trx, emit) => (emit({ type: 'home.curated', payload: { articleIds: [2] } }), Promise.resolve('written'))), 'written', 'a delivery that hangs is waited for briefly');
-        assert.deepEqual((await readEvents(t.db, 0, 10)).map((e) => e.type === 'home.curated' && e.payload.articleIds[0]), [1, 2]);
+        assert.equal(
+          await stalled.write((_trx, emit) => (emit({ type: 'home.curated', payload: { articleIds: [2] } }), Promise.resolve('written'))),
+          'written',
+          'a delivery that hangs is waited for briefly',
+        );
+        assert.deepEqual(
+          (await readEvents(t.db, 0, 10)).map((e) => e.type === 'home.curated' && e.payload.articleIds[0]),
+          [1, 2],
+        );
       } finally {
         await t.destroy();
       }
@@ -157,7 +187,15 @@ for (const dialect of DIALECTS) {
           new EventDispatcher({
             db: t.db,
             pollMs: 0,
-            subscribers: [{ name: 'search-index', scope: 'shared', types: ['home.curated'], apply: (events) => void applied.push(...events.map((e): [string, number] => [name, e.id])), resync() {} }],
+            subscribers: [
+              {
+                name: 'search-index',
+                scope: 'shared',
+                types: ['home.curated'],
+                apply: (events) => void applied.push(...events.map((e): [string, number] => [name, e.id])),
+                resync() {},
+              },
+            ],
           });
         const first = make('first');
         await first.start();
@@ -171,7 +209,14 @@ for (const dialect of DIALECTS) {
         await second.start();
         await second.setShared(true, cursors);
         await second.settle();
-        assert.deepEqual(applied, [['first', 1], ['second', 2]], 'each event applied once, by the holder of the time');
+        assert.deepEqual(
+          applied,
+          [
+            ['first', 1],
+            ['second', 2],
+          ],
+          'each event applied once, by the holder of the time',
+        );
         assert.equal(await cursors.read('search-index'), 2);
         second.stop();
       } finally {
@@ -187,7 +232,17 @@ for (const dialect of DIALECTS) {
         const dispatcher = new EventDispatcher({
           db: t.db,
           pollMs: 0,
-          subscribers: [{ name: 'pages', scope: 'process', types: ['home.curated'], apply() {}, resync: () => { resyncs++; } }],
+          subscribers: [
+            {
+              name: 'pages',
+              scope: 'process',
+              types: ['home.curated'],
+              apply() {},
+              resync: () => {
+                resyncs++;
+              },
+            },
+          ],
         });
         await dispatcher.start();
         for (let i = 0; i < 3; i++) await writer.write((_trx, emit) => (emit({ type: 'home.curated', payload: { articleIds: [i] } }), Promise.resolve()));
@@ -214,10 +269,24 @@ for (const dialect of DIALECTS) {
       try {
         const a = await ctx.app.articles.create(EDITOR, {
           sectionId: (await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow()).id,
-          kicker: '', headline: 'ভাঙা সাবস্ক্রাইবার', subheadline: '', summary: '',
+          kicker: '',
+          headline: 'ভাঙা সাবস্ক্রাইবার',
+          subheadline: '',
+          summary: '',
           body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'বিবরণ।' }] }] },
-          byline: { kind: 'desk', personIds: [(await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow()).id] },
-          districtId: null, edition: 'online', printPage: null, breaking: false, imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: [],
+          byline: {
+            kind: 'desk',
+            personIds: [(await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow()).id],
+          },
+          districtId: null,
+          edition: 'online',
+          printPage: null,
+          breaking: false,
+          imageId: null,
+          imageCaption: null,
+          imageCredit: null,
+          imageAlt: null,
+          tags: [],
         });
         const published = await ctx.app.articles.publish(EDITOR, a.id);
         assert.equal(published.status, 'published', 'the write succeeded');

@@ -46,7 +46,12 @@ for (const dialect of DIALECTS) {
       const api = (await app.server.inject({ method: 'GET', url: API })).json();
       assert.equal(api.count, 1);
       const audit = await editor.call('GET', '/api/admin/audit', undefined, 200);
-      assert.ok(audit.items.some((e: { action: string; targetId: string; userName: string }) => e.action === 'comment.approve' && e.targetId === String(item.id) && e.userName === 'সম্পাদক'));
+      assert.ok(
+        audit.items.some(
+          (e: { action: string; targetId: string; userName: string }) =>
+            e.action === 'comment.approve' && e.targetId === String(item.id) && e.userName === 'সম্পাদক',
+        ),
+      );
     });
 
     test('replies go one level deep and show under their comment; newest comments first', async () => {
@@ -117,7 +122,13 @@ for (const dialect of DIALECTS) {
       try {
         const codes = [];
         for (let i = 0; i < 7; i++) {
-          const res = await direct.server.inject({ method: 'POST', url: API, payload: { name: 'জালিয়াত', body: `ভিন্ন মন্তব্য ${i} ${'খ'.repeat(i)}` }, headers: { 'x-forwarded-for': `192.0.2.${i}` }, remoteAddress: '10.1.1.1' });
+          const res = await direct.server.inject({
+            method: 'POST',
+            url: API,
+            payload: { name: 'জালিয়াত', body: `ভিন্ন মন্তব্য ${i} ${'খ'.repeat(i)}` },
+            headers: { 'x-forwarded-for': `192.0.2.${i}` },
+            remoteAddress: '10.1.1.1',
+          });
           codes.push(res.statusCode);
         }
         assert.deepEqual(codes, [202, 202, 202, 202, 202, 429, 429]);
@@ -130,7 +141,8 @@ for (const dialect of DIALECTS) {
       const res = await app.server.inject({
         method: 'POST',
         url: API,
-        payload: 'name=%E0%A6%AB%E0%A6%B0%E0%A7%8D%E0%A6%AE&body=%E0%A6%AB%E0%A6%B0%E0%A7%8D%E0%A6%AE%20%E0%A6%A5%E0%A7%87%E0%A6%95%E0%A7%87%20%E0%A6%AE%E0%A6%A8%E0%A7%8D%E0%A6%A4%E0%A6%AC%E0%A7%8D%E0%A6%AF&website=',
+        payload:
+          'name=%E0%A6%AB%E0%A6%B0%E0%A7%8D%E0%A6%AE&body=%E0%A6%AB%E0%A6%B0%E0%A7%8D%E0%A6%AE%20%E0%A6%A5%E0%A7%87%E0%A6%95%E0%A7%87%20%E0%A6%AE%E0%A6%A8%E0%A7%8D%E0%A6%A4%E0%A6%AC%E0%A7%8D%E0%A6%AF&website=',
         headers: { 'content-type': 'application/x-www-form-urlencoded', referer: `http://prokash.test${ARTICLE}`, 'x-forwarded-for': '198.51.100.200' },
       });
       assert.equal(res.statusCode, 303);

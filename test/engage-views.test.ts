@@ -33,7 +33,12 @@ for (const dialect of DIALECTS) {
       const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'prokash-desk').executeTakeFirstOrThrow();
       const national = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
       const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'এইমাত্র প্রকাশিত।' }] }] };
-      const { article } = await editor.call('POST', '/api/admin/articles', { sectionId: national.id, headline: 'সদ্য প্রকাশিত জরুরি খবর', body, byline: { kind: 'desk', personIds: [desk.id] } }, 201);
+      const { article } = await editor.call(
+        'POST',
+        '/api/admin/articles',
+        { sectionId: national.id, headline: 'সদ্য প্রকাশিত জরুরি খবর', body, byline: { kind: 'desk', personIds: [desk.id] } },
+        201,
+      );
       await editor.call('POST', `/api/admin/articles/${article.id}/publish`, undefined, 200);
 
       const missesBefore = ctx.app.cache.getStats().misses;
@@ -49,7 +54,11 @@ for (const dialect of DIALECTS) {
     test('counted views lead জনপ্রিয়, /popular, the API and the home block, still without rendering the page again', async () => {
       const target = await ctx.t.db.selectFrom('articles').select(['id', 'headline']).where('id', '=', 251075).executeTakeFirstOrThrow();
       for (let n = 0; n < 12; n++) {
-        const res = await ctx.app.server.inject({ method: 'POST', url: `/api/v1/articles/${target.id}/views`, headers: { 'user-agent': UA(n), 'x-forwarded-for': `192.0.2.${n}` } });
+        const res = await ctx.app.server.inject({
+          method: 'POST',
+          url: `/api/v1/articles/${target.id}/views`,
+          headers: { 'user-agent': UA(n), 'x-forwarded-for': `192.0.2.${n}` },
+        });
         assert.equal(res.statusCode, 204);
       }
       await ctx.app.server.inject({ method: 'POST', url: `/api/v1/articles/251042/views`, headers: { 'user-agent': UA(99) } });
@@ -65,7 +74,10 @@ for (const dialect of DIALECTS) {
       assert.ok(popular.body.indexOf(target.headline) > 0 && popular.body.includes('গত ২৪ ঘণ্টায় সবচেয়ে বেশি পড়া খবর'));
       const api = JSON.parse((await get('/api/v1/popular?window=6h')).body);
       assert.equal(api.basis, 'views');
-      assert.deepEqual(api.items.slice(0, 2).map((a: { id: number }) => a.id), [target.id, 251042]);
+      assert.deepEqual(
+        api.items.slice(0, 2).map((a: { id: number }) => a.id),
+        [target.id, 251042],
+      );
       const home = (await get('/')).body;
       const block = home.slice(home.indexOf('আজ সবচেয়ে বেশি পড়া'));
       assert.ok(block.indexOf(target.headline) > 0 && block.indexOf(target.headline) < 600, 'the home page has a most-read block');
@@ -104,7 +116,11 @@ for (const dialect of DIALECTS) {
       const deadline = Date.now() + 15_000;
       let first: number[] = [];
       while (Date.now() < deadline) {
-        const lists = await Promise.all(ports.map((p) => fetch(`http://127.0.0.1:${p}/api/v1/popular?window=6h`).then((r) => r.json() as Promise<{ basis: string; items: Array<{ id: number }> }>)));
+        const lists = await Promise.all(
+          ports.map((p) =>
+            fetch(`http://127.0.0.1:${p}/api/v1/popular?window=6h`).then((r) => r.json() as Promise<{ basis: string; items: Array<{ id: number }> }>),
+          ),
+        );
         first = lists.map((l) => (l.basis === 'views' ? (l.items[0]?.id ?? 0) : 0));
         if (first.every((id) => id === 251042)) break;
         await new Promise((r) => setTimeout(r, 250));
@@ -115,7 +131,11 @@ for (const dialect of DIALECTS) {
       await Promise.all([beacon(ports[0]!, 251061, UA(5000)), beacon(ports[1]!, 251061, UA(5001))]);
       for (const child of children) await stopProcess(child);
       const sum = async (id: number) => {
-        const row = await t.db.selectFrom('view_counts').select((eb) => eb.fn.sum<number | string | null>('views').as('n')).where('article_id', '=', id).executeTakeFirst();
+        const row = await t.db
+          .selectFrom('view_counts')
+          .select((eb) => eb.fn.sum<number | string | null>('views').as('n'))
+          .where('article_id', '=', id)
+          .executeTakeFirst();
         return Number(row?.n ?? 0);
       };
       assert.equal(await sum(251042), 150, '150 readers, repeats and bots not counted');

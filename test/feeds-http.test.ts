@@ -24,8 +24,12 @@ for (const dialect of DIALECTS) {
     };
     const publicUrls = async (where: (q: any) => any = (q) => q) => {
       const rows = await where(
-        t.db.selectFrom('articles').innerJoin('sections', 'sections.id', 'articles.section_id').select(['articles.id', 'sections.path'])
-          .where('articles.status', '=', 'published').where('articles.published_at', '<=', new Date(TEST_NOW).toISOString()),
+        t.db
+          .selectFrom('articles')
+          .innerJoin('sections', 'sections.id', 'articles.section_id')
+          .select(['articles.id', 'sections.path'])
+          .where('articles.status', '=', 'published')
+          .where('articles.published_at', '<=', new Date(TEST_NOW).toISOString()),
       ).execute();
       return new Set<string>(rows.map((r: { id: number; path: string }) => `${ORIGIN}/${r.path}/${r.id}`));
     };
@@ -49,7 +53,11 @@ for (const dialect of DIALECTS) {
       const items = childrenOf(channel, '', 'item');
       assert.equal(items.length, 50);
       const dates = items.map((i) => Date.parse(childOf(i, '', 'pubDate').text));
-      assert.deepEqual(dates, [...dates].sort((a, b) => b - a), 'newest first');
+      assert.deepEqual(
+        dates,
+        [...dates].sort((a, b) => b - a),
+        'newest first',
+      );
       for (const item of items) {
         assert.match(childOf(item, '', 'pubDate').text, /^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0600$/);
         assert.equal(childOf(item, '', 'guid').text, childOf(item, '', 'link').text);
@@ -61,7 +69,12 @@ for (const dialect of DIALECTS) {
       assert.ok(seedItem, 'the seed article is in its section feed');
       assert.equal(childOf(seedItem, '', 'pubDate').text, 'Wed, 13 Sep 2023 16:57:00 +0600');
       assert.equal(childOf(seedItem, NS.dc, 'creator').text, 'কালবেলা ডেস্ক');
-      assert.deepEqual(childrenOf(seedItem, '', 'category').map((c) => c.text).slice(0, 2), ['এশিয়া', 'রাশিয়া']);
+      assert.deepEqual(
+        childrenOf(seedItem, '', 'category')
+          .map((c) => c.text)
+          .slice(0, 2),
+        ['এশিয়া', 'রাশিয়া'],
+      );
       assert.ok(childOf(seedItem, NS.content, 'encoded').text.includes('ভ্লাদিভস্তক'));
       await assertEnclosure(seedItem);
     });
@@ -164,7 +177,14 @@ for (const dialect of DIALECTS) {
       const res = await get('/robots.txt');
       assert.match(res.headers['content-type'] as string, /^text\/plain; charset=utf-8$/);
       const lines = res.body.split('\n');
-      for (const line of ['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api/admin', `Sitemap: ${ORIGIN}/sitemap.xml`, `Sitemap: ${ORIGIN}/sitemap-news.xml`]) {
+      for (const line of [
+        'User-agent: *',
+        'Allow: /',
+        'Disallow: /admin',
+        'Disallow: /api/admin',
+        `Sitemap: ${ORIGIN}/sitemap.xml`,
+        `Sitemap: ${ORIGIN}/sitemap-news.xml`,
+      ]) {
         assert.ok(lines.includes(line), line);
       }
     });
@@ -187,7 +207,13 @@ for (const dialect of DIALECTS) {
       const logo = await get(new URL(article.publisher.logo.url).pathname);
       assert.equal(logo.headers['content-type'], 'image/png');
       assert.equal((await sharp(logo.rawPayload).metadata()).width, article.publisher.logo.width);
-      for (const [key, value] of [['og:type', 'article'], ['og:url', SEED], ['og:locale', 'bn_BD'], ['twitter:card', 'summary_large_image'], ['article:published_time', '2023-09-13T16:57:00+06:00']]) {
+      for (const [key, value] of [
+        ['og:type', 'article'],
+        ['og:url', SEED],
+        ['og:locale', 'bn_BD'],
+        ['twitter:card', 'summary_large_image'],
+        ['article:published_time', '2023-09-13T16:57:00+06:00'],
+      ]) {
         assert.ok(head.includes(`="${key}" content="${value}"`), key);
       }
       assert.match(head, /<meta property="og:image:width" content="\d+">/);

@@ -26,7 +26,11 @@ for (const dialect of DIALECTS) {
       t = await createTestDatabase(dialect);
       app = await buildTestApp(t, clock);
       // A second instance over the same database, as a second worker or server would be.
-      const config = loadConfig({ env: {}, file: undefined, overrides: { databaseUrl: t.url, mediaDir: join(t.dir, 'media'), siteUrl: ORIGIN, logLevel: 'silent' } });
+      const config = loadConfig({
+        env: {},
+        file: undefined,
+        overrides: { databaseUrl: t.url, mediaDir: join(t.dir, 'media'), siteUrl: ORIGIN, logLevel: 'silent' },
+      });
       other = await buildApp({ config, database: t, clock, logger: false, scheduler: false, pollMs: 3_600_000 });
       admin = await AdminClient.setup(app.server, 'সম্পাদক', 'editor@prokash.test', PASSWORD);
       const deskId = (await t.db.selectFrom('people').select('id').where('slug', '=', 'prokash-desk').executeTakeFirstOrThrow()).id;

@@ -48,7 +48,8 @@ for (const dialect of DIALECTS) {
       assert.ok(html.includes('যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর'));
       // Nothing is loaded from another site.
       for (const m of html.matchAll(/\s(?:src|srcset)="([^"]*)"/g)) assert.ok(m[1]!.startsWith('/'), `external resource ${m[1]}`);
-      for (const m of html.matchAll(/<link[^>]+href="([^"]*)"/g)) assert.ok(m[1]!.startsWith('/') || m[1]!.startsWith('http://prokash.test/'), `external link ${m[1]}`);
+      for (const m of html.matchAll(/<link[^>]+href="([^"]*)"/g))
+        assert.ok(m[1]!.startsWith('/') || m[1]!.startsWith('http://prokash.test/'), `external link ${m[1]}`);
     });
 
     test('other paths with the article id redirect to the canonical URL', async () => {

@@ -65,7 +65,10 @@ for (const dialect of DIALECTS) {
       lines[999] = JSON.stringify({ ...bulkRecord(1000), headline: '' }); // line 1000: empty headline
       lines[1998] = JSON.stringify({ ...bulkRecord(1999), district: 'atlantis' }); // line 1999: unknown district
       const first = await importLines(t, lines);
-      assert.deepEqual(first.failed.map((f) => f.line), [17, 1000, 1999]);
+      assert.deepEqual(
+        first.failed.map((f) => f.line),
+        [17, 1000, 1999],
+      );
       assert.match(first.failed[0]!.error, /not valid JSON/);
       assert.match(first.failed[1]!.error, /headline/);
       assert.match(first.failed[2]!.error, /unknown district "atlantis"/);
@@ -110,7 +113,10 @@ for (const dialect of DIALECTS) {
         [{ ...bulkRecord(3008), body: { type: 'doc', content: [{ type: 'script' }] } }, /body/],
         ['[1,2,3]', /JSON object/],
       ];
-      const report = await importLines(t, cases.map(([c]) => (typeof c === 'string' ? c : JSON.stringify(c))));
+      const report = await importLines(
+        t,
+        cases.map(([c]) => (typeof c === 'string' ? c : JSON.stringify(c))),
+      );
       assert.equal(report.created, 0);
       assert.equal(report.failed.length, cases.length);
       for (const [i, [, pattern]] of cases.entries()) assert.match(report.failed[i]!.error, pattern, `line ${i + 1}`);
@@ -132,13 +138,22 @@ for (const dialect of DIALECTS) {
 
       const fresh = await createTestDatabase(dialect);
       try {
-        const copy = await importArticles({ writer: new ContentWriter({ db: fresh.db, clock }), lines, baseDir: fresh.dir, mediaDir: join(fresh.dir, 'media'), clock });
+        const copy = await importArticles({
+          writer: new ContentWriter({ db: fresh.db, clock }),
+          lines,
+          baseDir: fresh.dir,
+          mediaDir: join(fresh.dir, 'media'),
+          clock,
+        });
         assert.deepEqual([copy.created, copy.failed], [1998, []]);
         const exported = [];
         for await (const r of exportArticles({ db: fresh.db, mediaDir: join(fresh.dir, 'media'), timeZone: 'Asia/Dhaka' })) {
           exported.push({ ...r, image: r.image && { ...r.image, src: 'x' } });
         }
-        assert.deepEqual(exported, records.map((r) => ({ ...r, image: r.image && { ...r.image, src: 'x' } })));
+        assert.deepEqual(
+          exported,
+          records.map((r) => ({ ...r, image: r.image && { ...r.image, src: 'x' } })),
+        );
       } finally {
         await fresh.destroy();
       }
@@ -153,14 +168,28 @@ for (const dialect of DIALECTS) {
       const reporter = await ensurePerson(t.db, { kind: 'reporter', name: 'রফিক আহমেদ' }, now);
       const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'সিলেটে বৃষ্টিতে খেলা বন্ধ ছিল এক ঘণ্টা।' }] }] };
       const input = {
-        sectionId: section.id, kicker: 'বৃষ্টি', headline: 'বৃষ্টিতে থামল সিলেট টেস্ট', subheadline: '', summary: 'এক ঘণ্টা খেলা হয়নি।', body,
-        byline: { kind: 'reporters' as const, personIds: [reporter.id] }, districtId: null, edition: 'print' as const, printPage: 12, breaking: false,
-        imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: ['ক্রিকেট', 'সিলেট'],
+        sectionId: section.id,
+        kicker: 'বৃষ্টি',
+        headline: 'বৃষ্টিতে থামল সিলেট টেস্ট',
+        subheadline: '',
+        summary: 'এক ঘণ্টা খেলা হয়নি।',
+        body,
+        byline: { kind: 'reporters' as const, personIds: [reporter.id] },
+        districtId: null,
+        edition: 'print' as const,
+        printPage: 12,
+        breaking: false,
+        imageId: null,
+        imageCaption: null,
+        imageCredit: null,
+        imageAlt: null,
+        tags: ['ক্রিকেট', 'সিলেট'],
       };
       const created = await articles.create(editor, input);
       await articles.publish(editor, created.id);
       const exportOne = async () => {
-        for await (const record of exportArticles({ db: t.db, mediaDir: join(t.dir, 'media'), timeZone: 'Asia/Dhaka' })) if (record.id === created.id) return JSON.stringify(record);
+        for await (const record of exportArticles({ db: t.db, mediaDir: join(t.dir, 'media'), timeZone: 'Asia/Dhaka' }))
+          if (record.id === created.id) return JSON.stringify(record);
         throw new Error('not exported');
       };
       const line = await exportOne();
@@ -175,4 +204,3 @@ for (const dialect of DIALECTS) {
     });
   });
 }
-

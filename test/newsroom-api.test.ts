@@ -47,7 +47,11 @@ for (const dialect of DIALECTS) {
     test('first run: the owner sets up the site once, with a safe session cookie', async () => {
       const needed = await app.server.inject({ method: 'GET', url: '/api/admin/setup' });
       assert.deepEqual(needed.json(), { needed: true });
-      const weak = await app.server.inject({ method: 'POST', url: '/api/admin/setup', payload: { name: 'সম্পাদক', email: 'editor@prokash.test', password: 'short' } });
+      const weak = await app.server.inject({
+        method: 'POST',
+        url: '/api/admin/setup',
+        payload: { name: 'সম্পাদক', email: 'editor@prokash.test', password: 'short' },
+      });
       assert.equal(weak.statusCode, 400);
       const res = await app.server.inject({
         method: 'POST',
@@ -75,7 +79,12 @@ for (const dialect of DIALECTS) {
       const res = await app.server.inject({ method: 'POST', url: '/api/admin/articles', headers: { cookie: admin.cookie }, payload: input('সিএসআরএফ') });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().error.code, 'CSRF_FAILED');
-      const wrong = await app.server.inject({ method: 'POST', url: '/api/admin/articles', headers: { cookie: admin.cookie, 'x-csrf-token': 'x'.repeat(43) }, payload: input('সিএসআরএফ') });
+      const wrong = await app.server.inject({
+        method: 'POST',
+        url: '/api/admin/articles',
+        headers: { cookie: admin.cookie, 'x-csrf-token': 'x'.repeat(43) },
+        payload: input('সিএসআরএফ'),
+      });
       assert.equal(wrong.statusCode, 403);
       const anonymous = await app.server.inject({ method: 'GET', url: '/api/admin/articles' });
       assert.equal(anonymous.statusCode, 401);
@@ -118,7 +127,9 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 200);
       assert.ok(res.body.includes('রিপোর্টারের খবর, সম্পাদিত'));
       const latest = await page('/latest');
-      const first = /class="card__title[^"]*"[^>]*>\s*<a[^>]*>([^<]+)</.exec(latest.body)?.[1] ?? latest.body.slice(latest.body.indexOf('<main'), latest.body.indexOf('<main') + 3000);
+      const first =
+        /class="card__title[^"]*"[^>]*>\s*<a[^>]*>([^<]+)</.exec(latest.body)?.[1] ??
+        latest.body.slice(latest.body.indexOf('<main'), latest.body.indexOf('<main') + 3000);
       assert.ok(first.includes('রিপোর্টারের খবর, সম্পাদিত'), 'the new article leads সর্বশেষ');
       const audit = await admin.call('GET', '/api/admin/audit', undefined, 200);
       assert.ok(audit.items.some((e: { action: string; targetId: string }) => e.action === 'article.publish' && e.targetId === String(id)));
@@ -141,9 +152,17 @@ for (const dialect of DIALECTS) {
 
     test('revisions: every save is one, two can be compared, an old one restored', async () => {
       const { article } = await admin.call('POST', '/api/admin/articles', input('প্রথম শিরোনাম'), 201);
-      await admin.call('PUT', `/api/admin/articles/${article.id}`, { ...input('দ্বিতীয় শিরোনাম', { body: doc('প্রথম অনুচ্ছেদ।', 'বদলানো অনুচ্ছেদ।') }), revision: 1 }, 200);
+      await admin.call(
+        'PUT',
+        `/api/admin/articles/${article.id}`,
+        { ...input('দ্বিতীয় শিরোনাম', { body: doc('প্রথম অনুচ্ছেদ।', 'বদলানো অনুচ্ছেদ।') }), revision: 1 },
+        200,
+      );
       const { items } = await admin.call('GET', `/api/admin/articles/${article.id}/revisions`, undefined, 200);
-      assert.deepEqual(items.map((r: { number: number }) => r.number), [2, 1]);
+      assert.deepEqual(
+        items.map((r: { number: number }) => r.number),
+        [2, 1],
+      );
       const { changes } = await admin.call('GET', `/api/admin/articles/${article.id}/diff?from=1&to=2`, undefined, 200);
       assert.deepEqual(changes, [
         { field: 'headline', before: 'প্রথম শিরোনাম', after: 'দ্বিতীয় শিরোনাম' },
@@ -183,7 +202,12 @@ for (const dialect of DIALECTS) {
 
     test('ten wrong passwords slow the next try, then refuse; unknown emails look the same', async () => {
       const unknown = await app.server.inject({ method: 'POST', url: '/api/admin/session', payload: { email: 'nobody@prokash.test', password: PASSWORD } });
-      const wrong = await app.server.inject({ method: 'POST', url: '/api/admin/session', payload: { email: 'reporter@prokash.test', password: 'wrong password' }, remoteAddress: '10.9.9.9' });
+      const wrong = await app.server.inject({
+        method: 'POST',
+        url: '/api/admin/session',
+        payload: { email: 'reporter@prokash.test', password: 'wrong password' },
+        remoteAddress: '10.9.9.9',
+      });
       assert.equal(unknown.statusCode, 401);
       assert.deepEqual(unknown.json(), wrong.json(), 'no user enumeration');
       const delays: number[] = [];
@@ -192,7 +216,11 @@ for (const dialect of DIALECTS) {
         delays.push(ms);
         return Promise.resolve();
       });
-      const attempt = () => auth.login('reporter@prokash.test', 'still wrong', { ip: '192.0.2.1', userAgent: 'test' }).then(() => 'ok', (e: unknown) => (e as { code: string }).code);
+      const attempt = () =>
+        auth.login('reporter@prokash.test', 'still wrong', { ip: '192.0.2.1', userAgent: 'test' }).then(
+          () => 'ok',
+          (e: unknown) => (e as { code: string }).code,
+        );
       const codes = [];
       for (let i = 0; i < 10; i++) codes.push(await attempt());
       assert.deepEqual(codes.slice(0, 9), Array(9).fill('BAD_CREDENTIALS'));
@@ -226,7 +254,9 @@ for (const dialect of DIALECTS) {
       const res = await admin.request('POST', '/api/admin/media', undefined, {});
       assert.equal(res.statusCode, 415, 'not multipart');
       const upload = await app.server.inject({
-        method: 'POST', url: '/api/admin/media', payload: body.payload,
+        method: 'POST',
+        url: '/api/admin/media',
+        payload: body.payload,
         headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': body.contentType },
       });
       assert.equal(upload.statusCode, 201, upload.body);
@@ -235,7 +265,16 @@ for (const dialect of DIALECTS) {
       assert.equal(image.mime, 'image/jpeg', 'the type comes from the bytes, not the name');
       assert.deepEqual([image.width, image.height], [1500, 1000]);
       assert.deepEqual(image.variants.map((v: { width: number; format: string }) => `${v.format}:${v.width}`).sort(), [
-        'jpeg:1280', 'jpeg:1500', 'jpeg:320', 'jpeg:640', 'jpeg:960', 'webp:1280', 'webp:1500', 'webp:320', 'webp:640', 'webp:960',
+        'jpeg:1280',
+        'jpeg:1500',
+        'jpeg:320',
+        'jpeg:640',
+        'jpeg:960',
+        'webp:1280',
+        'webp:1500',
+        'webp:320',
+        'webp:640',
+        'webp:960',
       ]);
       const stored = await readFile(join(t.dir, 'media', image.url.replace('/media/', '')));
       const meta = await sharp(stored).metadata();
@@ -244,7 +283,9 @@ for (const dialect of DIALECTS) {
       assert.equal(variant.statusCode, 200);
       const text = multipartBody({ name: 'x.jpg', type: 'image/jpeg', data: Buffer.from('not an image at all') });
       const refused = await app.server.inject({
-        method: 'POST', url: '/api/admin/media', payload: text.payload,
+        method: 'POST',
+        url: '/api/admin/media',
+        payload: text.payload,
         headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': text.contentType },
       });
       assert.equal(refused.statusCode, 415);
@@ -287,7 +328,10 @@ for (const dialect of DIALECTS) {
       assert.ok((await page(seedPage)).body.includes('টুনটুনিগঞ্জ ডেস্ক'), 'the cached page followed the rename');
       await app.events.settle();
       const found = await app.server.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('টুনটুনিগঞ্জ')}` });
-      assert.ok(found.json().results.some((r: { id: number }) => r.id === 251042), 'the byline terms were re-indexed');
+      assert.ok(
+        found.json().results.some((r: { id: number }) => r.id === 251042),
+        'the byline terms were re-indexed',
+      );
       await admin.call('PATCH', `/api/admin/people/${person.id}`, { name: person.name }, 200);
     });
 

@@ -22,17 +22,25 @@ for (const dialect of DIALECTS) {
       assert.ok(asia.items.some((a: { id: number }) => a.id === 251042));
       assert.ok(asia.items.every((a: { section: { path: string } }) => a.section.path === 'world/asia'));
       const desk = (await get('/api/v1/articles?author=kalbela-desk')).json();
-      assert.deepEqual(desk.items.map((a: { id: number }) => a.id), [251042]);
+      assert.deepEqual(
+        desk.items.map((a: { id: number }) => a.id),
+        [251042],
+      );
     });
 
     test('one article in full, sections, latest and popular', async () => {
       const { article } = (await get('/api/v1/articles/251042')).json();
       assert.equal(article.headline, 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম');
       assert.equal(article.bodyText.split('\n\n').length, 10);
-      assert.deepEqual(article.byline.map((b: { name: string }) => b.name), ['কালবেলা ডেস্ক']);
+      assert.deepEqual(
+        article.byline.map((b: { name: string }) => b.name),
+        ['কালবেলা ডেস্ক'],
+      );
       assert.equal(article.image.credit, 'রয়টার্স');
       const sections = (await get('/api/v1/sections')).json();
-      assert.ok(sections.items.some((s: { path: string; children: Array<{ path: string }> }) => s.path === 'world' && s.children.some((c) => c.path === 'world/asia')));
+      assert.ok(
+        sections.items.some((s: { path: string; children: Array<{ path: string }> }) => s.path === 'world' && s.children.some((c) => c.path === 'world/asia')),
+      );
       assert.equal((await get('/api/v1/latest?limit=20')).json().items.length, 20);
       assert.equal((await get('/api/v1/popular?window=6h')).json().window, '6h');
     });

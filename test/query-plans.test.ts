@@ -36,36 +36,130 @@ async function loadCorpus(db: Kysely<Database>): Promise<void> {
     { id: 6, parent_id: 5, slug: 'cricket', path: 'sports/cricket', name: 'ক্রিকেট', position: 1, created_at: now },
   ];
   await db.insertInto('sections').values(sections).execute();
-  await db.insertInto('people').values([
-    { id: 1, slug: 'desk', name: 'প্রকাশ ডেস্ক', kind: 'desk', title: '', place: '', district_id: null, bio: '', created_at: now },
-    { id: 2, slug: 'reporter', name: 'নিজস্ব প্রতিবেদক', kind: 'reporter', title: '', place: '', district_id: null, bio: '', created_at: now },
-  ]).execute();
-  await db.insertInto('tags').values(Array.from({ length: 40 }, (_, i) => ({ id: i + 1, slug: `tag-${i + 1}`, name: `বিষয় ${i + 1}`, created_at: now }))).execute();
+  await db
+    .insertInto('people')
+    .values([
+      { id: 1, slug: 'desk', name: 'প্রকাশ ডেস্ক', kind: 'desk', title: '', place: '', district_id: null, bio: '', created_at: now },
+      { id: 2, slug: 'reporter', name: 'নিজস্ব প্রতিবেদক', kind: 'reporter', title: '', place: '', district_id: null, bio: '', created_at: now },
+    ])
+    .execute();
+  await db
+    .insertInto('tags')
+    .values(Array.from({ length: 40 }, (_, i) => ({ id: i + 1, slug: `tag-${i + 1}`, name: `বিষয় ${i + 1}`, created_at: now })))
+    .execute();
   const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'খবরের বিবরণ।' }] }] });
   for (let start = 1; start <= ARTICLES; start += 500) {
     const ids = Array.from({ length: Math.min(500, ARTICLES - start + 1) }, (_, i) => start + i);
     const published = (id: number) => new Date(Date.parse('2024-11-27T00:00:00Z') + id * 20_000_000).toISOString();
-    await db.insertInto('images').values(ids.filter((id) => id % 3 === 0).map((id) => ({
-      id, sha256: `sha-${id}`, stored_sha256: null, path: `2025/01/${String(id).padStart(20, '0')}.jpg`, mime: 'image/jpeg', width: 1200, height: 675, bytes: 1000, caption: '', credit: '', alt: '', created_at: now,
-    }))).execute();
-    await db.insertInto('image_variants').values(ids.filter((id) => id % 3 === 0).flatMap((id) => [320, 640].map((width) => ({ image_id: id, width, format: 'jpeg' as const, path: `2025/01/${String(id).padStart(20, '0')}-${width}.jpg`, bytes: 100 })))).execute();
-    await db.insertInto('articles').values(ids.map((id) => ({
-      id, section_id: 1 + (id % 6), status: 'published' as const, kicker: '', headline: `শিরোনাম ${id}`, subheadline: '', summary: 'সারাংশ', body,
-      image_id: id % 3 === 0 ? id : null, image_caption: null, image_credit: null, image_alt: null, district_id: id % 7 === 0 ? 1 + (id % 64) : null,
-      edition: id % 10 === 0 ? ('print' as const) : ('online' as const), print_page: id % 10 === 0 ? 1 + (id % 12) : null, breaking: id % 97 === 0 ? 1 : 0,
-      published_at: published(id), updated_at: null, scheduled_at: null, created_at: now, modified_at: now, content_hash: '', owner_id: null, revision: 1, byline_kind: 'desk' as const,
-    }))).execute();
+    await db
+      .insertInto('images')
+      .values(
+        ids
+          .filter((id) => id % 3 === 0)
+          .map((id) => ({
+            id,
+            sha256: `sha-${id}`,
+            stored_sha256: null,
+            path: `2025/01/${String(id).padStart(20, '0')}.jpg`,
+            mime: 'image/jpeg',
+            width: 1200,
+            height: 675,
+            bytes: 1000,
+            caption: '',
+            credit: '',
+            alt: '',
+            created_at: now,
+          })),
+      )
+      .execute();
+    await db
+      .insertInto('image_variants')
+      .values(
+        ids
+          .filter((id) => id % 3 === 0)
+          .flatMap((id) =>
+            [320, 640].map((width) => ({
+              image_id: id,
+              width,
+              format: 'jpeg' as const,
+              path: `2025/01/${String(id).padStart(20, '0')}-${width}.jpg`,
+              bytes: 100,
+            })),
+          ),
+      )
+      .execute();
+    await db
+      .insertInto('articles')
+      .values(
+        ids.map((id) => ({
+          id,
+          section_id: 1 + (id % 6),
+          status: 'published' as const,
+          kicker: '',
+          headline: `শিরোনাম ${id}`,
+          subheadline: '',
+          summary: 'সারাংশ',
+          body,
+          image_id: id % 3 === 0 ? id : null,
+          image_caption: null,
+          image_credit: null,
+          image_alt: null,
+          district_id: id % 7 === 0 ? 1 + (id % 64) : null,
+          edition: id % 10 === 0 ? ('print' as const) : ('online' as const),
+          print_page: id % 10 === 0 ? 1 + (id % 12) : null,
+          breaking: id % 97 === 0 ? 1 : 0,
+          published_at: published(id),
+          updated_at: null,
+          scheduled_at: null,
+          created_at: now,
+          modified_at: now,
+          content_hash: '',
+          owner_id: null,
+          revision: 1,
+          byline_kind: 'desk' as const,
+        })),
+      )
+      .execute();
     // The desk on every article and one tag on every article: the lists an unbounded plan would sort whole.
-    await db.insertInto('article_people').values(ids.map((id) => ({ article_id: id, person_id: 1, position: 0, published_at: published(id) }))).execute();
-    await db.insertInto('article_tags').values(ids.flatMap((id) => [
-      { article_id: id, tag_id: 1, position: 0, published_at: published(id) },
-      { article_id: id, tag_id: 2 + (id % 39), position: 1, published_at: published(id) },
-    ])).execute();
+    await db
+      .insertInto('article_people')
+      .values(ids.map((id) => ({ article_id: id, person_id: 1, position: 0, published_at: published(id) })))
+      .execute();
+    await db
+      .insertInto('article_tags')
+      .values(
+        ids.flatMap((id) => [
+          { article_id: id, tag_id: 1, position: 0, published_at: published(id) },
+          { article_id: id, tag_id: 2 + (id % 39), position: 1, published_at: published(id) },
+        ]),
+      )
+      .execute();
   }
-  await db.insertInto('comments').values(Array.from({ length: 200 }, (_, i) => ({
-    id: i + 1, article_id: ARTICLES - (i % 20), parent_id: null, name: 'পাঠক', body: 'মন্তব্য', status: 'approved' as const, ip_hash: 'x', body_key: `k${i}`, created_at: now, decided_at: now, decided_by: null,
-  }))).execute();
-  await db.insertInto('home_slots').values([{ slot: 0, article_id: ARTICLES - 5 }, { slot: 1, article_id: ARTICLES - 50 }]).execute();
+  await db
+    .insertInto('comments')
+    .values(
+      Array.from({ length: 200 }, (_, i) => ({
+        id: i + 1,
+        article_id: ARTICLES - (i % 20),
+        parent_id: null,
+        name: 'পাঠক',
+        body: 'মন্তব্য',
+        status: 'approved' as const,
+        ip_hash: 'x',
+        body_key: `k${i}`,
+        created_at: now,
+        decided_at: now,
+        decided_by: null,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('home_slots')
+    .values([
+      { slot: 0, article_id: ARTICLES - 5 },
+      { slot: 1, article_id: ARTICLES - 50 },
+    ])
+    .execute();
   await sql`UPDATE id_sequences SET value = ${ARTICLES} WHERE name = 'articles'`.execute(db);
 }
 
@@ -135,8 +229,13 @@ for (const dialect of DIALECTS) {
       const onQuery = (event: { level: string; query: Captured }) => {
         if (capturing && event.level === 'query') captured.set(event.query.sql, { sql: event.query.sql, parameters: event.query.parameters });
       };
-      handle = dialect === 'sqlite' ? await openDatabase(t.url, { onQuery }) : await openDatabase(POSTGRES_URL, { pgSchema: t.schema!, pgPoolSize: 2, onQuery });
-      const config = loadConfig({ env: {}, file: undefined, overrides: { databaseUrl: t.url, mediaDir: join(t.dir, 'media'), siteUrl: 'http://prokash.test', logLevel: 'silent', pageCacheTtl: 0 } });
+      handle =
+        dialect === 'sqlite' ? await openDatabase(t.url, { onQuery }) : await openDatabase(POSTGRES_URL, { pgSchema: t.schema!, pgPoolSize: 2, onQuery });
+      const config = loadConfig({
+        env: {},
+        file: undefined,
+        overrides: { databaseUrl: t.url, mediaDir: join(t.dir, 'media'), siteUrl: 'http://prokash.test', logLevel: 'silent', pageCacheTtl: 0 },
+      });
       app = await buildApp({ config, database: handle, clock: fixedClock(NOW), logger: false, scheduler: false, timers: false, pollMs: 0 });
     });
     after(async () => {
@@ -147,9 +246,25 @@ for (const dialect of DIALECTS) {
 
     test('every page type, rendered cold, runs only index-bounded queries', async () => {
       const pages = [
-        '/', '/world', '/world?page=3', '/world/asia', '/latest', '/latest?page=5', '/popular', '/topic/tag-1', '/topic/tag-1?page=4', '/author/desk',
-        '/author/desk?page=3', '/district/dhaka', `/archive/2025/03/01`, `/world/asia/${ARTICLES - 4}`, `/national/${ARTICLES - 3}`, `/sports/1500`,
-        '/rss.xml', '/world/rss.xml', '/sitemap-news.xml',
+        '/',
+        '/world',
+        '/world?page=3',
+        '/world/asia',
+        '/latest',
+        '/latest?page=5',
+        '/popular',
+        '/topic/tag-1',
+        '/topic/tag-1?page=4',
+        '/author/desk',
+        '/author/desk?page=3',
+        '/district/dhaka',
+        `/archive/2025/03/01`,
+        `/world/asia/${ARTICLES - 4}`,
+        `/national/${ARTICLES - 3}`,
+        `/sports/1500`,
+        '/rss.xml',
+        '/world/rss.xml',
+        '/sitemap-news.xml',
       ];
       capturing = true;
       for (const url of pages) {

@@ -38,9 +38,22 @@ for (const dialect of DIALECTS) {
       const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'নির্ধারিত সময়ে প্রকাশিত।' }] }] };
       const make = (headline: string) =>
         articles.create(actor, {
-          sectionId: section.id, kicker: '', headline, subheadline: '', summary: '', body,
-          byline: { kind: 'desk', personIds: [desk.id] }, districtId: null, edition: 'online', printPage: null, breaking: false,
-          imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: [],
+          sectionId: section.id,
+          kicker: '',
+          headline,
+          subheadline: '',
+          summary: '',
+          body,
+          byline: { kind: 'desk', personIds: [desk.id] },
+          districtId: null,
+          edition: 'online',
+          printPage: null,
+          breaking: false,
+          imageId: null,
+          imageCaption: null,
+          imageCredit: null,
+          imageAlt: null,
+          tags: [],
         });
       const due = await make('ঠিক সময়ে প্রকাশ');
       const later = await make('এক ঘণ্টা পরে প্রকাশ');
@@ -61,15 +74,14 @@ for (const dialect of DIALECTS) {
       // One more article comes due now: when it is published, the scheduler has looked again since
       // the first, and that look must not have published the first a second time.
       const next = await make('পরের খবর');
-      await t.db.updateTable('articles').set({ status: 'scheduled', scheduled_at: new Date(realNow - 10_000).toISOString() }).where('id', '=', next.id).execute();
+      await t.db
+        .updateTable('articles')
+        .set({ status: 'scheduled', scheduled_at: new Date(realNow - 10_000).toISOString() })
+        .where('id', '=', next.id)
+        .execute();
       await until(async () => (await status(next.id)) === 'published', 'the next due article is published');
 
-      const entries = await t.db
-        .selectFrom('audit_log')
-        .select('id')
-        .where('action', '=', 'article.publish')
-        .where('target_id', '=', String(due.id))
-        .execute();
+      const entries = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'article.publish').where('target_id', '=', String(due.id)).execute();
       assert.equal(entries.length, 1, 'published exactly once');
       const row = await t.db.selectFrom('articles').select('published_at').where('id', '=', due.id).executeTakeFirstOrThrow();
       assert.equal(row.published_at, dueAt.toISOString(), 'dated at its scheduled time');

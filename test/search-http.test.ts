@@ -121,8 +121,22 @@ for (const dialect of DIALECTS) {
       const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
       const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
       const input = (headline: string, body: string) => ({
-        sectionId: section.id, kicker: '', headline, subheadline: '', summary: '', body, byline: { kind: 'desk' as const, personIds: [desk.id] },
-        districtId: null, edition: 'online' as const, printPage: null, breaking: false, imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: [],
+        sectionId: section.id,
+        kicker: '',
+        headline,
+        subheadline: '',
+        summary: '',
+        body,
+        byline: { kind: 'desk' as const, personIds: [desk.id] },
+        districtId: null,
+        edition: 'online' as const,
+        printPage: null,
+        breaking: false,
+        imageId: null,
+        imageCaption: null,
+        imageCredit: null,
+        imageAlt: null,
+        tags: [],
       });
       const created = await ctx.app.articles.create(editor, input('দায়িত্বের ভার নিলেন নতুন উপাচার্য', 'জোয়ারকাণ্ড মামলার রায় ২০২৩ সালে হয়েছিল।'));
       assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), [], 'a draft is not findable');
@@ -154,10 +168,16 @@ for (const dialect of DIALECTS) {
     test('another process’s change reaches this index through the event bus within a poll', async () => {
       const row = await ctx.t.db.selectFrom('articles').select(['id', 'headline']).where('id', '=', 251001).executeTakeFirstOrThrow();
       // As if another process wrote it: the row changes and an event is appended, nothing local.
-      await ctx.t.db.updateTable('articles').set({ headline: `${row.headline} টুনটুনিগঞ্জ`, modified_at: new Date().toISOString() }).where('id', '=', row.id).execute();
-      await ctx.t.db.transaction().execute((trx) =>
-        appendEvents(trx, [{ type: 'article.updated', payload: { id: row.id, before: null, after: null, significant: false } }], new Date().toISOString()),
-      );
+      await ctx.t.db
+        .updateTable('articles')
+        .set({ headline: `${row.headline} টুনটুনিগঞ্জ`, modified_at: new Date().toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+      await ctx.t.db
+        .transaction()
+        .execute((trx) =>
+          appendEvents(trx, [{ type: 'article.updated', payload: { id: row.id, before: null, after: null, significant: false } }], new Date().toISOString()),
+        );
       await ctx.app.events.settle();
       assert.deepEqual(await foundIds('টুনটুনিগঞ্জ'), [row.id]);
     });

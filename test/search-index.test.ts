@@ -13,7 +13,12 @@ const analyzer = createAnalyzer();
 const deps = { analyzer, isKnown: createKnownWords() };
 const NOW = '2026-11-27T06:00:00.000Z';
 
-function doc(id: number, text: { head?: string; body?: string; summary?: string; tags?: string; byline?: string }, publishedAt = '2026-11-20T06:00:00.000Z', sectionId = 1): IndexDocument {
+function doc(
+  id: number,
+  text: { head?: string; body?: string; summary?: string; tags?: string; byline?: string },
+  publishedAt = '2026-11-20T06:00:00.000Z',
+  sectionId = 1,
+): IndexDocument {
   const a = (s = '') => analyzer.analyze(s).join(' ');
   return {
     articleId: id,
@@ -60,11 +65,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('every word must match; unknown names also match by prefix', async () => {
-      await index.upsert([
-        doc(1, { body: 'কিম জং উন মস্কো সফরে' }),
-        doc(2, { body: 'কিম ও তার বোনের সফর' }),
-        doc(3, { body: 'মাহফুজারের বক্তব্য' }),
-      ]);
+      await index.upsert([doc(1, { body: 'কিম জং উন মস্কো সফরে' }), doc(2, { body: 'কিম ও তার বোনের সফর' }), doc(3, { body: 'মাহফুজারের বক্তব্য' })]);
       assert.deepEqual(await ids('কিম জং উন'), [1]);
       assert.deepEqual((await ids('কিম')).sort(), [1, 2]);
       assert.deepEqual(await ids('মাহফুজার'), [3]);
@@ -117,7 +118,10 @@ for (const dialect of DIALECTS) {
     test('articles published in the same second are all kept', async () => {
       const at = '2026-11-20T06:00:00.000Z';
       await index.upsert([doc(5, { body: 'সংসদ' }, at), doc(5 + 2 ** 20, { body: 'সংসদ' }, at), doc(5 + 2 ** 21, { body: 'সংসদ' }, at)]);
-      assert.deepEqual((await ids('সংসদ')).sort((a, b) => a - b), [5, 5 + 2 ** 20, 5 + 2 ** 21]);
+      assert.deepEqual(
+        (await ids('সংসদ')).sort((a, b) => a - b),
+        [5, 5 + 2 ** 20, 5 + 2 ** 21],
+      );
     });
 
     test('query text with FTS or tsquery syntax is only words', async () => {
@@ -134,7 +138,10 @@ for (const dialect of DIALECTS) {
       if (dialect === 'sqlite') {
         await sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, 'col')`.execute(t.db);
         const rows = await sql<{ term: string }>`SELECT term FROM temp.search_vocab WHERE col = 'body'`.execute(t.db);
-        assert.deepEqual(rows.rows.map((r) => r.term), [term]);
+        assert.deepEqual(
+          rows.rows.map((r) => r.term),
+          [term],
+        );
         // Unconfigured, FTS5 would have cut it at the vowel signs:
         await sql`CREATE VIRTUAL TABLE temp.plain USING fts5(x)`.execute(t.db);
         await sql`INSERT INTO temp.plain (x) VALUES (${term})`.execute(t.db);
@@ -143,7 +150,10 @@ for (const dialect of DIALECTS) {
         assert.ok(split.rows.length > 1, `unicode61 splits it into ${split.rows.length}`);
       } else {
         const rows = await sql<{ lexeme: string }>`SELECT unnest(tsvector_to_array(document)) AS lexeme FROM search_docs`.execute(t.db);
-        assert.deepEqual(rows.rows.map((r) => r.lexeme), [term]);
+        assert.deepEqual(
+          rows.rows.map((r) => r.lexeme),
+          [term],
+        );
       }
     });
   });

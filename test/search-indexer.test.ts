@@ -18,13 +18,30 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     let indexer: SearchIndexer;
     let published: number;
-    const indexed = async () => Number((await t.db.withTables<{ search_docs: { article_id: number } }>().selectFrom('search_docs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const indexed = async () =>
+      Number(
+        (
+          await t.db
+            .withTables<{ search_docs: { article_id: number } }>()
+            .selectFrom('search_docs')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     before(async () => {
       t = await createTestDatabase(dialect);
       await seedDemo({ db: t.db, mediaDir: join(t.dir, 'media'), clock: fixedClock(TEST_NOW) });
       indexer = await createIndexer(t);
-      published = Number((await t.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow()).n);
+      published = Number(
+        (
+          await t.db
+            .selectFrom('articles')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('status', '=', 'published')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     });
     after(async () => t.destroy());
 
@@ -44,7 +61,14 @@ for (const dialect of DIALECTS) {
       assert.equal(await indexed(), published);
       if (dialect === 'sqlite') {
         const config = await sql<{ k: string; v: number }>`SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k`.execute(t.db);
-        assert.deepEqual(config.rows, [{ k: 'automerge', v: 4 }, { k: 'hashsize', v: 67108864 }], 'the live settings, not the bulk ones, after the swap');
+        assert.deepEqual(
+          config.rows,
+          [
+            { k: 'automerge', v: 4 },
+            { k: 'hashsize', v: 67108864 },
+          ],
+          'the live settings, not the bulk ones, after the swap',
+        );
       }
     });
 
@@ -70,7 +94,8 @@ for (const dialect of DIALECTS) {
       const queries = ['পুতিন', 'রাশিয়া', 'ঢাকা', 'বাংলাদেশ', 'নির্বাচন'];
       const index = createSearchIndex(t);
       const deps = { analyzer: createAnalyzer(), isKnown: createKnownWords() };
-      const results = () => Promise.all(queries.map((q) => index.search({ groups: parseQuery(q, deps).groups, mode: 'all', now: new Date(TEST_NOW).toISOString(), limit: 100 })));
+      const results = () =>
+        Promise.all(queries.map((q) => index.search({ groups: parseQuery(q, deps).groups, mode: 'all', now: new Date(TEST_NOW).toISOString(), limit: 100 })));
       // From an empty index each time: replaced entries linger in SQLite's statistics until merged.
       await index.clear();
       const inThread = await indexer.reindexAll({ inThread: true, batchSize: 7, commitEvery: 20 });

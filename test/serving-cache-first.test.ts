@@ -44,7 +44,21 @@ for (const dialect of DIALECTS) {
     test('a warm page, a 304, a canonical redirect and an unknown article run no query', async () => {
       const tag = await ctx.t.db.selectFrom('tags').select('slug').orderBy('id').executeTakeFirstOrThrow();
       const person = await ctx.t.db.selectFrom('people').select('slug').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
-      const pages = [SEED, '/', '/world', '/world?page=2', '/latest', '/popular', `/topic/${encodeURIComponent(tag.slug)}`, `/author/${person.slug}`, '/district/dhaka', '/archive/2023/09/13', '/rss.xml', '/world/rss.xml', '/sitemap-news.xml'];
+      const pages = [
+        SEED,
+        '/',
+        '/world',
+        '/world?page=2',
+        '/latest',
+        '/popular',
+        `/topic/${encodeURIComponent(tag.slug)}`,
+        `/author/${person.slug}`,
+        '/district/dhaka',
+        '/archive/2023/09/13',
+        '/rss.xml',
+        '/world/rss.xml',
+        '/sitemap-news.xml',
+      ];
       for (const url of pages) assert.equal((await ctx.get(url)).statusCode, 200, url); // rendered once
       for (const url of pages) {
         let etag = '';
@@ -80,7 +94,11 @@ for (const dialect of DIALECTS) {
       assert.equal(fast!.status, 200);
       assert.deepEqual(fast!.body, viaFramework.rawPayload, 'the same compressed bytes');
       const comparable = (h: Record<string, unknown>) =>
-        Object.fromEntries(Object.entries(h).filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k)).sort());
+        Object.fromEntries(
+          Object.entries(h)
+            .filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k))
+            .sort(),
+        );
       assert.deepEqual(comparable(fast!.headers), comparable(viaFramework.headers as Record<string, unknown>), 'the same headers');
       assert.equal(fast!.headers['content-encoding'], 'br');
       assert.ok(String(fast!.headers['content-security-policy']).includes("script-src 'self'"));
@@ -107,10 +125,22 @@ for (const dialect of DIALECTS) {
       const otherUrl = `/${other.path}/${other.id}`;
       const tagName = 'ক্যাশ পরীক্ষার বিষয়';
       const input = (headline: string) => ({
-        sectionId: asia.id, kicker: '', headline, subheadline: '', summary: '',
+        sectionId: asia.id,
+        kicker: '',
+        headline,
+        subheadline: '',
+        summary: '',
         body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'নতুন খবরের প্রথম অনুচ্ছেদ।' }] }] },
-        byline: { kind: 'desk' as const, personIds: [desk.id] }, districtId: null, edition: 'online' as const, printPage: null, breaking: false,
-        imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: [tagName],
+        byline: { kind: 'desk' as const, personIds: [desk.id] },
+        districtId: null,
+        edition: 'online' as const,
+        printPage: null,
+        breaking: false,
+        imageId: null,
+        imageCaption: null,
+        imageCredit: null,
+        imageAlt: null,
+        tags: [tagName],
       });
       const draft = await ctx.app.articles.create(EDITOR, input('এশিয়ার নতুন খবর: ক্যাশ পরীক্ষা'));
       const tag = await ctx.t.db.selectFrom('tags').select('slug').where('name', '=', tagName).executeTakeFirstOrThrow();

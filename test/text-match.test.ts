@@ -20,7 +20,14 @@ for (const dialect of DIALECTS) {
     after(() => t.destroy());
 
     const find = async (text: string, where: 'contains' | 'starts') =>
-      (await t.db.selectFrom('tags').select('name').where(textMatches('name', text, where)).orderBy('id').execute()).map((r) => r.name);
+      (
+        await t.db
+          .selectFrom('tags')
+          .select('name')
+          .where(textMatches('name', text, where))
+          .orderBy('id')
+          .execute()
+      ).map((r) => r.name);
 
     test('Latin letters match whatever their case', async () => {
       assert.deepEqual(await find('dhaka', 'contains'), ['Dhaka Tribune', 'DHAKA LIVE']);

@@ -83,10 +83,22 @@ for (const dialect of DIALECTS) {
     });
 
     const input = (headline: string) => ({
-      sectionId, kicker: '', headline, subheadline: '', summary: '',
+      sectionId,
+      kicker: '',
+      headline,
+      subheadline: '',
+      summary: '',
       body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${headline}: বিস্তারিত।` }] }] },
-      byline: { kind: 'desk', personIds: [deskId] }, districtId: null, edition: 'online', printPage: null, breaking: false,
-      imageId: null, imageCaption: null, imageCredit: null, imageAlt: null, tags: ['পরীক্ষা'],
+      byline: { kind: 'desk', personIds: [deskId] },
+      districtId: null,
+      edition: 'online',
+      printPage: null,
+      breaking: false,
+      imageId: null,
+      imageCaption: null,
+      imageCredit: null,
+      imageAlt: null,
+      tags: ['পরীক্ষা'],
     });
 
     /** Serving pids behind a port, as the health view names them. */
@@ -129,7 +141,11 @@ for (const dialect of DIALECTS) {
       await Promise.all([0, 1, 2, 3].map(editor));
       assert.deepEqual(failures, []);
       assert.equal(latencies.length, 24);
-      const published = await t.db.selectFrom('articles').select((eb) => eb.fn.countAll<number | string>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+      const published = await t.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('status', '=', 'published')
+        .executeTakeFirstOrThrow();
       assert.equal(Number(published.n), 24);
     });
 
@@ -139,7 +155,10 @@ for (const dialect of DIALECTS) {
       const at = new Date(Date.now() + 1500);
       assert.equal((await call(ports.cluster, 'POST', `/api/admin/articles/${id}/schedule`, token, { at: at.toISOString() })).status, 200);
       assert.equal((await call(ports.single, 'GET', `/national/${id}`, token)).status, 404, 'not before its time');
-      const took = await within(6000, async () => (await servedEverywhere(`/national/${id}`, ports.cluster)) && (await servedEverywhere(`/national/${id}`, ports.single, 1)));
+      const took = await within(
+        6000,
+        async () => (await servedEverywhere(`/national/${id}`, ports.cluster)) && (await servedEverywhere(`/national/${id}`, ports.single, 1)),
+      );
       assert.ok(took >= 0, 'published and served everywhere');
       await sleep(1500); // every scheduler that could have published it has looked again
       const entries = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'article.publish').where('target_id', '=', String(id)).execute();
@@ -148,11 +167,23 @@ for (const dialect of DIALECTS) {
 
     test('an import reaches the running servers without a restart', async () => {
       const file = join(t.dir, 'import.jsonl');
-      const record = { id: 880001, section: 'national', headline: 'আমদানি হওয়া খবর', body: 'প্রথম অনুচ্ছেদ।', byline: { desk: 'প্রকাশ ডেস্ক' }, published_at: '2026-11-01T10:00:00+06:00', status: 'published', tags: [] };
+      const record = {
+        id: 880001,
+        section: 'national',
+        headline: 'আমদানি হওয়া খবর',
+        body: 'প্রথম অনুচ্ছেদ।',
+        byline: { desk: 'প্রকাশ ডেস্ক' },
+        published_at: '2026-11-01T10:00:00+06:00',
+        status: 'published',
+        tags: [],
+      };
       await writeFile(file, `${JSON.stringify(record)}\n`);
       const run = await runProkash(['import', file], { DATABASE_URL: t.url, MEDIA_DIR: join(t.dir, 'media') }, t.dir);
       assert.equal(run.code, 0, run.stderr);
-      const took = await within(1000, async () => (await servedEverywhere('/national/880001', ports.cluster)) && (await servedEverywhere('/national/880001', ports.single, 1)));
+      const took = await within(
+        1000,
+        async () => (await servedEverywhere('/national/880001', ports.cluster)) && (await servedEverywhere('/national/880001', ports.single, 1)),
+      );
       assert.ok(took >= 0, 'visible on every worker and process within a second of the import');
     });
 

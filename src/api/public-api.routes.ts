@@ -57,7 +57,13 @@ interface SectionOut {
 const sectionSchema: z.ZodType<SectionOut> = z.lazy(() => z.object({ path: z.string(), name: z.string(), url: z.string(), children: z.array(sectionSchema) }));
 const listSchema = z.object({ items: z.array(summarySchema), next: z.string().nullable() });
 const popularSchema = z.object({ window: z.enum(['6h', '24h', '7d']), basis: z.enum(['views', 'latest']), items: z.array(summarySchema) });
-export const PUBLIC_ANSWERS = { list: listSchema, article: z.object({ article: articleSchema }), sections: z.object({ items: z.array(sectionSchema) }), latest: z.object({ items: z.array(summarySchema) }), popular: popularSchema };
+export const PUBLIC_ANSWERS = {
+  list: listSchema,
+  article: z.object({ article: articleSchema }),
+  sections: z.object({ items: z.array(sectionSchema) }),
+  latest: z.object({ items: z.array(summarySchema) }),
+  popular: popularSchema,
+};
 
 export interface PublicApiDeps {
   reader: ContentReader;
@@ -77,7 +83,14 @@ export function publicApiEndpoints(deps: PublicApiDeps) {
     kicker: a.kicker,
     headline: a.headline,
     summary: a.summary,
-    image: a.image && { url: `${deps.siteUrl}${a.image.src}`, width: a.image.width, height: a.image.height, alt: a.image.alt, caption: a.image.caption, credit: a.image.credit },
+    image: a.image && {
+      url: `${deps.siteUrl}${a.image.src}`,
+      width: a.image.width,
+      height: a.image.height,
+      alt: a.image.alt,
+      caption: a.image.caption,
+      credit: a.image.credit,
+    },
     publishedAt: a.publishedAt,
     updatedAt: a.updatedAt,
     edition: a.edition,
@@ -96,7 +109,12 @@ export function publicApiEndpoints(deps: PublicApiDeps) {
     district: a.district && { slug: a.district.slug, name: a.district.name },
     corrections: a.corrections,
   });
-  const section = (s: SectionTree['roots'][number]): SectionOut => ({ path: s.path, name: s.name, url: `${deps.siteUrl}/${s.path}`, children: s.children.map(section) });
+  const section = (s: SectionTree['roots'][number]): SectionOut => ({
+    path: s.path,
+    name: s.name,
+    url: `${deps.siteUrl}/${s.path}`,
+    children: s.children.map(section),
+  });
 
   return [
     publicEndpoint({

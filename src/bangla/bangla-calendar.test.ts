@@ -68,7 +68,14 @@ test('1–14 March is one day later in a leap year, every other day is fixed', (
     assert.equal(toBanglaDate(civil(2023, 3, d)).day, 15 + d, `2023-03-${d}`);
     assert.equal(toBanglaDate(civil(2025, 3, d)).day, 15 + d, `2025-03-${d}`);
   }
-  for (const [m, d] of [[1, 1], [2, 28], [3, 15], [4, 14], [8, 15], [12, 31]] as const) {
+  for (const [m, d] of [
+    [1, 1],
+    [2, 28],
+    [3, 15],
+    [4, 14],
+    [8, 15],
+    [12, 31],
+  ] as const) {
     const leap = toBanglaDate(civil(2024, m, d));
     const common = toBanglaDate(civil(2023, m, d));
     assert.deepEqual([leap.month, leap.day], [common.month, common.day], `${m}-${d}`);

@@ -14,20 +14,7 @@ export interface BanglaDate {
 }
 
 /** Bangla month names, index 0 = বৈশাখ. */
-export const BANGLA_MONTHS = [
-  'বৈশাখ',
-  'জ্যৈষ্ঠ',
-  'আষাঢ়',
-  'শ্রাবণ',
-  'ভাদ্র',
-  'আশ্বিন',
-  'কার্তিক',
-  'অগ্রহায়ণ',
-  'পৌষ',
-  'মাঘ',
-  'ফাল্গুন',
-  'চৈত্র',
-] as const;
+export const BANGLA_MONTHS = ['বৈশাখ', 'জ্যৈষ্ঠ', 'আষাঢ়', 'শ্রাবণ', 'ভাদ্র', 'আশ্বিন', 'কার্তিক', 'অগ্রহায়ণ', 'পৌষ', 'মাঘ', 'ফাল্গুন', 'চৈত্র'] as const;
 
 // Month lengths from বৈশাখ; ফাল্গুন (index 10) gains a day when it contains 29 February.
 const MONTH_LENGTHS = [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 29, 30] as const;
@@ -55,7 +42,7 @@ export function toBanglaDate(gregorian: CivilDate): BanglaDate {
   const banglaYear = startYear - YEAR_OFFSET;
   let remaining = daysFromCivil(gregorian) - daysFromCivil({ year: startYear, month: NEW_YEAR_MONTH, day: NEW_YEAR_DAY });
   let banglaMonth = 1;
-  for (let length = banglaMonthLength(banglaYear, banglaMonth); remaining >= length; ) {
+  for (let length = banglaMonthLength(banglaYear, banglaMonth); remaining >= length;) {
     remaining -= length;
     banglaMonth += 1;
     length = banglaMonthLength(banglaYear, banglaMonth);

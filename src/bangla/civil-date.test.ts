@@ -1,14 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  addDays,
-  civilFromDays,
-  daysFromCivil,
-  daysInMonth,
-  isLeapYear,
-  isValidCalendarDay,
-  weekdayOf,
-} from './civil-date.ts';
+import { addDays, civilFromDays, daysFromCivil, daysInMonth, isLeapYear, isValidCalendarDay, weekdayOf } from './civil-date.ts';
 
 test('isLeapYear follows the Gregorian rule', () => {
   const cases: Array<[number, boolean]> = [
@@ -45,7 +37,11 @@ test('daysFromCivil matches known day numbers and round-trips', () => {
     assert.equal(daysFromCivil(civilFromDays(days)), days);
   }
   // Date.UTC agrees from 1900 on (it cannot be used for years 0-99).
-  for (const [y, m, d] of [[1900, 3, 1], [2024, 2, 29], [2100, 12, 31]] as const) {
+  for (const [y, m, d] of [
+    [1900, 3, 1],
+    [2024, 2, 29],
+    [2100, 12, 31],
+  ] as const) {
     assert.equal(daysFromCivil({ year: y, month: m, day: d }) * 86_400_000, Date.UTC(y, m - 1, d));
   }
 });

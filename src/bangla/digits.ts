@@ -4,9 +4,7 @@ const BENGALI_ZERO = 0x09e6;
 
 /** Replaces ASCII digits 0-9 with Bengali digits ০-৯, keeping every other character. */
 export function toBengaliDigits(value: string | number): string {
-  return String(value).replace(/[0-9]/g, (d) =>
-    String.fromCharCode(BENGALI_ZERO + d.charCodeAt(0) - 0x30),
-  );
+  return String(value).replace(/[0-9]/g, (d) => String.fromCharCode(BENGALI_ZERO + d.charCodeAt(0) - 0x30));
 }
 
 /** Replaces Bengali digits ০-৯ with ASCII digits 0-9, keeping every other character. */

@@ -24,10 +24,22 @@ test('joinConjuncts repairs the split an ICU older than 74 makes', () => {
   const cases: Array<[string[], string[]]> = [
     [['ক্', 'ষ'], ['ক্ষ']],
     [['স্', 'ত্', 'র'], ['স্ত্র']],
-    [[`র${ZWJ}্`, 'যা', 'ব'], [`র${ZWJ}্যা`, 'ব']],
-    [['শি', 'ক্', 'ষা'], ['শি', 'ক্ষা']],
-    [['ক্', ' ', 'ষ'], ['ক্', ' ', 'ষ']], // a space breaks the link
-    [['ক্‌', 'ষ'], ['ক্‌', 'ষ']], // so does ZWNJ
+    [
+      [`র${ZWJ}্`, 'যা', 'ব'],
+      [`র${ZWJ}্যা`, 'ব'],
+    ],
+    [
+      ['শি', 'ক্', 'ষা'],
+      ['শি', 'ক্ষা'],
+    ],
+    [
+      ['ক্', ' ', 'ষ'],
+      ['ক্', ' ', 'ষ'],
+    ], // a space breaks the link
+    [
+      ['ক্‌', 'ষ'],
+      ['ক্‌', 'ষ'],
+    ], // so does ZWNJ
   ];
   for (const [input, expected] of cases) assert.deepEqual(joinConjuncts(input), expected, input.join('|'));
 });

@@ -64,9 +64,11 @@ test('formatHijri writes house spellings and the era as হিজরি', () => 
 });
 
 test('every month number has its Bangladeshi name, in NFC', () => {
-  const expected = ['মহররম', 'সফর', 'রবিউল আউয়াল', 'রবিউস সানি', 'জমাদিউল আউয়াল', 'জমাদিউস সানি',
-    'রজব', 'শাবান', 'রমজান', 'শাওয়াল', 'জিলকদ', 'জিলহজ'];
-  assert.deepEqual(Array.from({ length: 12 }, (_, i) => hijriMonthName(i + 1)), expected);
+  const expected = ['মহররম', 'সফর', 'রবিউল আউয়াল', 'রবিউস সানি', 'জমাদিউল আউয়াল', 'জমাদিউস সানি', 'রজব', 'শাবান', 'রমজান', 'শাওয়াল', 'জিলকদ', 'জিলহজ'];
+  assert.deepEqual(
+    Array.from({ length: 12 }, (_, i) => hijriMonthName(i + 1)),
+    expected,
+  );
   for (const name of HIJRI_MONTHS_BN) assert.equal(name, name.normalize('NFC'));
   assert.throws(() => hijriMonthName(0), RangeError);
 });

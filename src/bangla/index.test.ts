@@ -4,14 +4,25 @@ import * as bangla from './index.ts';
 
 test('index re-exports the public API', () => {
   const expected = [
-    'toBengaliDigits', 'toAsciiDigits', 'formatNumberBn',
-    'zonedParts', 'zonedDayRange', 'isValidCalendarDay', 'addDays', 'formatIsoOffset',
-    'formatHouseDateTime', 'formatGregorianDate',
-    'toBanglaDate', 'formatBanglaDate',
-    'toHijri', 'formatHijri',
-    'formatThreeCalendars', 'threeCalendarLabels',
+    'toBengaliDigits',
+    'toAsciiDigits',
+    'formatNumberBn',
+    'zonedParts',
+    'zonedDayRange',
+    'isValidCalendarDay',
+    'addDays',
+    'formatIsoOffset',
+    'formatHouseDateTime',
+    'formatGregorianDate',
+    'toBanglaDate',
+    'formatBanglaDate',
+    'toHijri',
+    'formatHijri',
+    'formatThreeCalendars',
+    'threeCalendarLabels',
     'formatRelativeBn',
-    'truncateGraphemes', 'graphemeLength',
+    'truncateGraphemes',
+    'graphemeLength',
   ];
   for (const name of expected) assert.equal(typeof (bangla as Record<string, unknown>)[name], 'function', name);
   // zoned-date re-exports civil-date's functions: one binding, not two copies.

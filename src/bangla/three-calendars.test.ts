@@ -6,12 +6,7 @@ const DHAKA = { timeZone: 'Asia/Dhaka', hijriOffset: 0 };
 
 test('formatThreeCalendars prints Gregorian, Bangla and Hijri for the local day', () => {
   const cases: Array<[string, { timeZone: string; hijriOffset: number }, string, string]> = [
-    [
-      '2026-11-27T06:00:00Z',
-      DHAKA,
-      'শুক্রবার, ২৭ নভেম্বর ২০২৬, ১২ অগ্রহায়ণ ১৪৩৩, ১৭ জমাদিউস সানি ১৪৪৮ হিজরি',
-      'the BANGLA.md header example',
-    ],
+    ['2026-11-27T06:00:00Z', DHAKA, 'শুক্রবার, ২৭ নভেম্বর ২০২৬, ১২ অগ্রহায়ণ ১৪৩৩, ১৭ জমাদিউস সানি ১৪৪৮ হিজরি', 'the BANGLA.md header example'],
     [
       '2026-11-27T06:00:00Z',
       { timeZone: 'Asia/Dhaka', hijriOffset: -1 },
@@ -30,12 +25,7 @@ test('formatThreeCalendars prints Gregorian, Bangla and Hijri for the local day'
       'বুধবার, ১৩ সেপ্টেম্বর ২০২৩, ২৯ ভাদ্র ১৪৩০, ২৮ সফর ১৪৪৫ হিজরি',
       'the same instant in a UTC newsroom',
     ],
-    [
-      '2024-04-13T18:00:00Z',
-      DHAKA,
-      'রবিবার, ১৪ এপ্রিল ২০২৪, ১ বৈশাখ ১৪৩১, ৫ শাওয়াল ১৪৪৫ হিজরি',
-      'Pohela Boishakh begins at Dhaka midnight',
-    ],
+    ['2024-04-13T18:00:00Z', DHAKA, 'রবিবার, ১৪ এপ্রিল ২০২৪, ১ বৈশাখ ১৪৩১, ৫ শাওয়াল ১৪৪৫ হিজরি', 'Pohela Boishakh begins at Dhaka midnight'],
   ];
   for (const [iso, opts, expected, why] of cases) assert.equal(formatThreeCalendars(new Date(iso), opts), expected, why);
 });

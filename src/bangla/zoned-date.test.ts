@@ -17,11 +17,7 @@ test('zonedParts reads the wall clock of the named zone', () => {
     ['2023-12-31T18:00:00Z', 'Asia/Dhaka', [2024, 1, 1, 0, 0, 0, 1]],
   ];
   for (const [iso, zone, [year, month, day, hour, minute, second, weekday]] of cases) {
-    assert.deepEqual(
-      zonedParts(new Date(iso), zone),
-      { year, month, day, hour, minute, second, weekday },
-      `${iso} in ${zone}`,
-    );
+    assert.deepEqual(zonedParts(new Date(iso), zone), { year, month, day, hour, minute, second, weekday }, `${iso} in ${zone}`);
   }
   assert.deepEqual(zonedCivilDate(new Date('2023-09-13T18:30:00Z'), 'Asia/Dhaka'), { year: 2023, month: 9, day: 14 });
   assert.throws(() => zonedParts(new Date(Number.NaN), 'Asia/Dhaka'), RangeError);
@@ -81,12 +77,39 @@ test('zoneOffsetMs', () => {
 });
 
 test('zonedParts counted from the remembered hourly offset agrees with Intl, across DST switches', () => {
-  const zones = ['Asia/Dhaka', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Havana', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns'];
+  const zones = [
+    'Asia/Dhaka',
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'America/Havana',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'America/St_Johns',
+  ];
   const formats = new Map<string, Intl.DateTimeFormat>();
   const intl = (ms: number, zone: string) => {
     let f = formats.get(zone);
-    if (!f) formats.set(zone, (f = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
-    const p = Object.fromEntries(f.formatToParts(new Date(ms)).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+    if (!f)
+      formats.set(
+        zone,
+        (f = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        })),
+      );
+    const p = Object.fromEntries(
+      f
+        .formatToParts(new Date(ms))
+        .filter((x) => x.type !== 'literal')
+        .map((x) => [x.type, Number(x.value)]),
+    );
     return [p.year, p.month, p.day, p.hour, p.minute, p.second];
   };
   for (const zone of zones) {

@@ -152,9 +152,7 @@ function startOfLocalDay(date: CivilDate, timeZone: string): number {
   const wall = daysFromCivil(date) * MS_PER_DAY;
   const before = zoneOffsetMs(new Date(wall - MS_PER_DAY), timeZone);
   const after = zoneOffsetMs(new Date(wall + MS_PER_DAY), timeZone);
-  const candidates = [wall - before, wall - after].filter(
-    (t) => wallClockMs(zonedParts(new Date(t), timeZone)) === wall,
-  );
+  const candidates = [wall - before, wall - after].filter((t) => wallClockMs(zonedParts(new Date(t), timeZone)) === wall);
   if (candidates.length > 0) return Math.min(...candidates);
   // Midnight fell into a gap: the day starts at the transition, found by bisection.
   return findTransition(wall - after, wall - before, before, timeZone);

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { PageCache, fragmentEnd, fragmentStart } from './page-cache.ts';
 
-const page = (body: string, tags: string[] = []) => () => Promise.resolve({ status: 200, contentType: 'text/html', body, tags, cache: true });
+const page =
+  (body: string, tags: string[] = []) =>
+  () =>
+    Promise.resolve({ status: 200, contentType: 'text/html', body, tags, cache: true });
 
 test('a page is rendered once, however many ask at the same time, and served compressed with an ETag', async () => {
   let renders = 0;
@@ -40,7 +43,13 @@ test('a fragment change recomposes cached pages without rendering them again', a
   let renders = 0;
   const render = () => {
     renders++;
-    return Promise.resolve({ status: 200, contentType: 'text/html', body: `<main>খবর</main>${fragmentStart('lists')}<ol>old</ol>${fragmentEnd('lists')}<footer></footer>`, tags: ['article:9'], cache: true });
+    return Promise.resolve({
+      status: 200,
+      contentType: 'text/html',
+      body: `<main>খবর</main>${fragmentStart('lists')}<ol>old</ol>${fragmentEnd('lists')}<footer></footer>`,
+      tags: ['article:9'],
+      cache: true,
+    });
   };
   const v1 = await cache.getOrRender('/n/9', render, { lists: { version: 1, html: '<ol>one</ol>' } });
   assert.equal(v1.body.toString(), `<main>খবর</main>${fragmentStart('lists')}<ol>one</ol>${fragmentEnd('lists')}<footer></footer>`);

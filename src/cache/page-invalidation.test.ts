@@ -12,7 +12,15 @@ const tree = new SectionTree([
 const ctx = { tree, timeZone: 'Asia/Dhaka' };
 
 const listing = (over: Partial<ArticleListing> = {}): ArticleListing => ({
-  status: 'published', sectionId: 2, publishedAt: '2023-09-13T18:30:00.000Z', tagIds: [7, 8], personIds: [5], districtId: 12, breaking: false, edition: 'online', ...over,
+  status: 'published',
+  sectionId: 2,
+  publishedAt: '2023-09-13T18:30:00.000Z',
+  tagIds: [7, 8],
+  personIds: [5],
+  districtId: 12,
+  breaking: false,
+  edition: 'online',
+  ...over,
 });
 const event = (type: LoggedEvent['type'], payload: unknown): LoggedEvent => ({ id: 1, at: '', type, payload }) as LoggedEvent;
 const sorted = (tags: string[]) => [...tags].sort();
@@ -20,13 +28,19 @@ const sorted = (tags: string[]) => [...tags].sort();
 test('a draft saved, submitted or scheduled changes no page', () => {
   for (const type of ['article.created', 'article.updated', 'article.submitted', 'article.scheduled'] as const) {
     const draft = listing({ status: type === 'article.scheduled' ? 'scheduled' : 'draft', publishedAt: null });
-    const result = invalidationFor(event(type, { id: 9, before: listing({ status: 'draft', publishedAt: null }), after: draft, significant: false, at: '' }), ctx);
+    const result = invalidationFor(
+      event(type, { id: 9, before: listing({ status: 'draft', publishedAt: null }), after: draft, significant: false, at: '' }),
+      ctx,
+    );
     assert.deepEqual(result, { tags: [], everything: false, fragments: [] }, type);
   }
 });
 
 test('a publish drops its page and every list it joins: its section and those above, tags, people, district, day, latest and home', () => {
-  const result = invalidationFor(event('article.published', { id: 9, before: listing({ status: 'submitted', publishedAt: null }), after: listing(), scheduled: false }), ctx);
+  const result = invalidationFor(
+    event('article.published', { id: 9, before: listing({ status: 'submitted', publishedAt: null }), after: listing(), scheduled: false }),
+    ctx,
+  );
   assert.deepEqual(
     sorted(result.tags),
     sorted(['article:9', 'card:9', 'latest', 'home', 'section:1', 'section:2', 'tag:7', 'tag:8', 'person:5', 'district:12', 'archive:2023-09-14']),
@@ -42,13 +56,19 @@ test('an edit that moves nothing drops only the pages that show the article', ()
 });
 
 test('moving an article drops the lists it left and the lists it joined; breaking news rebuilds the ticker', () => {
-  const result = invalidationFor(event('article.updated', { id: 9, before: listing(), after: listing({ sectionId: 3, tagIds: [8], breaking: true }), significant: false }), ctx);
+  const result = invalidationFor(
+    event('article.updated', { id: 9, before: listing(), after: listing({ sectionId: 3, tagIds: [8], breaking: true }), significant: false }),
+    ctx,
+  );
   for (const tag of ['section:1', 'section:2', 'section:3', 'tag:7', 'tag:8']) assert.ok(result.tags.includes(tag), tag);
   assert.deepEqual(result.fragments, ['lists', 'breaking']);
 });
 
 test('unpublishing and deleting drop what it was listed in', () => {
-  for (const [type, after] of [['article.unpublished', listing({ status: 'unpublished' })], ['article.deleted', null]] as const) {
+  for (const [type, after] of [
+    ['article.unpublished', listing({ status: 'unpublished' })],
+    ['article.deleted', null],
+  ] as const) {
     const result = invalidationFor(event(type, { id: 9, before: listing(), after }), ctx);
     assert.ok(result.tags.includes('tag:7') && result.tags.includes('section:2') && result.tags.includes('card:9'), type);
   }

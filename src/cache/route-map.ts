@@ -51,7 +51,7 @@ export class RouteMap {
     let count = 0;
     const later = new Map<number, Location>();
     for (const section of this.reference.tree.all()) {
-      for (let after = { at: '', id: 0 }; ; ) {
+      for (let after = { at: '', id: 0 }; ;) {
         const page = await this.db
           .selectFrom('articles')
           .select(['id', 'published_at'])

@@ -73,9 +73,15 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
  */
 export async function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cache: PageCache, cacheControl = PAGE_CACHE_CONTROL) {
   if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.etag)) {
-    return reply.code(304).headers(pageHeaders(page, '304', cacheControl)).send();
+    return reply
+      .code(304)
+      .headers(pageHeaders(page, '304', cacheControl))
+      .send();
   }
   const encoding = pickEncoding(page, request.headers['accept-encoding']);
   const body = encoding === 'identity' ? page.body : await cache.encode(page, encoding);
-  return reply.code(page.status).headers(pageHeaders(page, encoding, cacheControl)).send(body);
+  return reply
+    .code(page.status)
+    .headers(pageHeaders(page, encoding, cacheControl))
+    .send(body);
 }

@@ -38,9 +38,12 @@ export async function runClusterPrimary(config: Config, count: number): Promise<
     if (stopping) return;
     console.error(`worker ${worker.process.pid} stopped (${signal || `exit ${code}`}); starting another`);
     backoffMs = lived < CRASH_WINDOW_MS ? Math.min(backoffMs * 2, MAX_BACKOFF_MS) : 250;
-    setTimeout(() => {
-      if (!stopping) fork();
-    }, lived < CRASH_WINDOW_MS ? backoffMs : 0);
+    setTimeout(
+      () => {
+        if (!stopping) fork();
+      },
+      lived < CRASH_WINDOW_MS ? backoffMs : 0,
+    );
   });
 
   const stop = (signal: NodeJS.Signals) => {

@@ -23,10 +23,7 @@ export const configSchema = z
     /** The site's name as readers see it. */
     siteName: z.string().min(1).max(80).default('প্রকাশ'),
     /** IANA time zone for every date shown to readers; storage is always UTC. */
-    timeZone: z
-      .string()
-      .refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka')
-      .default('Asia/Dhaka'),
+    timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Dhaka').default('Asia/Dhaka'),
     /** Days added to the Umm al-Qura Hijri date (Bangladesh sights the moon locally). */
     hijriOffset: z.coerce.number().int().min(-2).max(2).default(0),
     /** Where uploaded and imported images are stored. */
@@ -36,7 +33,11 @@ export const configSchema = z
     /** Page cache: time a page may be served from memory before it is rebuilt (seconds). */
     pageCacheTtl: z.coerce.number().int().min(0).max(3600).default(60),
     /** Page cache size limit (bytes, all variants counted). */
-    pageCacheBytes: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+    pageCacheBytes: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(64 * 1024 * 1024),
     /**
      * Trust X-Forwarded-For / -Proto from a proxy or CDN in front. Off by default: a site facing
      * readers directly would otherwise let anyone pick the address its rate limits see.

@@ -40,7 +40,12 @@ test('bad values stop the start with a message naming the setting', async () => 
     [{ PROKASH_DEMO: 'maybe' }, /PROKASH_DEMO must be true or false/],
     [{ SITE_URL: 'not a url' }, /siteUrl/],
   ];
-  for (const [env, pattern] of cases) assert.throws(() => loadConfig({ env }), (e: Error) => e instanceof ConfigError && pattern.test(e.message), JSON.stringify(env));
+  for (const [env, pattern] of cases)
+    assert.throws(
+      () => loadConfig({ env }),
+      (e: Error) => e instanceof ConfigError && pattern.test(e.message),
+      JSON.stringify(env),
+    );
   const dir = await mkdtemp(join(tmpdir(), 'prokash-config-'));
   await writeFile(join(dir, 'bad.json'), '{"port": 3000, "colour": "red"}');
   assert.throws(() => loadConfig({ env: {}, file: join(dir, 'bad.json') }), /colour|Unrecognized/);

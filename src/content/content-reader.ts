@@ -113,7 +113,13 @@ export class ContentReader {
   /** Articles sharing its tags (each tag's newest weighed), then its section's newest to fill up. */
   async related(tree: SectionTree, article: ArticleFull, limit: number): Promise<ArticleSummary[]> {
     const now = this.clock.now().toISOString();
-    const ids = await relatedArticleIds(this.db, article.id, article.tags.map((t) => t.id), limit, now);
+    const ids = await relatedArticleIds(
+      this.db,
+      article.id,
+      article.tags.map((t) => t.id),
+      limit,
+      now,
+    );
     const byTag = ids.length ? await this.byIds(tree, ids) : [];
     if (byTag.length >= limit) return byTag;
     const more = await this.list(
@@ -144,7 +150,10 @@ export class ContentReader {
   async homeSlots(tree: SectionTree): Promise<Array<{ slot: number; article: ArticleSummary }>> {
     const slots = await this.db.selectFrom('home_slots').selectAll().orderBy('slot').execute();
     if (!slots.length) return [];
-    const articles = await this.byIds(tree, slots.map((s) => s.article_id));
+    const articles = await this.byIds(
+      tree,
+      slots.map((s) => s.article_id),
+    );
     return slots.flatMap((s) => {
       const article = articles.find((a) => a.id === s.article_id);
       return article ? [{ slot: s.slot, article }] : [];
@@ -158,9 +167,14 @@ export class ContentReader {
     // By primary key alone, then filtered here: with the status condition in SQL, SQLite picks the
     // status index and walks every published article instead of looking up a few ids.
     const unique = [...new Set(ids)];
-    const rows = await templatesOf(this.db).run(`by-ids:${unique.length}`, unique, (slots) => this.db.selectFrom('articles').select(CARD_SELECTION).where('id', 'in', slots));
+    const rows = await templatesOf(this.db).run(`by-ids:${unique.length}`, unique, (slots) =>
+      this.db.selectFrom('articles').select(CARD_SELECTION).where('id', 'in', slots),
+    );
     const byId = new Map(rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= now).map((r) => [r.id, r]));
-    return this.summaries(tree, ids.flatMap((id) => byId.get(id) ?? []));
+    return this.summaries(
+      tree,
+      ids.flatMap((id) => byId.get(id) ?? []),
+    );
   }
 
   private async summaries(tree: SectionTree, rows: readonly CardRow[]): Promise<ArticleSummary[]> {
@@ -190,8 +204,21 @@ export class ContentReader {
 }
 
 const CARD_SELECTION = [
-  'id', 'section_id', 'status', 'kicker', 'headline', 'summary', 'image_id', 'image_caption', 'image_credit', 'image_alt',
-  'published_at', 'updated_at', 'breaking', 'edition', 'print_page',
+  'id',
+  'section_id',
+  'status',
+  'kicker',
+  'headline',
+  'summary',
+  'image_id',
+  'image_caption',
+  'image_credit',
+  'image_alt',
+  'published_at',
+  'updated_at',
+  'breaking',
+  'edition',
+  'print_page',
 ] as const;
 
 function resolveImage(image: ImageWithVariants, row: CardRow): ResolvedImage {

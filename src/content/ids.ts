@@ -2,8 +2,19 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 export type SequenceName =
-  | 'sections' | 'people' | 'tags' | 'images' | 'articles' | 'divisions' | 'districts'
-  | 'users' | 'api_tokens' | 'corrections' | 'audit_log' | 'content_events' | 'comments';
+  | 'sections'
+  | 'people'
+  | 'tags'
+  | 'images'
+  | 'articles'
+  | 'divisions'
+  | 'districts'
+  | 'users'
+  | 'api_tokens'
+  | 'corrections'
+  | 'audit_log'
+  | 'content_events'
+  | 'comments';
 
 /** Allocates the next id of a table. Ids are made by the application, the same way on both dialects. */
 export async function nextId(db: Kysely<Database>, name: SequenceName): Promise<number> {

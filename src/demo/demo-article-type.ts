@@ -1,10 +1,6 @@
 /** The shape of one demo article, and a small helper for writing bodies. */
 
-export type DemoByline =
-  | { desk: string }
-  | { authors: string[] }
-  | { correspondent: { name?: string; place: string; district: string } }
-  | { agency: string };
+export type DemoByline = { desk: string } | { authors: string[] } | { correspondent: { name?: string; place: string; district: string } } | { agency: string };
 
 export interface DemoArticle {
   /** Stable numeric id (251001…). */

@@ -13,9 +13,4 @@ export type { DemoArticle, DemoByline } from './demo-article-type.ts';
 export { seedArticleId } from './demo-articles-seed.ts';
 
 /** All demo articles, ordered by id. */
-export const demoArticles: ReadonlyArray<DemoArticle> = [
-  seedArticle,
-  ...latestArticles,
-  ...articlesNews,
-  ...articlesFeatures,
-].sort((a, b) => a.id - b.id);
+export const demoArticles: ReadonlyArray<DemoArticle> = [seedArticle, ...latestArticles, ...articlesNews, ...articlesFeatures].sort((a, b) => a.id - b.id);

@@ -104,7 +104,12 @@ test('people: desks, reporters, correspondents and agencies as required', () => 
   }
   assert.ok(kinds('reporter').length >= 6 && kinds('reporter').length <= 8);
   assert.ok(kinds('correspondent').length >= 4 && kinds('correspondent').length <= 6);
-  assert.deepEqual(kinds('agency').map((p) => p.name).sort(), ['বাসস', 'রয়টার্স'].sort());
+  assert.deepEqual(
+    kinds('agency')
+      .map((p) => p.name)
+      .sort(),
+    ['বাসস', 'রয়টার্স'].sort(),
+  );
   for (const p of demoPeople) {
     assert.match(p.slug, /^[a-z]+(-[a-z]+)*$/, p.slug);
     if (p.kind === 'reporter') assert.ok(p.title, `${p.name} has no title`);
@@ -122,9 +127,7 @@ test('articles: counts, ids, sections', () => {
   for (const s of used) assert.ok(sectionPaths.has(s), `unknown section ${s}`);
   assert.ok(new Set(demoArticles.map((a) => a.section.split('/')[0])).size >= 10);
   for (const top of topLevel) {
-    const n = demoArticles.filter(
-      (a) => a.section === top.path || a.section.startsWith(`${top.path}/`),
-    ).length;
+    const n = demoArticles.filter((a) => a.section === top.path || a.section.startsWith(`${top.path}/`)).length;
     assert.ok(n >= 3, `section ${top.path} has only ${n} articles`);
   }
 });
@@ -194,9 +197,7 @@ test('articles: bylines name demo people; districts exist', () => {
     }
     if (a.district !== undefined) assert.ok(districtSlugs.has(a.district), `${where}: district ${a.district}`);
   }
-  const country = demoArticles.filter(
-    (a) => a.section === 'country' && 'correspondent' in a.byline && a.district,
-  );
+  const country = demoArticles.filter((a) => a.section === 'country' && 'correspondent' in a.byline && a.district);
   assert.ok(country.length >= 7, `only ${country.length} correspondent country articles`);
   for (const a of country) {
     assert.ok('correspondent' in a.byline && a.byline.correspondent.district === a.district);
@@ -218,7 +219,10 @@ test('articles: editions, print pages, breaking, days spread', () => {
     const key = `${Math.floor(a.ageMinutes! / 1440)}/${a.print_page}`;
     samePage.set(key, (samePage.get(key) ?? 0) + 1);
   }
-  assert.ok([...samePage.values()].some((n) => n >= 2), 'several print articles share a day and page');
+  assert.ok(
+    [...samePage.values()].some((n) => n >= 2),
+    'several print articles share a day and page',
+  );
   const breaking = demoArticles.filter((a) => a.breaking);
   assert.ok(breaking.length >= 2 && breaking.length <= 3);
   const days = new Set(byAge.map((a) => Math.floor(a.ageMinutes! / 1440)));
@@ -234,9 +238,7 @@ test('the twenty সর্বশেষ headlines are the newest, in the fixture 
   assert.equal(fixture.sidebar.length, 20);
   fixture.sidebar.forEach((item, i) => {
     // The page shows "kicker / headline"; the fixture lacks the ZWJ in র্‍যাগিং.
-    const [kicker, headline] = item.includes(' / ') || item.includes('\u00a0/ ')
-      ? (item.split(/\s*\/\s*/) as [string, string])
-      : ['', item];
+    const [kicker, headline] = item.includes(' / ') || item.includes('\u00a0/ ') ? (item.split(/\s*\/\s*/) as [string, string]) : ['', item];
     assert.equal(SIDEBAR[i]!.headline, headline, `item ${i + 1}`);
     assert.equal(SIDEBAR[i]!.kicker.replaceAll(ZWJ, ''), kicker, `item ${i + 1} kicker`);
   });

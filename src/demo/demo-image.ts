@@ -82,9 +82,7 @@ export function demoImageSvg(palette: number, width = 1200, height = 675): strin
     const cy = rand() * height * 0.6;
     const r = Math.min(width, height) * (0.02 + rand() * 0.09);
     const colour = [accent, '#ffffff', l1][Math.floor(rand() * 3)]!;
-    parts.push(
-      `<circle cx="${fmt(cx)}" cy="${fmt(cy)}" r="${fmt(r)}" fill="${colour}" opacity="${fmt(0.08 + rand() * 0.2)}"/>`,
-    );
+    parts.push(`<circle cx="${fmt(cx)}" cy="${fmt(cy)}" r="${fmt(r)}" fill="${colour}" opacity="${fmt(0.08 + rand() * 0.2)}"/>`);
   }
 
   // Three layers, back to front.
@@ -104,20 +102,11 @@ export function demoImageSvg(palette: number, width = 1200, height = 675): strin
  * Draws the demo image for `palette` as a JPEG of `width`×`height` at `path` (parent folders are
  * created). Deterministic: the same arguments give the same picture.
  */
-export async function makeDemoImage(
-  path: string,
-  palette: number,
-  width = 1200,
-  height = 675,
-): Promise<void> {
+export async function makeDemoImage(path: string, palette: number, width = 1200, height = 675): Promise<void> {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new RangeError(`invalid image size ${width}x${height}`);
   }
   await mkdir(dirname(path), { recursive: true });
   const svg = Buffer.from(demoImageSvg(palette, width, height));
-  await sharp(svg, { density: 72 })
-    .resize(width, height, { fit: 'fill' })
-    .flatten({ background: '#ffffff' })
-    .jpeg({ quality: 82, mozjpeg: true })
-    .toFile(path);
+  await sharp(svg, { density: 72 }).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toFile(path);
 }

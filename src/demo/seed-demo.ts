@@ -81,9 +81,7 @@ export async function seedDemo(options: SeedOptions): Promise<ImportReport> {
 
 function toRecord(a: DemoArticle, now: Date, imageSrc: string | undefined): ExchangeRecordInput {
   const minute = 60_000;
-  const published = a.published_at
-    ? new Date(a.published_at)
-    : new Date(Math.floor((now.getTime() - (a.ageMinutes ?? 0) * minute) / minute) * minute);
+  const published = a.published_at ? new Date(a.published_at) : new Date(Math.floor((now.getTime() - (a.ageMinutes ?? 0) * minute) / minute) * minute);
   const updated = a.updated_after_minutes ? new Date(published.getTime() + a.updated_after_minutes * minute) : null;
   return {
     id: a.id,

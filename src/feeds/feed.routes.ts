@@ -53,7 +53,10 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
   app.get<{ Params: { file: string } }>('/sitemaps/:file', (req, reply) => sendMonthSitemap(deps, req, reply, req.params.file));
   app.get('/robots.txt', (req, reply) => serve(req, reply, '/robots.txt', TEXT, async () => ({ body: renderRobotsTxt(deps.siteUrl), tags: ['robots'] })));
   app.get(PUBLISHER_LOGO_PATH, async (_req, reply) =>
-    reply.header('content-type', 'image/png').header('cache-control', 'public, max-age=86400').send(await publisherLogoPng()),
+    reply
+      .header('content-type', 'image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await publisherLogoPng()),
   );
 }
 
@@ -63,11 +66,7 @@ async function sendMonthSitemap(deps: FeedRouteDeps, req: FastifyRequest, reply:
   // Checked before the first byte is sent: after that a 404 can no longer be given.
   if (!month || (await monthPartSize(deps, month)) === 0) throw notFound();
   const source = Readable.from(monthSitemap(deps, await deps.reader.sections(), month));
-  reply
-    .header('content-type', XML)
-    .header('cache-control', PAGE_CACHE_CONTROL)
-    .header('vary', 'Accept-Encoding')
-    .header('surrogate-key', 'lists sitemap');
+  reply.header('content-type', XML).header('cache-control', PAGE_CACHE_CONTROL).header('vary', 'Accept-Encoding').header('surrogate-key', 'lists sitemap');
   if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.send(source);
   const gzip = createGzip();
   pipeline(source, gzip, (error) => {

@@ -11,9 +11,9 @@ export const NEWS_MAX_ENTRIES = 1000;
 
 const HEAD = [
   '<?xml version="1.0" encoding="UTF-8"?>',
-  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-    + ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"'
-    + ' xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">',
+  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' +
+    ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' +
+    ' xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">',
 ].join('\n');
 
 /** The Google News sitemap: the newest first, within the window and the entry limit. */

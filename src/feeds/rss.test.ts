@@ -54,7 +54,10 @@ describe('renderRss', () => {
     assert.equal(childOf(first, '', 'guid').attrs.get('isPermaLink'), 'true');
     assert.equal(childOf(first, '', 'pubDate').text, 'Wed, 13 Sep 2023 16:56:00 +0600');
     assert.equal(childOf(first, NS.dc, 'creator').text, 'কালবেলা ডেস্ক');
-    assert.deepEqual(childrenOf(first, '', 'category').map((c) => c.text), ['এশিয়া', 'রাশিয়া']);
+    assert.deepEqual(
+      childrenOf(first, '', 'category').map((c) => c.text),
+      ['এশিয়া', 'রাশিয়া'],
+    );
     assert.equal(childOf(first, NS.content, 'encoded').text, item(1).bodyHtml, 'the body survives CDATA splitting intact');
     const enclosure = childOf(first, '', 'enclosure');
     assert.deepEqual(Object.fromEntries(enclosure.attrs), { url: 'https://example.bd/media/2023/09/1.jpg', length: '12345', type: 'image/jpeg' });

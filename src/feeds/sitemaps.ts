@@ -9,7 +9,8 @@ export const SITEMAP_MAX_URLS = 50_000;
 /** Rows read per query while a month's sitemap is written. */
 const PAGE_ROWS = 500;
 
-const URLSET = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">\n';
+const URLSET =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">\n';
 
 /** One child sitemap of articles: a calendar month in the site's zone, and its part when split. */
 export interface MonthPart {
@@ -98,7 +99,7 @@ export async function* monthSitemap(ctx: FeedContext, tree: SectionTree, m: Mont
   const range = monthRange(m.year, m.month, timeZone, ctx.clock.now());
   yield URLSET;
   let cursor: KeysetCursor | undefined = await cursorAt(ctx.db, range, (m.part - 1) * SITEMAP_MAX_URLS);
-  for (let left = SITEMAP_MAX_URLS; left > 0; ) {
+  for (let left = SITEMAP_MAX_URLS; left > 0;) {
     const rows = await sitemapPage(ctx.db, range, cursor, Math.min(PAGE_ROWS, left));
     if (!rows.length) break;
     yield rows.map((r) => urlEntry(ctx.siteUrl, tree, r, timeZone)).join('');

@@ -99,16 +99,16 @@ export function openApiPaths(endpoints: readonly Endpoint<never>[], errorSchema:
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of endpoints) {
     const path = e.path.replace(/:(\w+)/g, '{$1}');
-    const parameters = [
-      ...parametersOf(e.params, 'path'),
-      ...parametersOf(e.query, 'query'),
-    ];
+    const parameters = [...parametersOf(e.params, 'path'), ...parametersOf(e.query, 'query')];
     const operation: Record<string, unknown> = {
       summary: e.summary,
       ...(parameters.length ? { parameters } : {}),
       ...(e.body && !e.rawBody ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } } } : {}),
       responses: {
-        [String(e.status ?? 200)]: { description: 'OK', ...(e.response ? { content: { 'application/json': { schema: jsonSchema(e.response, 'output') } } } : {}) },
+        [String(e.status ?? 200)]: {
+          description: 'OK',
+          ...(e.response ? { content: { 'application/json': { schema: jsonSchema(e.response, 'output') } } } : {}),
+        },
         '4XX': { description: 'Error', content: { 'application/json': { schema: errorSchema } } },
       },
       'x-access': typeof e.access === 'string' ? e.access : `can:${e.access.can}`,

@@ -27,7 +27,13 @@ const ARTICLE_PAGES = ['article:<id>', 'card:<id>'];
 /** …and every list it enters, leaves or moves in. */
 const ARTICLE_LISTS = [
   ...ARTICLE_PAGES,
-  'latest', 'home', 'section:<its section and parents>', 'tag:<its tags>', 'person:<its people>', 'district:<its district>', 'archive:<its day>',
+  'latest',
+  'home',
+  'section:<its section and parents>',
+  'tag:<its tags>',
+  'person:<its people>',
+  'district:<its district>',
+  'archive:<its day>',
 ];
 /** A save: the lists too only when its section, tags, people, district, time, breaking flag or edition changed. */
 const SAVE_INVALIDATES = [...ARTICLE_PAGES, 'when its listing moved: latest, home, section:<…>, tag:<…>, person:<…>, district:<…>, archive:<…>'];
@@ -203,19 +209,23 @@ function revisionEndpoints(articles: ArticleService) {
  * newsroom app (same origin) frame it, which a handler cannot do.
  */
 export function registerArticlePreview(app: FastifyInstance, { articles, preview }: ArticleRouteDeps): void {
-  app.get('/api/admin/articles/:id/preview', {
-    // The newsroom app shows the preview in an iframe of its own origin; the site-wide policy forbids framing.
-    onSend: async (_request, reply, payload) => {
-      const csp = String(reply.getHeader('content-security-policy') ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'");
-      reply.header('content-security-policy', csp).header('x-frame-options', 'SAMEORIGIN');
-      return payload;
+  app.get(
+    '/api/admin/articles/:id/preview',
+    {
+      // The newsroom app shows the preview in an iframe of its own origin; the site-wide policy forbids framing.
+      onSend: async (_request, reply, payload) => {
+        const csp = String(reply.getHeader('content-security-policy') ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+        reply.header('content-security-policy', csp).header('x-frame-options', 'SAMEORIGIN');
+        return payload;
+      },
     },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const { id } = parseInput(idParams, request.params);
-    await articles.get(actor, id); // the same access rule as reading it
-    const html = await preview(id);
-    if (html === undefined) throw new AppError('INVALID_TRANSITION', 'choose a section before previewing', { missing: ['section'] });
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
-  });
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { id } = parseInput(idParams, request.params);
+      await articles.get(actor, id); // the same access rule as reading it
+      const html = await preview(id);
+      if (html === undefined) throw new AppError('INVALID_TRANSITION', 'choose a section before previewing', { missing: ['section'] });
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    },
+  );
 }

@@ -58,7 +58,10 @@ for (const dialect of DIALECTS) {
       await auth.closeSession(s.token);
       assert.equal(await auth.sessionUser(s.token), undefined);
       const stored = await t.db.selectFrom('sessions').select('token_hash').execute();
-      assert.ok(stored.every((r) => r.token_hash !== s.token && r.token_hash.length === 64), 'only hashes are stored');
+      assert.ok(
+        stored.every((r) => r.token_hash !== s.token && r.token_hash.length === 64),
+        'only hashes are stored',
+      );
     });
 
     test('API tokens are stored hashed and name their role', async () => {

@@ -62,7 +62,14 @@ export class AuthService {
     const now = this.clock.now().toISOString();
     if (await findUserByEmail(this.db, input.email)) throw new AppError('CONFLICT', 'a user with this email exists');
     const user = await insertUser(this.db, { ...input, passwordHash: await hashPassword(input.password) }, now);
-    await audit(this.db, { userId: actor?.userId ?? null, action: 'user.create', targetType: 'user', targetId: user.id, details: { role: input.role }, at: now });
+    await audit(this.db, {
+      userId: actor?.userId ?? null,
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      details: { role: input.role },
+      at: now,
+    });
     return user;
   }
 
@@ -185,9 +192,15 @@ export class AuthService {
 
   private async recordFailure(keys: string[]): Promise<void> {
     const now = this.clock.now();
-    await this.db.insertInto('login_failures').values(keys.map((key) => ({ key, at: now.toISOString() }))).execute();
+    await this.db
+      .insertInto('login_failures')
+      .values(keys.map((key) => ({ key, at: now.toISOString() })))
+      .execute();
     // Forget old failures as we go; the table stays small without a separate job.
-    await this.db.deleteFrom('login_failures').where('at', '<', new Date(now.getTime() - 24 * 3600 * 1000).toISOString()).execute();
+    await this.db
+      .deleteFrom('login_failures')
+      .where('at', '<', new Date(now.getTime() - 24 * 3600 * 1000).toISOString())
+      .execute();
   }
 }
 

@@ -20,12 +20,30 @@ async function currentHome(db: Kysely<Database>) {
     .selectFrom('home_slots')
     .innerJoin('articles', 'articles.id', 'home_slots.article_id')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .select(['home_slots.slot', 'articles.id', 'articles.status', 'articles.kicker', 'articles.headline', 'articles.section_id', 'sections.name as section_name', 'articles.published_at', 'articles.modified_at', 'articles.breaking'])
+    .select([
+      'home_slots.slot',
+      'articles.id',
+      'articles.status',
+      'articles.kicker',
+      'articles.headline',
+      'articles.section_id',
+      'sections.name as section_name',
+      'articles.published_at',
+      'articles.modified_at',
+      'articles.breaking',
+    ])
     .orderBy('home_slots.slot')
     .execute();
   const item = (r: (typeof rows)[number]) => ({
-    id: r.id, status: r.status, kicker: r.kicker, headline: r.headline, sectionId: r.section_id, sectionName: r.section_name ?? '',
-    publishedAt: r.published_at, modifiedAt: r.modified_at, breaking: r.breaking === 1,
+    id: r.id,
+    status: r.status,
+    kicker: r.kicker,
+    headline: r.headline,
+    sectionId: r.section_id,
+    sectionName: r.section_name ?? '',
+    publishedAt: r.published_at,
+    modifiedAt: r.modified_at,
+    breaking: r.breaking === 1,
   });
   const lead = rows.find((r) => r.slot === 0);
   return { lead: lead ? item(lead) : null, top: rows.filter((r) => r.slot > 0).map(item) };
@@ -61,7 +79,14 @@ export function homeEndpoints(deps: { db: Kysely<Database>; clock: Clock; writer
           await trx.deleteFrom('home_slots').execute();
           const rows = [...(body.leadId ? [{ slot: 0, article_id: body.leadId }] : []), ...body.topIds.map((article_id, i) => ({ slot: i + 1, article_id }))];
           if (rows.length) await trx.insertInto('home_slots').values(rows).execute();
-          await audit(trx, { userId: actor.userId, action: 'home.curate', targetType: 'home', targetId: 'home', details: body, at: deps.clock.now().toISOString() });
+          await audit(trx, {
+            userId: actor.userId,
+            action: 'home.curate',
+            targetType: 'home',
+            targetId: 'home',
+            details: body,
+            at: deps.clock.now().toISOString(),
+          });
           emit({ type: 'home.curated', payload: { articleIds: [...new Set([...previous.map((p) => p.article_id), ...ids])] } });
         });
         return currentHome(db);

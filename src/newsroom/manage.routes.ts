@@ -21,8 +21,19 @@ export interface ManageRouteDeps {
   writer: ContentWriter;
 }
 
-const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ASCII letters, digits and hyphens');
-const sectionBody = z.object({ name: z.string().trim().min(1).max(80), slug, parentId: z.number().int().positive().nullable().default(null), position: z.number().int().min(0).max(1000).default(0) }).strict();
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ASCII letters, digits and hyphens');
+const sectionBody = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    slug,
+    parentId: z.number().int().positive().nullable().default(null),
+    position: z.number().int().min(0).max(1000).default(0),
+  })
+  .strict();
 const sectionPatch = z.object({ name: z.string().trim().min(1).max(80).optional(), position: z.number().int().min(0).max(1000).optional() }).strict();
 const personBody = z
   .object({
@@ -39,14 +50,33 @@ const tagQuery = z.object({ q: z.string().max(100).default('') });
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.coerce.number().int().positive().optional() });
 
 const sectionView = (s: { id: number; parent_id: number | null; slug: string; path: string; name: string; position: number }) => ({
-  id: s.id, parentId: s.parent_id, slug: s.slug, path: s.path, name: s.name, position: s.position,
+  id: s.id,
+  parentId: s.parent_id,
+  slug: s.slug,
+  path: s.path,
+  name: s.name,
+  position: s.position,
 });
 const personView = (p: Person, names: ReadonlyMap<number, string>) => ({
-  id: p.id, slug: p.slug, name: p.name, kind: p.kind, title: p.title, place: p.place, districtId: p.district_id, label: bylineLabel(p, names),
+  id: p.id,
+  slug: p.slug,
+  name: p.name,
+  kind: p.kind,
+  title: p.title,
+  place: p.place,
+  districtId: p.district_id,
+  label: bylineLabel(p, names),
 });
 const districtView = (d: District) => ({ id: d.id, slug: d.slug, name: d.name, divisionId: d.division_id });
 const auditView = (r: Awaited<ReturnType<typeof listAudit>>[number]) => ({
-  id: r.id, at: r.at, userId: r.user_id, userName: r.user_name, action: r.action, targetType: r.target_type, targetId: r.target_id, details: JSON.parse(r.details) as unknown,
+  id: r.id,
+  at: r.at,
+  userId: r.user_id,
+  userName: r.user_name,
+  action: r.action,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  details: JSON.parse(r.details) as unknown,
 });
 /** A district as the admin API shows it. */
 export type DistrictView = ReturnType<typeof districtView>;
@@ -90,7 +120,8 @@ function sectionEndpoints(deps: ManageRouteDeps) {
         if (body.parentId !== null && !parent) throw new AppError('UNPROCESSABLE', `parentId: no section ${body.parentId}`);
         const path = parent ? `${parent.path}/${body.slug}` : body.slug;
         if (!isAvailableSectionPath(path)) throw new AppError('UNPROCESSABLE', `slug: "${body.slug}" is a path the site uses itself`);
-        if (await db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirst()) throw new AppError('CONFLICT', `a section ${path} exists`);
+        if (await db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirst())
+          throw new AppError('CONFLICT', `a section ${path} exists`);
         const section = await deps.writer.write(async (trx, emit) => {
           const section = await ensureSectionPath(trx, path, now(), { [path]: body.name }, body.position);
           await audit(trx, { userId: actor.userId, action: 'section.create', targetType: 'section', targetId: section.id, details: { path }, at: now() });
@@ -199,7 +230,13 @@ function referenceEndpoints(deps: ManageRouteDeps) {
       access: { can: 'taxonomy.read' },
       query: tagQuery,
       handle: async ({ query: { q } }) => ({
-        items: await db.selectFrom('tags').select(['id', 'slug', 'name']).where(textMatches('name', q.trim(), 'starts')).orderBy('name').limit(20).execute(),
+        items: await db
+          .selectFrom('tags')
+          .select(['id', 'slug', 'name'])
+          .where(textMatches('name', q.trim(), 'starts'))
+          .orderBy('name')
+          .limit(20)
+          .execute(),
       }),
     }),
     adminEndpoint({

@@ -13,8 +13,14 @@ import { imageViews } from '../content/media/image-view.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
 
-const patchBody = z.object({ caption: z.string().trim().max(500).optional(), credit: z.string().trim().max(120).optional(), alt: z.string().trim().max(500).optional() }).strict();
-const listQuery = z.object({ q: z.string().max(100).optional(), cursor: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(40) });
+const patchBody = z
+  .object({ caption: z.string().trim().max(500).optional(), credit: z.string().trim().max(120).optional(), alt: z.string().trim().max(500).optional() })
+  .strict();
+const listQuery = z.object({
+  q: z.string().max(100).optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(40),
+});
 
 interface MediaRouteDeps {
   db: Kysely<Database>;
@@ -101,7 +107,13 @@ async function upload(deps: MediaRouteDeps, request: FastifyRequest) {
   }
   if (!bytes?.length) throw new AppError('INVALID_INPUT', 'no file was sent');
   const meta = parseInput(patchBody, fields);
-  const image = await saveImage(deps.db, deps.mediaDir, bytes, { caption: meta.caption ?? '', credit: meta.credit ?? '', alt: meta.alt ?? '' }, deps.clock.now().toISOString());
+  const image = await saveImage(
+    deps.db,
+    deps.mediaDir,
+    bytes,
+    { caption: meta.caption ?? '', credit: meta.credit ?? '', alt: meta.alt ?? '' },
+    deps.clock.now().toISOString(),
+  );
   return viewOne(deps.db, image);
 }
 

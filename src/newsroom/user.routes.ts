@@ -11,8 +11,17 @@ import { audit } from '../content/audit.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
 
 const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
-const createBody = z.object({ name: z.string().trim().min(1).max(120), email: z.string().trim().max(200).pipe(z.email()), role, password: z.string().max(500) }).strict();
-const patchBody = z.object({ name: z.string().trim().min(1).max(120).optional(), role: role.optional(), disabled: z.boolean().optional(), locale: z.enum(['bn', 'en']).optional() }).strict();
+const createBody = z
+  .object({ name: z.string().trim().min(1).max(120), email: z.string().trim().max(200).pipe(z.email()), role, password: z.string().max(500) })
+  .strict();
+const patchBody = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    role: role.optional(),
+    disabled: z.boolean().optional(),
+    locale: z.enum(['bn', 'en']).optional(),
+  })
+  .strict();
 const passwordBody = z.object({ password: z.string().max(500) }).strict();
 const tokenBody = z.object({ name: z.string().trim().min(1).max(80), role }).strict();
 
@@ -83,7 +92,7 @@ async function patchUser(deps: UserRouteDeps, actor: Actor, id: number, body: z.
   if (!onlyOwnLocale) assertCan(actor, 'user.manage');
   const before = await findUserById(db, id);
   if (!before) throw new AppError('NOT_FOUND', 'user not found');
-  if (actor.userId === id && (body.role !== undefined && body.role !== before.role || body.disabled)) {
+  if (actor.userId === id && ((body.role !== undefined && body.role !== before.role) || body.disabled)) {
     throw new AppError('FORBIDDEN', 'you cannot change your own role or disable yourself');
   }
   const { disabled, ...rest } = body;

@@ -18,7 +18,6 @@ export function bodyText(body: string): string {
   }
 }
 
-
 /** The analysed index entry of a published article. */
 export function indexDocument(analyzer: Analyzer, a: SourceArticle & { publishedAt: string }): IndexDocument {
   return {

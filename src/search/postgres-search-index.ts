@@ -60,7 +60,10 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async remove(articleIds: readonly number[]): Promise<void> {
     for (let i = 0; i < articleIds.length; i += 1000) {
-      await this.db.deleteFrom('search_docs').where('article_id', 'in', articleIds.slice(i, i + 1000)).execute();
+      await this.db
+        .deleteFrom('search_docs')
+        .where('article_id', 'in', articleIds.slice(i, i + 1000))
+        .execute();
     }
   }
 

@@ -128,7 +128,7 @@ export class SearchIndexer {
     const report: IndexReport = { indexed: 0, removed: 0 };
     let scanned = 0;
     const spent = () => report.indexed + report.removed >= (limits.changes ?? Infinity) || scanned >= (limits.scanned ?? Infinity);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       if (spent()) return { ...report, more: true };
       // By primary key, the status checked on the rows: with it in the query SQLite would pick
       // the status index and sort all published articles for every chunk.
@@ -146,7 +146,7 @@ export class SearchIndexer {
       add(report, await this.indexIds(changed));
       after = rows.at(-1)!.id;
     }
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       if (spent()) return { ...report, more: true };
       const chunk = await this.removeOrphans(after);
       if (chunk.lastId === undefined) return { ...report, more: false };
@@ -173,7 +173,15 @@ export class SearchIndexer {
    * transactions.
    */
   async reindexAll(options: ReindexOptions = {}): Promise<ReindexResult> {
-    const total = Number((await this.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'published').executeTakeFirst())?.n ?? 0);
+    const total = Number(
+      (
+        await this.db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('status', '=', 'published')
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
     const start = options.afterId ?? 0;
     const progress: ReindexProgress = { indexed: 0, removed: 0, total, lastId: start };
     const batchSize = options.batchSize ?? BATCH;
@@ -249,7 +257,7 @@ export class SearchIndexer {
       const docs = threads.length ? threads[0]!.analyze(articles) : Promise.resolve(this.analyze(articles));
       return { batch: docs.then((d) => ({ docs: d, readIds: articles.map((a) => a.id), lastId })) };
     };
-    for (let ended = false; ; ) {
+    for (let ended = false; ;) {
       while (!ended && inFlight.length < ahead) {
         const asked = await ask();
         if (asked === undefined) ended = true;
@@ -295,7 +303,7 @@ export class SearchIndexer {
 
   private async removeAllOrphans(): Promise<number> {
     let removed = 0;
-    for (let after: number | undefined = 0; after !== undefined; ) {
+    for (let after: number | undefined = 0; after !== undefined;) {
       const chunk = await this.removeOrphans(after);
       removed += chunk.removed;
       after = chunk.lastId;

@@ -35,7 +35,10 @@ export interface SearchFilters {
 /** Checks the filters; a bad one is a 400 whose message a reader can act on (Bengali). */
 export function parseFilters(input: SearchQueryInput, tree: SectionTree, timeZone: string): SearchFilters {
   const filters: SearchFilters = { page: parsePage(input.page) };
-  const path = input.section?.trim().replace(/^\/+|\/+$/g, '').toLowerCase();
+  const path = input.section
+    ?.trim()
+    .replace(/^\/+|\/+$/g, '')
+    .toLowerCase();
   if (path) {
     const node = tree.byPathOrUndefined(path);
     if (!node) throw new AppError('SEARCH_BAD_SECTION', `"${path}" নামে কোনো বিভাগ নেই। বিভাগের ঠিকানা লিখুন, যেমন: world/asia`);

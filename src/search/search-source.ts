@@ -22,14 +22,16 @@ export interface SourceArticle {
   people: string[];
 }
 
-const COLUMNS = [
-  'id', 'status', 'section_id', 'kicker', 'headline', 'subheadline', 'summary', 'body', 'published_at', 'modified_at',
-] as const;
+const COLUMNS = ['id', 'status', 'section_id', 'kicker', 'headline', 'subheadline', 'summary', 'body', 'published_at', 'modified_at'] as const;
 
 /** These articles (any status; missing ids are simply absent). */
 export async function sourceArticlesByIds(db: Kysely<Database>, ids: readonly number[]): Promise<SourceArticle[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom('articles').select(COLUMNS).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select(COLUMNS)
+    .where('id', 'in', [...ids])
+    .execute();
   return withNames(db, rows);
 }
 
@@ -48,13 +50,22 @@ export interface SourceBatch {
  */
 export async function publishedArticlesAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<SourceBatch> {
   const rows = await db.selectFrom('articles').select(COLUMNS).where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return { articles: await withNames(db, rows.filter((r) => r.status === 'published')), lastId: rows.at(-1)?.id };
+  return {
+    articles: await withNames(
+      db,
+      rows.filter((r) => r.status === 'published'),
+    ),
+    lastId: rows.at(-1)?.id,
+  };
 }
 
 /** The published articles with ids in (afterId, upTo], in id order. */
 export async function publishedArticlesIn(db: Kysely<Database>, afterId: number, upTo: number): Promise<SourceArticle[]> {
   const rows = await db.selectFrom('articles').select(COLUMNS).where('id', '>', afterId).where('id', '<=', upTo).orderBy('id').execute();
-  return withNames(db, rows.filter((r) => r.status === 'published'));
+  return withNames(
+    db,
+    rows.filter((r) => r.status === 'published'),
+  );
 }
 
 /**
@@ -62,13 +73,35 @@ export async function publishedArticlesIn(db: Kysely<Database>, afterId: number,
  * when fewer remain; undefined when none does. Reads ids only (an index).
  */
 export async function batchEnd(db: Kysely<Database>, afterId: number, size: number): Promise<number | undefined> {
-  const at = await db.selectFrom('articles').select('id').where('id', '>', afterId).orderBy('id').limit(1).offset(size - 1).executeTakeFirst();
+  const at = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(1)
+    .offset(size - 1)
+    .executeTakeFirst();
   if (at) return at.id;
-  const last = await db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).where('id', '>', afterId).executeTakeFirst();
+  const last = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('id', '>', afterId)
+    .executeTakeFirst();
   return last?.id ?? undefined;
 }
 
-type Row = { id: number; status: string; section_id: number | null; kicker: string; headline: string; subheadline: string; summary: string; body: string; published_at: string | null; modified_at: string };
+type Row = {
+  id: number;
+  status: string;
+  section_id: number | null;
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  summary: string;
+  body: string;
+  published_at: string | null;
+  modified_at: string;
+};
 
 async function withNames(db: Kysely<Database>, rows: Row[]): Promise<SourceArticle[]> {
   if (!rows.length) return [];
@@ -116,14 +149,23 @@ function group(pairs: Array<[number, string]>): Map<number, string[]> {
 /** The articles whose byline names any of these people (any status). */
 export async function articleIdsWithPeople(db: Kysely<Database>, personIds: readonly number[]): Promise<number[]> {
   if (!personIds.length) return [];
-  const rows = await db.selectFrom('article_people').select('article_id').distinct().where('person_id', 'in', [...personIds]).execute();
+  const rows = await db
+    .selectFrom('article_people')
+    .select('article_id')
+    .distinct()
+    .where('person_id', 'in', [...personIds])
+    .execute();
   return rows.map((r) => r.article_id);
 }
 
 /** Stored bodies (document JSON) by article id, for snippets. */
 export async function articleBodies(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('articles').select(['id', 'body']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'body'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.body]));
 }
 

@@ -75,7 +75,13 @@ export class SearchService {
     const start = (filters.page - 1) * SEARCH_PAGE_SIZE;
     const results = await this.results(tree, ranked.slice(start, start + SEARCH_PAGE_SIZE), parsed);
     return {
-      kind: 'results', query, parsed, filters, tree, results, relaxed,
+      kind: 'results',
+      query,
+      parsed,
+      filters,
+      tree,
+      results,
+      relaxed,
       total: Math.min(hits.length, WINDOW),
       more: hits.length > WINDOW,
       hasNext: ranked.length > start + SEARCH_PAGE_SIZE,

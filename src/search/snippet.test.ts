@@ -11,7 +11,10 @@ const snippet = (text: string, q: string) => buildSnippet(text, parseQuery(q, de
 
 test('matched words are marked in their written form', () => {
   const parts = snippet('মস্কোতে পুতিনের সঙ্গে বৈঠক করেন কিম।', 'পুতিন');
-  assert.deepEqual(parts.filter((p) => p.mark).map((p) => p.text), ['পুতিনের']);
+  assert.deepEqual(
+    parts.filter((p) => p.mark).map((p) => p.text),
+    ['পুতিনের'],
+  );
   assert.equal(snippetText(parts), 'মস্কোতে পুতিনের সঙ্গে বৈঠক করেন কিম।');
 });
 
@@ -23,7 +26,10 @@ test('a long text is cut around the best passage, at grapheme boundaries, with e
   assert.ok(out.startsWith('…'));
   assert.ok(out.endsWith('…'));
   assert.ok(graphemeLength(out) <= SNIPPET_GRAPHEMES + 1);
-  assert.deepEqual(parts.filter((p) => p.mark).map((p) => p.text), ['ঢাকায়', 'শিক্ষার্থীদের']);
+  assert.deepEqual(
+    parts.filter((p) => p.mark).map((p) => p.text),
+    ['ঢাকায়', 'শিক্ষার্থীদের'],
+  );
   assert.doesNotMatch(out, /\u09CD…/, 'never a dangling hasanta');
 });
 

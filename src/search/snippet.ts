@@ -63,7 +63,7 @@ export function buildSnippet(text: string, groups: readonly TermAlternative[][],
 function findHits(text: string, groupCount: number, matcher: Matcher, analyzer: Analyzer) {
   const hits: Array<{ start: number; group: number }> = [];
   const found = new Set<number>();
-  for (let offset = 0; offset < Math.min(text.length, SCAN_CHARS); ) {
+  for (let offset = 0; offset < Math.min(text.length, SCAN_CHARS);) {
     const next = text.slice(offset + CHUNK_CHARS).search(SENTENCE_END);
     const end = next < 0 ? text.length : offset + CHUNK_CHARS + next + 1;
     for (const t of analyzer.analyzeWithOffsets(text.slice(offset, end))) {

@@ -59,8 +59,7 @@ export async function respondWithError(request: FastifyRequest, reply: FastifyRe
     if (status >= 500 && code !== 'BUSY') return reply.send({ error: { code, message: 'internal error', messageBn: ERRORS.INTERNAL.bn } });
     return reply.send({ error: { code, message: error.message, messageBn: ERRORS[code].bn, ...(details === undefined ? {} : { details }) } });
   }
-  const text =
-    status === 404 ? NOT_FOUND : status >= 500 ? SERVER_ERROR : { title: BAD_REQUEST_TITLE, message: bengaliOr(error.message, ERRORS[code].bn) };
+  const text = status === 404 ? NOT_FOUND : status >= 500 ? SERVER_ERROR : { title: BAD_REQUEST_TITLE, message: bengaliOr(error.message, ERRORS[code].bn) };
   const html = await pages.error(status, text.title, text.message);
   return reply.type('text/html; charset=utf-8').send(html);
 }

@@ -17,17 +17,7 @@ import * as templates from './templates/index.ts';
 import type { ArticleVM, ListsVM, ListPageVM, SiteVM } from './view-model.ts';
 import { SharedFragments } from './shared-fragments.ts';
 import { MAX_PAGE } from './page-key.ts';
-import {
-  breadcrumbsVM,
-  bylineVM,
-  cardVM,
-  commentsVM,
-  districtHref,
-  paginationVM,
-  sectionHref,
-  tagHref,
-  type ViewContext,
-} from './view-builder.ts';
+import { breadcrumbsVM, bylineVM, cardVM, commentsVM, districtHref, paginationVM, sectionHref, tagHref, type ViewContext } from './view-builder.ts';
 
 export { MAX_PAGE };
 
@@ -190,7 +180,12 @@ export class ReaderPages {
     const shown = new Set(recent.map((a) => a.id));
     const sections = [];
     const listed: ArticleSummary[] = [...recent];
-    const blocks = await this.reader.newestByGroup(tree, tree.roots.map((s) => tree.subtreeIds(s)), 5, [...shown]);
+    const blocks = await this.reader.newestByGroup(
+      tree,
+      tree.roots.map((s) => tree.subtreeIds(s)),
+      5,
+      [...shown],
+    );
     for (const [i, section] of tree.roots.entries()) {
       const articles = blocks[i] ?? [];
       listed.push(...articles);

@@ -35,7 +35,11 @@ export interface PageContext {
 }
 
 /** The search page's view model for any outcome. */
-export async function searchPageVM(outcome: SearchOutcome, input: { q?: string; section?: string; from?: string; to?: string }, ctx: PageContext): Promise<SearchPageVM> {
+export async function searchPageVM(
+  outcome: SearchOutcome,
+  input: { q?: string; section?: string; from?: string; to?: string },
+  ctx: PageContext,
+): Promise<SearchPageVM> {
   const view: ViewContext = { timeZone: ctx.settings.timeZone, now: ctx.now };
   const page = outcome.kind === 'results' ? outcome.filters.page : 1;
   const base: SearchPageVM = {

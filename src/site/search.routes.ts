@@ -64,7 +64,13 @@ function readInput(request: FastifyRequest): SearchQueryInput {
     const v = one(query[k]);
     return typeof v === 'string' ? v.slice(0, 4000) : undefined;
   };
-  return { q: pick('q'), section: pick('section')?.slice(0, 200), from: pick('from')?.slice(0, 20), to: pick('to')?.slice(0, 20), page: pick('page')?.slice(0, 10) };
+  return {
+    q: pick('q'),
+    section: pick('section')?.slice(0, 200),
+    from: pick('from')?.slice(0, 20),
+    to: pick('to')?.slice(0, 20),
+    page: pick('page')?.slice(0, 10),
+  };
 }
 
 async function sendHtml(
@@ -89,7 +95,19 @@ async function sendHtml(
 
 function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>) {
   if (outcome.kind === 'no-words') {
-    return { query: outcome.query, words: [], page: 1, pageSize: SEARCH_PAGE_SIZE, total: 0, more: false, hasNext: false, relaxed: false, transliterated: false, message: HELP.noWords.title, results: [] };
+    return {
+      query: outcome.query,
+      words: [],
+      page: 1,
+      pageSize: SEARCH_PAGE_SIZE,
+      total: 0,
+      more: false,
+      hasNext: false,
+      relaxed: false,
+      transliterated: false,
+      message: HELP.noWords.title,
+      results: [],
+    };
   }
   return {
     query: outcome.query,

@@ -87,9 +87,10 @@ export class SharedFragments {
     // An invalidation that came while this build read the database wins: build again next time.
     const invalid = (this.generation.get(name) ?? 0) !== generation;
     this.state.set(name, { fragment, builtAt: startedAt, invalid });
-    this.snapshot = [...this.state.values()].some((e) => e.invalid) || this.state.size < Object.keys(this.builders).length
-      ? undefined
-      : Object.fromEntries([...this.state].map(([n, e]) => [n, e.fragment]));
+    this.snapshot =
+      [...this.state.values()].some((e) => e.invalid) || this.state.size < Object.keys(this.builders).length
+        ? undefined
+        : Object.fromEntries([...this.state].map(([n, e]) => [n, e.fragment]));
     return fragment;
   }
 }

@@ -166,7 +166,10 @@ function registerArticleAndSectionRoutes(app: FastifyInstance, deps: SiteRouteDe
     const rawPath = req.url.split('?')[0] ?? '/';
     let segments: string[];
     try {
-      segments = rawPath.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+      segments = rawPath
+        .split('/')
+        .filter(Boolean)
+        .map((s) => decodeURIComponent(s));
     } catch {
       throw notFoundPage();
     }

@@ -130,7 +130,6 @@ for (const dialect of DIALECTS) {
         await page.goto(`${origin}/`);
         const first = page.locator('.tabs__panel--latest .numbered__link').first();
         assert.equal((await first.innerText()).trim(), HEADLINE);
-
       } catch (error) {
         // What the screen showed when it failed (an error message from the server, usually).
         await page.screenshot({ path: `${SCREENSHOTS}/newsroom-failure-${dialect}.png`, fullPage: true });

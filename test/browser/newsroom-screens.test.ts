@@ -85,7 +85,9 @@ describe('the newsroom screens in a browser (sqlite)', { skip }, () => {
 
       // Media library: upload with caption and credit; it is first in the grid.
       await page.getByRole('link', { name: 'ছবি', exact: true }).click();
-      const jpeg = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 20, g: 90, b: 160 } } }).jpeg().toBuffer();
+      const jpeg = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+        .jpeg()
+        .toBuffer();
       await page.locator('.upload-form input[type=file]').setInputFiles({ name: 'port.jpg', mimeType: 'image/jpeg', buffer: jpeg });
       await page.locator('.upload-form').getByLabel('ক্যাপশন').fill(CAPTION);
       await page.locator('.upload-form').getByLabel('ক্রেডিট').fill(CREDIT);

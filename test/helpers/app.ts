@@ -29,7 +29,16 @@ export async function buildTestApp(
     overrides: { databaseUrl: t.url, mediaDir, siteUrl: 'http://prokash.test', logLevel: 'silent', trustProxy: true, ...options.config },
   });
   // No wake-ups between apps and no polling unless a test asks: tests read the log when they choose.
-  return buildApp({ config, database: t, clock, logger: false, scheduler: options.scheduler ?? false, timers: false, signal: options.signal ?? noSignal, pollMs: options.pollMs ?? 0 });
+  return buildApp({
+    config,
+    database: t,
+    clock,
+    logger: false,
+    scheduler: options.scheduler ?? false,
+    timers: false,
+    signal: options.signal ?? noSignal,
+    pollMs: options.pollMs ?? 0,
+  });
 }
 
 /** What `useTestApp` gives a suite: the database, the app, and a GET shortcut. */

@@ -20,7 +20,9 @@ export async function writeSeedArticleFile(dir: string): Promise<string> {
 
 /** A small real JPEG (a flat colour) for import tests. */
 export async function writeTestImage(path: string, width: number, height: number, colour = '#8a2b2b'): Promise<void> {
-  await sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 70 }).toFile(path);
+  await sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg({ quality: 70 })
+    .toFile(path);
 }
 
 /** A valid exchange record for bulk tests; `n` varies its section, byline and tags. */

@@ -10,7 +10,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** `npm install` builds the app (prepare); build it here too when a checkout skipped that. */
 export function ensureAdminBuild(): void {
   if (existsSync(`${ROOT}dist/admin/index.html`)) return;
-  const result = spawnSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'src/newsroom/client/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const result = spawnSync(
+    process.execPath,
+    [`${ROOT}node_modules/vite/bin/vite.js`, 'build', '--config', 'src/newsroom/client/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   assert.equal(result.status, 0, 'the admin app builds');
 }
 

@@ -19,12 +19,7 @@ test('every pair of the table meets or stays apart as required', () => {
 });
 
 test('analyze drops stop words and stems in order', () => {
-  assert.deepEqual(analyzer.analyze('ঢাকায় শিক্ষার্থীদের সঙ্গে পুলিশের সংঘর্ষ হয়েছে।'), [
-    'ঢাকা',
-    'শিক্ষার্থি',
-    'পুলিশ',
-    'সংঘর্ষ',
-  ]);
+  assert.deepEqual(analyzer.analyze('ঢাকায় শিক্ষার্থীদের সঙ্গে পুলিশের সংঘর্ষ হয়েছে।'), ['ঢাকা', 'শিক্ষার্থি', 'পুলিশ', 'সংঘর্ষ']);
 });
 
 test('analyzeWithOffsets points into the original text', () => {

@@ -24,8 +24,7 @@ const BENGALI_DOT = /(?<=[\u0980-\u09E5\u09F0-\u09FF])\./g;
 // Characters that need the slow path: invisibles, dandas, abbreviation marks, precomposed
 // nukta letters, ে before া/ৗ (two-part ো/ৌ), a hasanta ত, and anything outside ASCII and
 // the Bengali block (which might not be NFC).
-const NEEDS_PREPARE =
-  /[\u0983\u200B-\u200D\u00AD\uFEFF\u2060\u0964\u0965|.\u09DC\u09DD\u09DF]|\u09C7[\u09BE\u09D7]|\u09A4\u09CD|[^\p{ASCII}\u0980-\u09FF]/u;
+const NEEDS_PREPARE = /[\u0983\u200B-\u200D\u00AD\uFEFF\u2060\u0964\u0965|.\u09DC\u09DD\u09DF]|\u09C7[\u09BE\u09D7]|\u09A4\u09CD|[^\p{ASCII}\u0980-\u09FF]/u;
 // Loose spelling fold: ী→ি ূ→ু ঈ→ই ঊ→উ ঁ→∅ ঙ্/ঙ→ং, Bengali digits → ASCII, A–Z → a–z.
 // ঙ্ folds with its hasanta so that সঙ্গে meets the variant spelling সংগে.
 const FOLDABLE = /\u0999\u09CD?|[\u09C0\u09C2\u0981\u0988\u098A\u09E6-\u09EFA-Z]/g;

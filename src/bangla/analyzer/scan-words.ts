@@ -59,8 +59,7 @@ const TABLE = (() => {
 })();
 
 // Scripts written without spaces between words: only ICU's dictionaries find their words.
-const NEEDS_DICTIONARY =
-  /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const NEEDS_DICTIONARY = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Classifies the code point at `code` (a full code point, not a surrogate half). */
 function classOf(code: number): CharClass {

@@ -14,9 +14,7 @@ const WORDS = `
 টি টা টির টার টায় টিতে গেছে
 `;
 
-const STOP_WORDS: ReadonlySet<string> = new Set(
-  WORDS.split(/\s+/).filter(Boolean).map(normalizeForSearch),
-);
+const STOP_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean).map(normalizeForSearch));
 
 /** True for a normalised token that the index leaves out. */
 export function isStopWord(token: string): boolean {

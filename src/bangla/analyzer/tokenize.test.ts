@@ -32,7 +32,11 @@ test('tokenize splits and joins as documented', () => {
     ['', [], 'empty'],
   ];
   for (const [text, expected, why] of cases) {
-    assert.deepEqual(tokenize(text).map((t) => t.token), expected, why);
+    assert.deepEqual(
+      tokenize(text).map((t) => t.token),
+      expected,
+      why,
+    );
   }
 });
 

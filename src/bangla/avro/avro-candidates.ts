@@ -24,9 +24,7 @@ const SUBSTITUTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 
 // Every spelling with exactly one occurrence of `pattern` replaced, left to right.
 function singleChanges(word: string, pattern: RegExp, replacement: string): string[] {
-  return [...word.matchAll(pattern)].map(
-    (match) => word.slice(0, match.index) + replacement + word.slice(match.index + match[0].length),
-  );
+  return [...word.matchAll(pattern)].map((match) => word.slice(0, match.index) + replacement + word.slice(match.index + match[0].length));
 }
 
 /** Bangla readings of a Latin query: the Avro conversion first, then up to 7 likely variants, no duplicates. */

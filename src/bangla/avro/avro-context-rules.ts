@@ -48,8 +48,7 @@ const o: Rule = ({ before }) => {
 };
 
 // r after a consonant is র-ফলা (except after the letters that make য-ফলা or ব-ফলা).
-const afterConsonantExcept = (before: string | undefined, except: string): boolean =>
-  isAvroConsonant(before) && !except.includes(before as string);
+const afterConsonantExcept = (before: string | undefined, except: string): boolean => isAvroConsonant(before) && !except.includes(before as string);
 
 // rr before a consonant is a reph (korrmo → কর্ম); plain r never makes one.
 const rr: Rule = ({ before, after }) => {
@@ -60,22 +59,42 @@ const rr: Rule = ({ before, after }) => {
 
 /** Roman spelling → rule giving its Bangla in context. */
 export const AVRO_CONTEXT_RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
-  ['a', a], ['o', o],
-  ['i', vowel('ি', 'ই')], ['I', vowel('ী', 'ঈ')], ['ee', vowel('ী', 'ঈ')],
-  ['u', vowel('ু', 'উ')], ['oo', vowel('ু', 'উ')], ['U', vowel('ূ', 'ঊ')],
-  ['e', vowel('ে', 'এ')], ['O', vowel('ো', 'ও')], ['OI', vowel('ৈ', 'ঐ')],
-  ['OU', vowel('ৌ', 'ঔ')], ['rri', vowel('ৃ', 'ঋ')],
+  ['a', a],
+  ['o', o],
+  ['i', vowel('ি', 'ই')],
+  ['I', vowel('ী', 'ঈ')],
+  ['ee', vowel('ী', 'ঈ')],
+  ['u', vowel('ু', 'উ')],
+  ['oo', vowel('ু', 'উ')],
+  ['U', vowel('ূ', 'ঊ')],
+  ['e', vowel('ে', 'এ')],
+  ['O', vowel('ো', 'ও')],
+  ['OI', vowel('ৈ', 'ঐ')],
+  ['OU', vowel('ৌ', 'ঔ')],
+  ['rri', vowel('ৃ', 'ঋ')],
   // A trailing ` forces the vowel sign.
-  ['a`', always('া')], ['i`', always('ি')], ['I`', always('ী')], ['ee`', always('ী')],
-  ['u`', always('ু')], ['oo`', always('ু')], ['U`', always('ূ')], ['e`', always('ে')],
-  ['o`', always('')], ['O`', always('ো')], ['OI`', always('ৈ')], ['OU`', always('ৌ')],
-  ['rri`', always('ৃ')], ['aZ', always('অ্যা')], ['oZ', always('অ্য')],
+  ['a`', always('া')],
+  ['i`', always('ি')],
+  ['I`', always('ী')],
+  ['ee`', always('ী')],
+  ['u`', always('ু')],
+  ['oo`', always('ু')],
+  ['U`', always('ূ')],
+  ['e`', always('ে')],
+  ['o`', always('')],
+  ['O`', always('ো')],
+  ['OI`', always('ৈ')],
+  ['OU`', always('ৌ')],
+  ['rri`', always('ৃ')],
+  ['aZ', always('অ্যা')],
+  ['oZ', always('অ্য')],
   ['y', ({ before }) => (isAvroConsonant(before) ? '্য' : isAvroVowel(before) ? '\u09DF' : 'ই\u09DF')],
-  ['w', ({ before, after }) =>
-    isBoundary(before) && isAvroVowel(after) ? 'ও\u09DF' : isAvroConsonant(before) ? '্ব' : 'ও'],
+  ['w', ({ before, after }) => (isBoundary(before) && isAvroVowel(after) ? 'ও\u09DF' : isAvroConsonant(before) ? '্ব' : 'ও')],
   ['x', ({ before }) => (isBoundary(before) ? 'এক্স' : 'ক্স')],
   ['r', ({ before }) => (afterConsonantExcept(before, 'rywxZ') ? '্র' : 'র')],
   ['rZ', ({ before }) => (afterConsonantExcept(before, 'rywx') ? '্র্য' : 'র্য')],
   ['ry', ({ before }) => (afterConsonantExcept(before, 'rywx') ? '্র্য' : 'র্য')],
-  ['rr', rr], ['rrZ', always('রর্য')], ['rry', always('রর্য')],
+  ['rr', rr],
+  ['rrZ', always('রর্য')],
+  ['rry', always('রর্য')],
 ]);

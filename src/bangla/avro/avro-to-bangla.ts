@@ -6,15 +6,11 @@ import { AVRO_PATTERNS } from './avro-patterns.ts';
 
 const CASE_SENSITIVE = 'oiudgjnrstyz';
 
-const LONGEST_PATTERN = Math.max(
-  ...[...AVRO_PATTERNS.keys(), ...AVRO_CONTEXT_RULES.keys()].map((key) => key.length),
-);
+const LONGEST_PATTERN = Math.max(...[...AVRO_PATTERNS.keys(), ...AVRO_CONTEXT_RULES.keys()].map((key) => key.length));
 
 // Letters whose capital means nothing different are read as lower case (A = a, K = k).
 function foldCase(text: string): string {
-  return text.replace(/[A-Z]/g, (letter) =>
-    CASE_SENSITIVE.includes(letter.toLowerCase()) ? letter : letter.toLowerCase(),
-  );
+  return text.replace(/[A-Z]/g, (letter) => (CASE_SENSITIVE.includes(letter.toLowerCase()) ? letter : letter.toLowerCase()));
 }
 
 interface Step {
@@ -38,7 +34,7 @@ function stepAt(text: string, at: number): Step {
 export function avroToBangla(text: string): string {
   const folded = foldCase(text);
   let bangla = '';
-  for (let at = 0; at < folded.length; ) {
+  for (let at = 0; at < folded.length;) {
     const step = stepAt(folded, at);
     bangla += step.bangla;
     at += step.length;

@@ -42,7 +42,7 @@ interface Marks {
 // phala after ু (g„Zz¨ for মৃত্যু), so a phala here belongs to the cluster.
 function readMarks(chars: readonly string[], start: number): Marks {
   const marks: Marks = { vowels: [], candrabindu: '', reph: false, latePhala: '', end: start };
-  for (let at = start; at < chars.length; ) {
+  for (let at = start; at < chars.length;) {
     const char = chars[at] as string;
     const phala = phalaLength(chars, at);
     if (POST_BASE.has(char)) marks.vowels.push(char);
@@ -68,7 +68,7 @@ function joinVowels(pre: string, vowels: readonly string[]): string {
 export function reorderClusters(visual: string): string {
   const chars = Array.from(visual);
   let out = '';
-  for (let at = 0; at < chars.length; ) {
+  for (let at = 0; at < chars.length;) {
     const pre = PRE_BASE.has(chars[at] as string) && isConsonant(chars[at + 1]) ? (chars[at] as string) : '';
     const start = at + (pre ? 1 : 0);
     if (!isConsonant(chars[start])) {

@@ -34,7 +34,7 @@ function fitsContext(match: Match, text: string, at: number, converted: string):
 // Glyph by glyph, still in visual order.
 function mapGlyphs(text: string): string {
   let converted = '';
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const match = longestMatch(text, at);
     if (match && fitsContext(match, text, at, converted)) {
       converted += match.glyph.unicode;

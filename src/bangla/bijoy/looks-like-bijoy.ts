@@ -15,9 +15,11 @@ const NOT_PROSE = /:\/\/|^www\.|@.+\.|[{}<>=;]|\(\)/;
 // Letter pairs that are everyday English and almost impossible in Bijoy (t is ঃ, s is ং).
 const ENGLISH_PAIRS = /th|he|er|ou|oo|ee|st|nt|ck|ph|qu|wh|ea|oa|tion/;
 const ENGLISH_WORDS = new Set(
-  ('a an the and or but of to in on at by for from with as is are was were be been has have had ' +
+  (
+    'a an the and or but of to in on at by for from with as is are was were be been has have had ' +
     'it its this that these those not no we you he she they his her their our my your will would ' +
-    'can could should may new said says who what when where how all more one two').split(' '),
+    'can could should may new said says who what when where how all more one two'
+  ).split(' '),
 );
 
 // 'none' is a token without letters (numbers, dashes): it neither helps nor hurts.

@@ -4,8 +4,7 @@
 
 // 0x80–0x9F. The five bytes Windows-1252 leaves undefined map to the C1 control of the same
 // value, as the WHATWG Encoding Standard does, so no byte is ever lost.
-const HIGH_CONTROL_RANGE =
-  '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const HIGH_CONTROL_RANGE = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 /** Decodes Windows-1252 bytes to text (not Latin-1: 0x80–0x9F are € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ). */
 export function decodeWindows1252(bytes: Uint8Array): string {

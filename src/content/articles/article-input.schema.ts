@@ -1,9 +1,19 @@
 import { idSchema } from '../../lib/parse-input.ts';
 import { z } from 'zod';
 
-const text = (max: number) => z.string().max(max).transform((s) => s.trim());
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim());
 const id = idSchema;
-const nullableText = (max: number) => z.string().max(max).transform((s) => s.trim()).nullable().default(null);
+const nullableText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim())
+    .nullable()
+    .default(null);
 
 /** What the newsroom sends to create or save an article (docs/admin-api.md, ArticleInput). */
 export const articleInputSchema = z

@@ -24,7 +24,11 @@ export async function readListing(db: Kysely<Database>, row: ListingColumns & { 
     db.selectFrom('article_tags').select('tag_id').where('article_id', '=', row.id).orderBy('position').execute(),
     db.selectFrom('article_people').select('person_id').where('article_id', '=', row.id).orderBy('position').execute(),
   ]);
-  return listingOf(row, tags.map((t) => t.tag_id), people.map((p) => p.person_id));
+  return listingOf(
+    row,
+    tags.map((t) => t.tag_id),
+    people.map((p) => p.person_id),
+  );
 }
 
 /** What tag and author pages sort by: the article's published_at while it is published, else null. */

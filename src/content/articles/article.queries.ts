@@ -81,14 +81,19 @@ type KeyQuery = SelectQueryBuilder<Database, 'articles', ListKey>;
  */
 export async function listPublishedCards(db: Kysely<Database>, filter: ArticleFilter, page: ListPage): Promise<CardRow[]> {
   const keys = await listKeys(db, filter, page);
-  return cardRowsByIds(db, keys.map((k) => k.id));
+  return cardRowsByIds(
+    db,
+    keys.map((k) => k.id),
+  );
 }
 
 /** Card rows of these ids, in the order given (ids not found are left out). */
 export async function cardRowsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<CardRow[]> {
   if (!ids.length) return [];
   const unique = [...new Set(ids)];
-  const rows: CardRow[] = await templatesOf(db).run(`card-rows:${unique.length}`, unique, (slots) => db.selectFrom('articles').select(CARD_COLUMNS).where('articles.id', 'in', slots));
+  const rows: CardRow[] = await templatesOf(db).run(`card-rows:${unique.length}`, unique, (slots) =>
+    db.selectFrom('articles').select(CARD_COLUMNS).where('articles.id', 'in', slots),
+  );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return unique.flatMap((id) => byId.get(id) ?? []);
 }
@@ -99,12 +104,30 @@ async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListP
   const f: ArticleFilter = { ...filter, sectionIds: sections };
   // The values in a fixed order; the key names every condition present, so one shape is one SQL.
   const values = [
-    page.now, page.limit, page.offset ?? 0, (page.offset ?? 0) + page.limit, f.tagId, f.personId, f.districtId, f.from, f.to, f.edition,
-    ...(sections ?? []), ...(f.excludeIds ?? []),
+    page.now,
+    page.limit,
+    page.offset ?? 0,
+    (page.offset ?? 0) + page.limit,
+    f.tagId,
+    f.personId,
+    f.districtId,
+    f.from,
+    f.to,
+    f.edition,
+    ...(sections ?? []),
+    ...(f.excludeIds ?? []),
   ] as const;
   const key = [
-    'keys', sections?.length ?? '-', f.tagId !== undefined, f.personId !== undefined, f.districtId !== undefined, !!f.from, !!f.to, !!f.edition,
-    f.breaking ?? '-', f.excludeIds?.length ?? 0,
+    'keys',
+    sections?.length ?? '-',
+    f.tagId !== undefined,
+    f.personId !== undefined,
+    f.districtId !== undefined,
+    !!f.from,
+    !!f.to,
+    !!f.edition,
+    f.breaking ?? '-',
+    f.excludeIds?.length ?? 0,
   ].join(':');
   return templatesOf(db).run<ListKey, typeof values>(key, values, (v) => {
     const [now, limit, offset, enough, tagId, personId, districtId, from, to, edition, ...ids] = v;
@@ -123,7 +146,9 @@ async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListP
     if (f.tagId !== undefined) return listByLink(db, 'article_tags', 'tag_id', slots, bounds);
     if (f.personId !== undefined) return listByLink(db, 'article_people', 'person_id', slots, bounds);
     if (sections && sections.length > 1) return listMerged(db, slots, bounds, enough);
-    return newestFirst(filtered(keysOf(db), slots, now)).limit(limit).offset(offset);
+    return newestFirst(filtered(keysOf(db), slots, now))
+      .limit(limit)
+      .offset(offset);
   });
 }
 
@@ -164,7 +189,13 @@ function filtered<Q extends KeyQuery>(query: Q, filter: ArticleFilter, now: stri
  */
 function listMerged(db: Kysely<Database>, filter: ArticleFilter, bounds: Bounds, enough: number) {
   const arm = (sectionId: number, i: number) =>
-    db.selectFrom(newestFirst(filtered(keysOf(db), { ...filter, sectionIds: [sectionId] }, bounds.now)).limit(enough).as(`s${i}`)).selectAll();
+    db
+      .selectFrom(
+        newestFirst(filtered(keysOf(db), { ...filter, sectionIds: [sectionId] }, bounds.now))
+          .limit(enough)
+          .as(`s${i}`),
+      )
+      .selectAll();
   const sections = filter.sectionIds!;
   let union = arm(sections[0]!, 0);
   sections.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
@@ -227,7 +258,11 @@ export async function newestInGroups(
     const filter: ArticleFilter = { excludeIds: excluded.length ? excluded : undefined };
     const arm = (sectionId: number, i: number) =>
       db
-        .selectFrom(newestFirst(filtered(keysOf(db).select('articles.section_id'), { ...filter, sectionIds: [sectionId] }, at)).limit(limit).as(`s${i}`))
+        .selectFrom(
+          newestFirst(filtered(keysOf(db).select('articles.section_id'), { ...filter, sectionIds: [sectionId] }, at))
+            .limit(limit)
+            .as(`s${i}`),
+        )
         .selectAll();
     const ids = rest.slice(excludeIds.length);
     let union = arm(ids[0]!, 0);
@@ -237,7 +272,11 @@ export async function newestInGroups(
   const newest = (a: ListKey, b: ListKey) => (a.published_at! < b.published_at! ? 1 : a.published_at! > b.published_at! ? -1 : b.id - a.id);
   const chosen = groups.map((group) => {
     const inGroup = new Set(group);
-    return keys.filter((k) => inGroup.has(k.section_id)).sort(newest).slice(0, perGroup).map((k) => k.id);
+    return keys
+      .filter((k) => inGroup.has(k.section_id))
+      .sort(newest)
+      .slice(0, perGroup)
+      .map((k) => k.id);
   });
   const rows = new Map((await cardRowsByIds(db, chosen.flat())).map((r) => [r.id, r]));
   return chosen.map((ids) => ids.flatMap((id) => rows.get(id) ?? []));
@@ -254,26 +293,30 @@ export async function relatedArticleIds(db: Kysely<Database>, articleId: number,
   const tags = [...new Set(tagIds)].slice(0, 8);
   if (!tags.length) return [];
   const values = [now, ...tags] as const;
-  const rows = await templatesOf(db).run<{ article_id: number; published_at: string | null }, typeof values>(`related:${tags.length}`, values, ([at, ...ids]) => {
-    const arm = (tagId: number, i: number) =>
-      db
-        .selectFrom(
-          db
-            .selectFrom('article_tags')
-            .select(['article_id', 'published_at'])
-            .where('tag_id', '=', tagId)
-            .where('published_at', 'is not', null)
-            .where('published_at', '<=', at)
-            .orderBy('published_at', 'desc')
-            .orderBy('article_id', 'desc')
-            .limit(RELATED_PER_TAG + 1)
-            .as(`t${i}`),
-        )
-        .selectAll();
-    let union = arm(ids[0]!, 0);
-    ids.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
-    return union;
-  });
+  const rows = await templatesOf(db).run<{ article_id: number; published_at: string | null }, typeof values>(
+    `related:${tags.length}`,
+    values,
+    ([at, ...ids]) => {
+      const arm = (tagId: number, i: number) =>
+        db
+          .selectFrom(
+            db
+              .selectFrom('article_tags')
+              .select(['article_id', 'published_at'])
+              .where('tag_id', '=', tagId)
+              .where('published_at', 'is not', null)
+              .where('published_at', '<=', at)
+              .orderBy('published_at', 'desc')
+              .orderBy('article_id', 'desc')
+              .limit(RELATED_PER_TAG + 1)
+              .as(`t${i}`),
+          )
+          .selectAll();
+      let union = arm(ids[0]!, 0);
+      ids.slice(1).forEach((id, i) => (union = union.unionAll(arm(id, i + 1))));
+      return union;
+    },
+  );
   const score = new Map<number, { shared: number; at: string }>();
   for (const r of rows) {
     if (r.article_id === articleId) continue;
@@ -300,39 +343,57 @@ export interface ArticleGraph extends ArticleTable {
 
 export async function findArticleGraph(db: Kysely<Database>, id: number): Promise<ArticleGraph | undefined> {
   const json = jsonHelpers(db);
-  const [row] = await templatesOf(db).run('article-graph', [id], ([articleId]) => db
-    .selectFrom('articles')
-    .selectAll('articles')
-    .select((eb) => [
-      json
-        .arrayFrom(
-          eb
-            .selectFrom('article_people')
-            .innerJoin('people', 'people.id', 'article_people.person_id')
-            .select(['people.id', 'people.slug', 'people.name', 'people.kind', 'people.title', 'people.place', 'people.district_id', 'people.bio', 'people.created_at', 'article_people.position'])
-            .whereRef('article_people.article_id', '=', 'articles.id'),
-        )
-        .as('people'),
-      json
-        .arrayFrom(
-          eb
-            .selectFrom('article_tags')
-            .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-            .select(['tags.id', 'tags.slug', 'tags.name', 'article_tags.position'])
-            .whereRef('article_tags.article_id', '=', 'articles.id'),
-        )
-        .as('tags'),
-      json
-        .arrayFrom(eb.selectFrom('corrections').select(['corrections.text', 'corrections.created_at', 'corrections.id']).whereRef('corrections.article_id', '=', 'articles.id'))
-        .as('corrections'),
-    ])
-    .where('articles.id', '=', articleId));
+  const [row] = await templatesOf(db).run('article-graph', [id], ([articleId]) =>
+    db
+      .selectFrom('articles')
+      .selectAll('articles')
+      .select((eb) => [
+        json
+          .arrayFrom(
+            eb
+              .selectFrom('article_people')
+              .innerJoin('people', 'people.id', 'article_people.person_id')
+              .select([
+                'people.id',
+                'people.slug',
+                'people.name',
+                'people.kind',
+                'people.title',
+                'people.place',
+                'people.district_id',
+                'people.bio',
+                'people.created_at',
+                'article_people.position',
+              ])
+              .whereRef('article_people.article_id', '=', 'articles.id'),
+          )
+          .as('people'),
+        json
+          .arrayFrom(
+            eb
+              .selectFrom('article_tags')
+              .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+              .select(['tags.id', 'tags.slug', 'tags.name', 'article_tags.position'])
+              .whereRef('article_tags.article_id', '=', 'articles.id'),
+          )
+          .as('tags'),
+        json
+          .arrayFrom(
+            eb
+              .selectFrom('corrections')
+              .select(['corrections.text', 'corrections.created_at', 'corrections.id'])
+              .whereRef('corrections.article_id', '=', 'articles.id'),
+          )
+          .as('corrections'),
+      ])
+      .where('articles.id', '=', articleId),
+  );
   if (!row) return undefined;
   const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
   const people = parseJsonColumn<Array<PersonTable & { position: number }>>(row.people).sort(byPosition);
   const tags = parseJsonColumn<Array<{ id: number; slug: string; name: string; position: number }>>(row.tags).sort(byPosition);
-  const corrections = parseJsonColumn<Array<{ text: string; created_at: string; id: number }>>(row.corrections).sort(
-    (a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id),
+  const corrections = parseJsonColumn<Array<{ text: string; created_at: string; id: number }>>(row.corrections).sort((a, b) =>
+    a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id,
   );
   return {
     ...row,
@@ -355,7 +416,12 @@ export async function findImagesWithVariants(db: Kysely<Database>, ids: readonly
       .selectAll('images')
       .select((eb) =>
         json
-          .arrayFrom(eb.selectFrom('image_variants').select(['image_variants.width', 'image_variants.format', 'image_variants.path']).whereRef('image_variants.image_id', '=', 'images.id'))
+          .arrayFrom(
+            eb
+              .selectFrom('image_variants')
+              .select(['image_variants.width', 'image_variants.format', 'image_variants.path'])
+              .whereRef('image_variants.image_id', '=', 'images.id'),
+          )
           .as('variants'),
       )
       .where('images.id', 'in', slots),

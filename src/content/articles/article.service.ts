@@ -92,7 +92,14 @@ export class ArticleService {
       const kind = restoredFrom !== undefined ? 'restore' : significantUpdate ? 'update-significant' : 'save';
       await addRevision(trx, id, next, content, { userId: actor.userId, action: kind, at: now });
       if (restoredFrom !== undefined) {
-        await audit(trx, { userId: actor.userId, action: 'article.restore', targetType: 'article', targetId: id, details: { restored: restoredFrom, revision: next }, at: now });
+        await audit(trx, {
+          userId: actor.userId,
+          action: 'article.restore',
+          targetType: 'article',
+          targetId: id,
+          details: { restored: restoredFrom, revision: next },
+          at: now,
+        });
       }
       const after = listingOf(fields, tagIds, content.byline.personIds);
       emit({ type: 'article.updated', payload: { id, before, after, significant: updatedAt !== row.updated_at } });
@@ -209,7 +216,12 @@ export class ArticleService {
       const won = await this.writer.write(async (trx, emit) => {
         const result = await trx
           .updateTable('articles')
-          .set((eb) => ({ status: 'published', published_at: eb.fn.coalesce('published_at', eb.val(scheduled_at ?? now)), scheduled_at: null, modified_at: now }))
+          .set((eb) => ({
+            status: 'published',
+            published_at: eb.fn.coalesce('published_at', eb.val(scheduled_at ?? now)),
+            scheduled_at: null,
+            modified_at: now,
+          }))
           .where('id', '=', id)
           .where('status', '=', 'scheduled')
           .executeTakeFirst();
@@ -233,8 +245,18 @@ export class ArticleService {
       .leftJoin('sections', 'sections.id', 'articles.section_id')
       .leftJoin('users', 'users.id', 'articles.owner_id')
       .select([
-        'articles.id', 'articles.status', 'articles.kicker', 'articles.headline', 'articles.section_id', 'sections.name as section_name',
-        'articles.owner_id', 'users.name as owner_name', 'articles.modified_at', 'articles.published_at', 'articles.scheduled_at', 'articles.breaking',
+        'articles.id',
+        'articles.status',
+        'articles.kicker',
+        'articles.headline',
+        'articles.section_id',
+        'sections.name as section_name',
+        'articles.owner_id',
+        'users.name as owner_name',
+        'articles.modified_at',
+        'articles.published_at',
+        'articles.scheduled_at',
+        'articles.breaking',
       ])
       .orderBy('articles.modified_at', 'desc')
       .orderBy('articles.id', 'desc')
@@ -292,7 +314,14 @@ export class ArticleService {
       const result = await trx.updateTable('articles').set(set).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw refused();
       if (action !== 'article.submit') {
-        await audit(trx, { userId: actor.userId, action, targetType: 'article', targetId: id, details: { from: row.status, scheduledAt: set.scheduled_at ?? null }, at: now });
+        await audit(trx, {
+          userId: actor.userId,
+          action,
+          targetType: 'article',
+          targetId: id,
+          details: { from: row.status, scheduledAt: set.scheduled_at ?? null },
+          at: now,
+        });
       }
       const before = await readListing(trx, row);
       const next = { ...row, ...set };
@@ -340,9 +369,14 @@ export class ArticleService {
       .where('article_id', '=', row.id)
       .orderBy('created_at')
       .execute();
-    const section = row.section_id === null ? undefined : await this.db.selectFrom('sections').select('path').where('id', '=', row.section_id).executeTakeFirst();
+    const section =
+      row.section_id === null ? undefined : await this.db.selectFrom('sections').select('path').where('id', '=', row.section_id).executeTakeFirst();
     return {
-      ...contentFromRow(row, personIds, tags.map((t) => t.name)),
+      ...contentFromRow(
+        row,
+        personIds,
+        tags.map((t) => t.name),
+      ),
       id: row.id,
       status: row.status,
       ownerId: row.owner_id,

@@ -19,13 +19,19 @@ export async function replaceBylineAndTags(
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
   const people = [...new Set(personIds)];
   if (people.length) {
-    await db.insertInto('article_people').values(people.map((person_id, position) => ({ article_id: articleId, person_id, position, published_at: listedAt }))).execute();
+    await db
+      .insertInto('article_people')
+      .values(people.map((person_id, position) => ({ article_id: articleId, person_id, position, published_at: listedAt })))
+      .execute();
   }
   const tagIds: number[] = [];
   for (const name of tagNames) tagIds.push((await ensureTag(db, name, now)).id);
   const unique = [...new Set(tagIds)];
   if (unique.length) {
-    await db.insertInto('article_tags').values(unique.map((tag_id, position) => ({ article_id: articleId, tag_id, position, published_at: listedAt }))).execute();
+    await db
+      .insertInto('article_tags')
+      .values(unique.map((tag_id, position) => ({ article_id: articleId, tag_id, position, published_at: listedAt })))
+      .execute();
   }
   return unique;
 }

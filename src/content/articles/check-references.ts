@@ -29,5 +29,10 @@ export async function checkReferences(db: Kysely<Database>, c: ArticleContent): 
     if (c.byline.kind !== 'reporters' && ids.length > 1) problems.push(`byline: a ${c.byline.kind} byline names one person`);
   }
   if (c.edition === 'online' && c.printPage !== null) problems.push('printPage: only for the print edition');
-  if (problems.length) throw new AppError('UNPROCESSABLE', problems.join('; '), problems.map((message) => ({ message })));
+  if (problems.length)
+    throw new AppError(
+      'UNPROCESSABLE',
+      problems.join('; '),
+      problems.map((message) => ({ message })),
+    );
 }

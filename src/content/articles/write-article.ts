@@ -79,7 +79,10 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
     people.push(await ensureByline(db, draft.byline, ctx, known));
     imageIds.push(draft.image ? (await saveImage(db, ctx.mediaDir, await readFile(draft.image.file.sourcePath), draft.image, ctx.now)).id : null);
   }
-  const existing = await existingRows(db, drafts.flatMap((d) => (d.id === null ? [] : [d.id])));
+  const existing = await existingRows(
+    db,
+    drafts.flatMap((d) => (d.id === null ? [] : [d.id])),
+  );
   const results: WriteResult[] = [];
   const inserts: ArticleTable[] = [];
   const updates: ArticleTable[] = [];
@@ -112,15 +115,27 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
     results.push(result);
     changes.push({ row, draft, personIds: people[i]!.map((p) => p.id), tagIds: tags, result });
   }
-  const before = await listingsBefore(db, updates.map((r) => existing.get(r.id)!));
-  for (let i = 0; i < inserts.length; i += CHUNK) await db.insertInto('articles').values(inserts.slice(i, i + CHUNK)).execute();
+  const before = await listingsBefore(
+    db,
+    updates.map((r) => existing.get(r.id)!),
+  );
+  for (let i = 0; i < inserts.length; i += CHUNK)
+    await db
+      .insertInto('articles')
+      .values(inserts.slice(i, i + CHUNK))
+      .execute();
   for (const row of updates) {
     const { id, ...set } = row;
     await db.updateTable('articles').set(set).where('id', '=', id).execute();
   }
   const legacy = Math.max(0, ...inserts.map((r) => r.id));
   if (legacy) await bumpSequence(db, 'articles', legacy);
-  await writeLinksAndRevisions(db, changes, updates.map((r) => r.id), ctx.now);
+  await writeLinksAndRevisions(
+    db,
+    changes,
+    updates.map((r) => r.id),
+    ctx.now,
+  );
   for (const c of changes) c.result.change = { id: c.row.id, before: before.get(c.row.id) ?? null, after: listingOf(c.row, c.tagIds, c.personIds) };
   return results;
 }
@@ -138,14 +153,43 @@ async function allocateIds(db: Kysely<Database>, n: number): Promise<number[]> {
   return Array.from({ length: n }, (_, i) => last - n + 1 + i);
 }
 
-type ExistingRow = Pick<ArticleTable, 'id' | 'content_hash' | 'created_at' | 'owner_id' | 'revision' | 'status' | 'section_id' | 'published_at' | 'updated_at' | 'scheduled_at' | 'district_id' | 'breaking' | 'edition'>;
+type ExistingRow = Pick<
+  ArticleTable,
+  | 'id'
+  | 'content_hash'
+  | 'created_at'
+  | 'owner_id'
+  | 'revision'
+  | 'status'
+  | 'section_id'
+  | 'published_at'
+  | 'updated_at'
+  | 'scheduled_at'
+  | 'district_id'
+  | 'breaking'
+  | 'edition'
+>;
 
 async function existingRows(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, ExistingRow>> {
   const found = new Map<number, ExistingRow>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'content_hash', 'created_at', 'owner_id', 'revision', 'status', 'section_id', 'published_at', 'updated_at', 'scheduled_at', 'district_id', 'breaking', 'edition'])
+      .select([
+        'id',
+        'content_hash',
+        'created_at',
+        'owner_id',
+        'revision',
+        'status',
+        'section_id',
+        'published_at',
+        'updated_at',
+        'scheduled_at',
+        'district_id',
+        'breaking',
+        'edition',
+      ])
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
     for (const r of rows) found.set(r.id, r);
@@ -161,7 +205,14 @@ async function listingsBefore(db: Kysely<Database>, rows: readonly ExistingRow[]
   const tags = await db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).orderBy('position').execute();
   const people = await db.selectFrom('article_people').select(['article_id', 'person_id']).where('article_id', 'in', ids).orderBy('position').execute();
   for (const row of rows) {
-    out.set(row.id, listingOf(row, tags.filter((t) => t.article_id === row.id).map((t) => t.tag_id), people.filter((p) => p.article_id === row.id).map((p) => p.person_id)));
+    out.set(
+      row.id,
+      listingOf(
+        row,
+        tags.filter((t) => t.article_id === row.id).map((t) => t.tag_id),
+        people.filter((p) => p.article_id === row.id).map((p) => p.person_id),
+      ),
+    );
   }
   return out;
 }
@@ -174,11 +225,21 @@ async function writeLinksAndRevisions(
   now: string,
 ): Promise<void> {
   if (updatedIds.length) {
-    await db.deleteFrom('article_people').where('article_id', 'in', [...updatedIds]).execute();
-    await db.deleteFrom('article_tags').where('article_id', 'in', [...updatedIds]).execute();
+    await db
+      .deleteFrom('article_people')
+      .where('article_id', 'in', [...updatedIds])
+      .execute();
+    await db
+      .deleteFrom('article_tags')
+      .where('article_id', 'in', [...updatedIds])
+      .execute();
   }
-  const people = changes.flatMap((c) => [...new Set(c.personIds)].map((person_id, position) => ({ article_id: c.row.id, person_id, position, published_at: listedAt(c.row) })));
-  const tags = changes.flatMap((c) => [...new Set(c.tagIds)].map((tag_id, position) => ({ article_id: c.row.id, tag_id, position, published_at: listedAt(c.row) })));
+  const people = changes.flatMap((c) =>
+    [...new Set(c.personIds)].map((person_id, position) => ({ article_id: c.row.id, person_id, position, published_at: listedAt(c.row) })),
+  );
+  const tags = changes.flatMap((c) =>
+    [...new Set(c.tagIds)].map((tag_id, position) => ({ article_id: c.row.id, tag_id, position, published_at: listedAt(c.row) })),
+  );
   const revisions = changes.map((c) => ({
     article_id: c.row.id,
     number: c.row.revision,
@@ -188,9 +249,21 @@ async function writeLinksAndRevisions(
     // The draft's body is already a document: no parsing again.
     content: JSON.stringify(contentFromRow(c.row, c.personIds, c.draft.tags, c.draft.body)),
   }));
-  for (let i = 0; i < people.length; i += CHUNK) await db.insertInto('article_people').values(people.slice(i, i + CHUNK)).execute();
-  for (let i = 0; i < tags.length; i += CHUNK) await db.insertInto('article_tags').values(tags.slice(i, i + CHUNK)).execute();
-  for (let i = 0; i < revisions.length; i += CHUNK) await db.insertInto('revisions').values(revisions.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < people.length; i += CHUNK)
+    await db
+      .insertInto('article_people')
+      .values(people.slice(i, i + CHUNK))
+      .execute();
+  for (let i = 0; i < tags.length; i += CHUNK)
+    await db
+      .insertInto('article_tags')
+      .values(tags.slice(i, i + CHUNK))
+      .execute();
+  for (let i = 0; i < revisions.length; i += CHUNK)
+    await db
+      .insertInto('revisions')
+      .values(revisions.slice(i, i + CHUNK))
+      .execute();
 }
 
 /** The draft's content as the newsroom holds it, with its section, people and image resolved. */

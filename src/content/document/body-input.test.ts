@@ -14,7 +14,19 @@ test('documentFromBodyInput tells plain text, HTML and document JSON apart (tabl
     ['text with an unknown tag-like word', 'লিখুন <নাম> এখানে', docOf('লিখুন <নাম> এখানে')],
     ['text with an ampersand entity', 'AT&amp;T', docOf('AT&amp;T')],
     ['HTML starting with a tag', '<p>প্রথম</p><p>দ্বিতীয়</p>', docOf('প্রথম', 'দ্বিতীয়')],
-    ['HTML with a tag inside', 'প্রথম লাইন<br>\n<b>গাঢ়</b>', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'প্রথম লাইন' }, { type: 'hard_break' }, { type: 'text', text: 'গাঢ়', marks: [{ type: 'bold' }] }] }] }],
+    [
+      'HTML with a tag inside',
+      'প্রথম লাইন<br>\n<b>গাঢ়</b>',
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'প্রথম লাইন' }, { type: 'hard_break' }, { type: 'text', text: 'গাঢ়', marks: [{ type: 'bold' }] }],
+          },
+        ],
+      },
+    ],
     ['upper-case tag with attributes', '<P CLASS="lead">এক</P>', docOf('এক')],
     ['script-only text is HTML, so it is dropped', 'আগে<script>alert(1)</script>', docOf('আগে')],
     ['document object', bold('গাঢ়'), bold('গাঢ়')],
@@ -35,6 +47,10 @@ test('documentFromBodyInput rejects other values and invalid documents', () => {
     ['invalid document in a JSON string', '{"type":"doc","content":[{"type":"script"}]}', 'content[0]', /unknown node type "script"/],
   ];
   for (const [name, input, path, message] of cases) {
-    assert.throws(() => documentFromBodyInput(input), (e: unknown) => e instanceof DocumentError && e.path === path && message.test(e.message), name);
+    assert.throws(
+      () => documentFromBodyInput(input),
+      (e: unknown) => e instanceof DocumentError && e.path === path && message.test(e.message),
+      name,
+    );
   }
 });

@@ -101,15 +101,7 @@ export interface EmbedNode {
   attrs: { provider: EmbedProvider; url: string };
 }
 
-export type BlockNode =
-  | ParagraphNode
-  | HeadingNode
-  | BlockquoteNode
-  | BulletListNode
-  | OrderedListNode
-  | HorizontalRuleNode
-  | ImageNode
-  | EmbedNode;
+export type BlockNode = ParagraphNode | HeadingNode | BlockquoteNode | BulletListNode | OrderedListNode | HorizontalRuleNode | ImageNode | EmbedNode;
 
 export interface Doc {
   type: 'doc';

@@ -26,12 +26,49 @@ interface Caption {
 
 const PARAGRAPH: Textblock = { type: 'paragraph' };
 // The body's headings are h2–h4 (the page's h1 is the headline): h1 folds down, h5/h6 up.
-const HEADING_LEVELS = new Map<string, HeadingLevel>([['h1', 2], ['h2', 2], ['h3', 3], ['h4', 4], ['h5', 4], ['h6', 4]]);
+const HEADING_LEVELS = new Map<string, HeadingLevel>([
+  ['h1', 2],
+  ['h2', 2],
+  ['h3', 3],
+  ['h4', 4],
+  ['h5', 4],
+  ['h6', 4],
+]);
 // Elements a browser lays out as blocks: their content starts and ends a paragraph.
 const BLOCK_WRAPPERS = new Set([
-  'address', 'article', 'aside', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hgroup', 'legend', 'li', 'main',
-  'menu', 'nav', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
+  'address',
+  'article',
+  'aside',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hgroup',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
 ]);
 
 /** Converts untrusted HTML into a valid body document, keeping only what the schema can say. */
@@ -282,5 +319,7 @@ function without(element: HtmlElement, target: HtmlElement): HtmlElement {
 
 /** An attribute shown as text (alt): whitespace collapsed as in a caption, nothing else changed. */
 function plainText(value: string | undefined): string {
-  return removeForbiddenCharacters(value ?? '').replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
+  return removeForbiddenCharacters(value ?? '')
+    .replace(/[ \t\n\r\f]+/g, ' ')
+    .replace(/^ | $/g, '');
 }

@@ -68,7 +68,9 @@ export function hasClass(element: HtmlElement, name: string): boolean {
 
 /** The element's text with ASCII whitespace collapsed and trimmed, as a browser shows it. */
 export function textContentOf(node: HtmlNode): string {
-  return rawText(node).replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
+  return rawText(node)
+    .replace(/[ \t\n\r\f]+/g, ' ')
+    .replace(/^ | $/g, '');
 }
 
 function rawText(node: HtmlNode): string {

@@ -72,7 +72,7 @@ function tidy(nodes: InlineNode[]): InlineNode[] {
 function trimLineEnd(nodes: InlineNode[]): void {
   let last = nodes[nodes.length - 1];
   while (last?.type === 'text') {
-    (last).text = last.text.replace(/ $/, '');
+    last.text = last.text.replace(/ $/, '');
     if (last.text !== '') return;
     nodes.pop();
     last = nodes[nodes.length - 1];

@@ -56,11 +56,24 @@ test('parseDocument reads what ProseMirror and Tiptap write: omitted content, nu
   const cases: Array<[string, unknown, Doc]> = [
     ['empty doc', { type: 'doc' }, { type: 'doc', content: [] }],
     ['paragraph without content', doc({ type: 'paragraph' }), { type: 'doc', content: [{ type: 'paragraph', content: [] }] }],
-    ['empty attrs and marks', doc({ type: 'paragraph', attrs: {}, content: [{ type: 'text', text: 'x', marks: [] }] }), { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] }],
+    [
+      'empty attrs and marks',
+      doc({ type: 'paragraph', attrs: {}, content: [{ type: 'text', text: 'x', marks: [] }] }),
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] },
+    ],
     [
       'ordered_list without start',
       doc({ type: 'ordered_list', content: [item(para(text('a')))] }),
-      { type: 'doc', content: [{ type: 'ordered_list', attrs: { start: 1 }, content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] }] }] },
+      {
+        type: 'doc',
+        content: [
+          {
+            type: 'ordered_list',
+            attrs: { start: 1 },
+            content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] }],
+          },
+        ],
+      },
     ],
     [
       'image with null optional attrs',
@@ -106,21 +119,41 @@ test('parseDocument rejects bad documents with the path of the bad node', () => 
     ['list child not a list_item', doc({ type: 'bullet_list', content: [para(text('a'))] }), 'content[0].content[0]', /expected a list_item, got "paragraph"/],
     ['empty list', doc({ type: 'bullet_list', content: [] }), 'content[0]', /bullet_list must contain at least one node/],
     ['empty blockquote', doc({ type: 'blockquote' }), 'content[0]', /blockquote must contain at least one node/],
-    ['list_item not starting with a paragraph', doc({ type: 'bullet_list', content: [item({ type: 'horizontal_rule' })] }), 'content[0].content[0].content[0]', /must start with a paragraph/],
+    [
+      'list_item not starting with a paragraph',
+      doc({ type: 'bullet_list', content: [item({ type: 'horizontal_rule' })] }),
+      'content[0].content[0].content[0]',
+      /must start with a paragraph/,
+    ],
     ['empty text', doc(para(text('a'), text(''))), 'content[0].content[1]', /non-empty text/],
     ['text not a string', doc(para({ type: 'text', text: 5 })), 'content[0].content[0]', /non-empty text/],
     ['control character in text', doc(para(text('a\u000Bb'))), 'content[0].content[0].text', /forbidden character U\+000B/],
     ['lone surrogate in text', doc(para(text('a\uD800'))), 'content[0].content[0].text', /forbidden character U\+D800/],
     ['unknown key on text', doc(para({ type: 'text', text: 'a', style: 'color:red' })), 'content[0].content[0]', /unexpected key "style"/],
     ['content on a leaf', doc({ type: 'horizontal_rule', content: [] }), 'content[0]', /unexpected key "content"/],
-    ['attrs on a paragraph', doc({ type: 'paragraph', attrs: { textAlign: 'center' }, content: [] }), 'content[0].attrs.textAlign', /unknown attribute "textAlign" on "paragraph"/],
+    [
+      'attrs on a paragraph',
+      doc({ type: 'paragraph', attrs: { textAlign: 'center' }, content: [] }),
+      'content[0].attrs.textAlign',
+      /unknown attribute "textAlign" on "paragraph"/,
+    ],
     ['heading level 1', doc({ type: 'heading', attrs: { level: 1 }, content: [] }), 'content[0].attrs.level', /level must be 2, 3 or 4/],
     ['heading level as text', doc({ type: 'heading', attrs: { level: '2' }, content: [] }), 'content[0].attrs.level', /level must be 2, 3 or 4/],
     ['ordered_list start negative', doc({ type: 'ordered_list', attrs: { start: -1 }, content: [item(para())] }), 'content[0].attrs.start', /whole number/],
     ['unknown mark', doc(para({ type: 'text', text: 'a', marks: [{ type: 'underline' }] })), 'content[0].content[0].marks[0]', /unknown mark type "underline"/],
-    ['duplicate mark', doc(para({ type: 'text', text: 'a', marks: [{ type: 'bold' }, { type: 'bold' }] })), 'content[0].content[0].marks[1]', /duplicate bold mark/],
+    [
+      'duplicate mark',
+      doc(para({ type: 'text', text: 'a', marks: [{ type: 'bold' }, { type: 'bold' }] })),
+      'content[0].content[0].marks[1]',
+      /duplicate bold mark/,
+    ],
     ['marks not an array', doc(para({ type: 'text', text: 'a', marks: { type: 'bold' } })), 'content[0].content[0].marks', /marks must be an array/],
-    ['extra link attribute', doc(para({ type: 'text', text: 'a', marks: [{ type: 'link', attrs: { href: '/a', target: '_blank' } }] })), 'content[0].content[0].marks[0].attrs.target', /unknown attribute "target"/],
+    [
+      'extra link attribute',
+      doc(para({ type: 'text', text: 'a', marks: [{ type: 'link', attrs: { href: '/a', target: '_blank' } }] })),
+      'content[0].content[0].marks[0].attrs.target',
+      /unknown attribute "target"/,
+    ],
     ...[
       'javascript:alert(1)',
       'JavaScript:alert(1)',
@@ -147,9 +180,24 @@ test('parseDocument rejects bad documents with the path of the bad node', () => 
     ['image width zero', doc({ type: 'image', attrs: { src: '/a.jpg', width: 0 } }), 'content[0].attrs.width', /positive whole number/],
     ['image title attribute', doc({ type: 'image', attrs: { src: '/a.jpg', title: 't' } }), 'content[0].attrs.title', /unknown attribute "title"/],
     ['embed provider unknown', doc({ type: 'embed', attrs: { provider: 'tiktok', url: VIDEO } }), 'content[0].attrs.provider', /provider must be/],
-    ['embed provider mismatch', doc({ type: 'embed', attrs: { provider: 'facebook', url: VIDEO } }), 'content[0].attrs.url', /must be a Facebook post or video URL/],
-    ['embed look-alike host', doc({ type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ' } }), 'content[0].attrs.url', /must be a YouTube post or video URL/],
-    ['embed of a profile, not a post', doc({ type: 'embed', attrs: { provider: 'x', url: 'https://x.com/kalbela' } }), 'content[0].attrs.url', /must be a X \(Twitter\) post or video URL/],
+    [
+      'embed provider mismatch',
+      doc({ type: 'embed', attrs: { provider: 'facebook', url: VIDEO } }),
+      'content[0].attrs.url',
+      /must be a Facebook post or video URL/,
+    ],
+    [
+      'embed look-alike host',
+      doc({ type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ' } }),
+      'content[0].attrs.url',
+      /must be a YouTube post or video URL/,
+    ],
+    [
+      'embed of a profile, not a post',
+      doc({ type: 'embed', attrs: { provider: 'x', url: 'https://x.com/kalbela' } }),
+      'content[0].attrs.url',
+      /must be a X \(Twitter\) post or video URL/,
+    ],
     // Seven blockquotes put the paragraph at depth 8 and its text at depth 9.
     ['too deep', deep(7), Array(9).fill('content[0]').join('.'), /deeper than 8 levels/],
   ];
@@ -174,7 +222,10 @@ test('parseDocument allows depth 8 and the size limits exactly, and no more', ()
 
   const paragraphs = (n: number) => Array.from({ length: n }, () => para(text('x')));
   assert.doesNotThrow(() => parseDocument(doc(...paragraphs(2_499)))); // 1 + 2,499 × 2 = 4,999 nodes
-  assert.throws(() => parseDocument(doc(...paragraphs(2_500))), (e: unknown) => e instanceof DocumentError && e.path === 'content[2499].content[0]' && /more than 5000 nodes/.test(e.message));
+  assert.throws(
+    () => parseDocument(doc(...paragraphs(2_500))),
+    (e: unknown) => e instanceof DocumentError && e.path === 'content[2499].content[0]' && /more than 5000 nodes/.test(e.message),
+  );
 
   assert.doesNotThrow(() => parseDocument(doc(para(text('ক'.repeat(200_000))))));
   assert.throws(

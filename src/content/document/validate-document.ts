@@ -127,7 +127,8 @@ class Validator {
     for (const key of ['width', 'height'] as const) {
       const size = attrs[key];
       if (size === undefined || size === null) continue;
-      if (!Number.isSafeInteger(size) || (size as number) < 1) throw new DocumentError(join(path, `attrs.${key}`), `image ${key} must be a positive whole number of pixels`);
+      if (!Number.isSafeInteger(size) || (size as number) < 1)
+        throw new DocumentError(join(path, `attrs.${key}`), `image ${key} must be a positive whole number of pixels`);
       result[key] = size as number;
     }
     return result;
@@ -137,7 +138,8 @@ class Validator {
     const bad = findForbiddenCharacter(text);
     if (bad !== undefined) throw new DocumentError(path, `text contains the forbidden character ${bad}`);
     this.textLength += text.length;
-    if (this.textLength > DOCUMENT_LIMITS.maxTextLength) throw new DocumentError(path, `the document has more than ${DOCUMENT_LIMITS.maxTextLength} characters of text`);
+    if (this.textLength > DOCUMENT_LIMITS.maxTextLength)
+      throw new DocumentError(path, `the document has more than ${DOCUMENT_LIMITS.maxTextLength} characters of text`);
   }
 }
 
@@ -149,7 +151,8 @@ function headingLevel(node: Json, path: string): HeadingNode['attrs']['level'] {
 
 function orderedListAttrs(node: Json, path: string): OrderedListNode['attrs'] {
   const start = readAttrs(node, path, ['start']).start ?? 1;
-  if (!Number.isSafeInteger(start) || (start as number) < 0) throw new DocumentError(join(path, 'attrs.start'), 'ordered_list start must be a whole number, 0 or more');
+  if (!Number.isSafeInteger(start) || (start as number) < 0)
+    throw new DocumentError(join(path, 'attrs.start'), 'ordered_list start must be a whole number, 0 or more');
   return { start: start as number };
 }
 

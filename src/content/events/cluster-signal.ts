@@ -7,7 +7,9 @@ export interface EventsMessage {
 }
 
 export function isEventsMessage(message: unknown): message is EventsMessage {
-  return typeof message === 'object' && message !== null && 'prokash' in message && message.prokash === 'events' && 'id' in message && Number.isInteger(message.id);
+  return (
+    typeof message === 'object' && message !== null && 'prokash' in message && message.prokash === 'events' && 'id' in message && Number.isInteger(message.id)
+  );
 }
 
 /**

@@ -21,7 +21,11 @@ export async function appendEvents(trx: Kysely<Database>, events: readonly Conte
   const last = row.value;
   const first = last - events.length + 1;
   const rows = events.map((event, i) => ({ id: first + i, at, type: event.type, payload: JSON.stringify(event.payload) }));
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('content_events').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('content_events')
+      .values(rows.slice(i, i + 200))
+      .execute();
   return last;
 }
 
@@ -30,9 +34,7 @@ export async function readEvents(db: Kysely<Database>, afterId: number, limit: n
   let query = db.selectFrom('content_events').selectAll().where('id', '>', afterId).orderBy('id').limit(limit);
   if (upTo !== undefined) query = query.where('id', '<=', upTo);
   const rows = await query.execute();
-  return rows.flatMap((r) =>
-    KNOWN_TYPES.has(r.type) ? [{ id: r.id, at: r.at, type: r.type, payload: JSON.parse(r.payload) as unknown } as LoggedEvent] : [],
-  );
+  return rows.flatMap((r) => (KNOWN_TYPES.has(r.type) ? [{ id: r.id, at: r.at, type: r.type, payload: JSON.parse(r.payload) as unknown } as LoggedEvent] : []));
 }
 
 /** The newest event id (0 when the log is empty). */

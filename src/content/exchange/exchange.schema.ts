@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { isAvailableSectionPath, SECTION_PATH } from '../sections/section.repository.ts';
 
-const text = (max: number) => z.string().max(max).transform((s) => s.trim());
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim());
 const name = z.string().trim().min(1, 'must not be empty').max(120);
 
 /** An instant with an explicit offset: a bare local time would be ambiguous. */
@@ -18,9 +22,7 @@ const byline = z.union([
   z.object({ authors: z.array(name).min(1).max(10) }).strict(),
   z
     .object({
-      correspondent: z
-        .object({ name: name.optional(), place: text(80).optional(), district: name })
-        .strict(),
+      correspondent: z.object({ name: name.optional(), place: text(80).optional(), district: name }).strict(),
     })
     .strict(),
   z.object({ agency: name }).strict(),
@@ -59,7 +61,10 @@ export const exchangeRecordSchema = z
     breaking: z.boolean().default(false),
     district: name.nullable().default(null),
     image: image.nullable().default(null),
-    tags: z.array(name.pipe(z.string().max(60))).max(30).default([]),
+    tags: z
+      .array(name.pipe(z.string().max(60)))
+      .max(30)
+      .default([]),
     status: z.enum(['draft', 'submitted', 'scheduled', 'published', 'unpublished']).optional(),
   })
   .strict()
@@ -88,7 +93,5 @@ export type ExchangeRecordInput = z.input<typeof exchangeRecordSchema>;
 
 /** Formats zod issues as one line: `headline: must not be empty; byline: …`. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'line'}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'line'}: ${issue.message}`).join('; ');
 }

@@ -92,7 +92,17 @@ async function writeBatch(options: ImportOptions, batch: Prepared[], report: Imp
     written.push(o.id);
     if (options.keepChangedIds !== false) report.changedIds.push(o.id);
   };
-  const write = (items: Prepared[]) => options.writer.write(async (trx, emit) => emitted(await writeArticles(trx, items.map((i) => i.draft), ctx), emit));
+  const write = (items: Prepared[]) =>
+    options.writer.write(async (trx, emit) =>
+      emitted(
+        await writeArticles(
+          trx,
+          items.map((i) => i.draft),
+          ctx,
+        ),
+        emit,
+      ),
+    );
   try {
     // The same id twice in one batch is written in turn, below: the second is an update of the first.
     if (new Set(batch.map((b) => b.draft.id ?? `new${b.line}`)).size !== batch.length) throw new Error('an id repeats in the batch');

@@ -19,7 +19,10 @@ export interface ImageView {
 
 /** Images with their responsive variants, in the order given. */
 export async function imageViews(db: Kysely<Database>, images: readonly Image[]): Promise<ImageView[]> {
-  const variants = await findVariants(db, images.map((i) => i.id));
+  const variants = await findVariants(
+    db,
+    images.map((i) => i.id),
+  );
   return images.map((i) => ({
     id: i.id,
     url: `/media/${i.path}`,

@@ -71,5 +71,9 @@ export async function findImageBySha(db: Kysely<Database>, sha256: string): Prom
 
 export async function findImagesByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Image[]> {
   if (!ids.length) return [];
-  return db.selectFrom('images').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('images')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }

@@ -11,7 +11,6 @@ import { IMAGE_FORMATS, IMAGE_LIMITS, findImageBySha, type Image } from './image
 /** Widths of the responsive variants (px); each is made in WebP and JPEG when the image is wider. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 
-
 /**
  * Stores an image given as bytes: the type is sniffed from the bytes, the size and pixels are
  * limited, the picture is turned upright and re-encoded without its metadata (EXIF, GPS), and
@@ -110,5 +109,10 @@ async function writeAtomically(target: string, data: Buffer): Promise<void> {
 /** The variants of some images, for srcset. */
 export async function findVariants(db: Kysely<Database>, imageIds: readonly number[]) {
   if (!imageIds.length) return [];
-  return db.selectFrom('image_variants').selectAll().where('image_id', 'in', [...imageIds]).orderBy('width').execute();
+  return db
+    .selectFrom('image_variants')
+    .selectAll()
+    .where('image_id', 'in', [...imageIds])
+    .orderBy('width')
+    .execute();
 }

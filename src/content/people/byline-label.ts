@@ -11,10 +11,7 @@ export function correspondentLabel(place: string | null, district: string | null
 }
 
 /** How a person is named in a byline: a correspondent by place, everyone else by name. */
-export function bylineLabel(
-  person: Person,
-  districtNames: ReadonlyMap<number, string>,
-): string {
+export function bylineLabel(person: Person, districtNames: ReadonlyMap<number, string>): string {
   if (person.kind !== 'correspondent') return person.name;
   const district = person.district_id === null ? null : (districtNames.get(person.district_id) ?? null);
   return correspondentLabel(person.place, district) ?? person.name;

@@ -21,7 +21,11 @@ export async function findPersonBySlug(db: Kysely<Database>, slug: string): Prom
 
 export async function findPeopleByIds(db: Kysely<Database>, ids: readonly number[]): Promise<Person[]> {
   if (!ids.length) return [];
-  return db.selectFrom('people').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /**
@@ -52,11 +56,7 @@ export async function ensurePerson(db: Kysely<Database>, input: PersonInput, now
 }
 
 /** The first correspondent filed under this place and district, whatever their name. */
-export async function findCorrespondent(
-  db: Kysely<Database>,
-  place: string,
-  districtId: number,
-): Promise<Person | undefined> {
+export async function findCorrespondent(db: Kysely<Database>, place: string, districtId: number): Promise<Person | undefined> {
   return db
     .selectFrom('people')
     .selectAll()

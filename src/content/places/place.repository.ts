@@ -10,7 +10,10 @@ export type Division = DivisionTable;
  * every database numbers them alike, and names are refreshed if the table is corrected later.
  */
 export async function ensurePlaces(db: Kysely<Database>): Promise<void> {
-  const count = await db.selectFrom('districts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await db
+    .selectFrom('districts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (count.n === districts.length) return;
   await db.transaction().execute(async (trx) => {
     for (const [i, d] of divisions.entries()) {

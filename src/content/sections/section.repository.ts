@@ -15,9 +15,25 @@ export async function findSectionByPath(db: Kysely<Database>, path: string): Pro
 
 /** Top-level paths the site uses for itself: a section there could never be reached. */
 export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
-  'admin', 'api', 'archive', 'assets', 'author', 'district', 'favicon.ico', 'healthz', 'latest',
-  'media', 'popular', 'publisher-logo.png', 'robots.txt', 'rss.xml', 'search', 'sitemap.xml', 'sitemap-news.xml',
-  'sitemaps', 'topic',
+  'admin',
+  'api',
+  'archive',
+  'assets',
+  'author',
+  'district',
+  'favicon.ico',
+  'healthz',
+  'latest',
+  'media',
+  'popular',
+  'publisher-logo.png',
+  'robots.txt',
+  'rss.xml',
+  'search',
+  'sitemap.xml',
+  'sitemap-news.xml',
+  'sitemaps',
+  'topic',
 ]);
 
 /** True when a section path's first slug is free for a section. */
@@ -32,13 +48,7 @@ export const SECTION_PATH = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]
  * Returns the section at `path`, creating it and any missing ancestors. `names` gives Bengali
  * names by path; a created section without one is named after its slug until an editor renames it.
  */
-export async function ensureSectionPath(
-  db: Kysely<Database>,
-  path: string,
-  now: string,
-  names: Record<string, string> = {},
-  position = 0,
-): Promise<Section> {
+export async function ensureSectionPath(db: Kysely<Database>, path: string, now: string, names: Record<string, string> = {}, position = 0): Promise<Section> {
   const existing = await findSectionByPath(db, path);
   if (existing) return existing;
   const slashAt = path.lastIndexOf('/');

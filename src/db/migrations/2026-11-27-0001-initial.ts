@@ -97,21 +97,9 @@ export async function up(db: Kysely<Tables>): Promise<void> {
     .execute();
   // Every reader listing filters on status and orders by published_at; these back them.
   await db.schema.createIndex('articles_status_pub_idx').on('articles').columns(['status', 'published_at', 'id']).execute();
-  await db.schema
-    .createIndex('articles_section_pub_idx')
-    .on('articles')
-    .columns(['section_id', 'status', 'published_at', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('articles_district_pub_idx')
-    .on('articles')
-    .columns(['district_id', 'status', 'published_at'])
-    .execute();
-  await db.schema
-    .createIndex('articles_breaking_idx')
-    .on('articles')
-    .columns(['breaking', 'status', 'published_at'])
-    .execute();
+  await db.schema.createIndex('articles_section_pub_idx').on('articles').columns(['section_id', 'status', 'published_at', 'id']).execute();
+  await db.schema.createIndex('articles_district_pub_idx').on('articles').columns(['district_id', 'status', 'published_at']).execute();
+  await db.schema.createIndex('articles_breaking_idx').on('articles').columns(['breaking', 'status', 'published_at']).execute();
   await db.schema.createIndex('articles_scheduled_idx').on('articles').columns(['status', 'scheduled_at']).execute();
 
   await db.schema
@@ -152,8 +140,17 @@ export async function up(db: Kysely<Tables>): Promise<void> {
 
 export async function down(db: Kysely<Tables>): Promise<void> {
   for (const table of [
-    'id_sequences', 'settings', 'article_tags', 'article_people', 'articles', 'images', 'tags', 'people',
-    'districts', 'divisions', 'sections',
+    'id_sequences',
+    'settings',
+    'article_tags',
+    'article_people',
+    'articles',
+    'images',
+    'tags',
+    'people',
+    'districts',
+    'divisions',
+    'sections',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

@@ -114,8 +114,14 @@ export async function up(db: Kysely<Tables>): Promise<void> {
   await db.schema.createIndex('images_stored_sha_idx').on('images').column('stored_sha256').execute();
 
   await db.schema.alterTable('articles').addColumn('owner_id', 'integer').execute();
-  await db.schema.alterTable('articles').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('articles').addColumn('byline_kind', 'text', (c) => c.notNull().defaultTo('desk')).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('byline_kind', 'text', (c) => c.notNull().defaultTo('desk'))
+    .execute();
   await db.schema.createIndex('articles_owner_idx').on('articles').columns(['owner_id', 'status', 'modified_at']).execute();
   await db.schema.createIndex('articles_modified_idx').on('articles').columns(['modified_at', 'id']).execute();
 
@@ -127,8 +133,16 @@ export async function up(db: Kysely<Tables>): Promise<void> {
 
 export async function down(db: Kysely<Tables>): Promise<void> {
   for (const table of [
-    'site_events', 'image_variants', 'home_slots', 'audit_log', 'corrections', 'revisions', 'login_failures',
-    'api_tokens', 'sessions', 'users',
+    'site_events',
+    'image_variants',
+    'home_slots',
+    'audit_log',
+    'corrections',
+    'revisions',
+    'login_failures',
+    'api_tokens',
+    'sessions',
+    'users',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

@@ -47,7 +47,10 @@ export async function up(db: Kysely<Tables>): Promise<void> {
     .addPrimaryKeyConstraint('view_seen_pk', ['window', 'article_id', 'reader'])
     .execute();
 
-  await db.insertInto('id_sequences').values([{ name: 'comments', value: 0 }]).execute();
+  await db
+    .insertInto('id_sequences')
+    .values([{ name: 'comments', value: 0 }])
+    .execute();
 }
 
 export async function down(db: Kysely<Tables>): Promise<void> {

@@ -70,15 +70,30 @@ export class CommentService {
     }
     const bodyKey = createHash('sha256').update(duplicateKey(input.body)).digest('hex');
     const since = new Date(now.getTime() - COMMENT_LIMITS.duplicateWindowMs).toISOString();
-    const dup = await db.selectFrom('comments').select('id').where('article_id', '=', articleId).where('body_key', '=', bodyKey).where('created_at', '>=', since).executeTakeFirst();
+    const dup = await db
+      .selectFrom('comments')
+      .select('id')
+      .where('article_id', '=', articleId)
+      .where('body_key', '=', bodyKey)
+      .where('created_at', '>=', since)
+      .executeTakeFirst();
     if (dup) throw new AppError('DUPLICATE_COMMENT', 'একই মন্তব্য আগেই জমা পড়েছে');
     if (input.parentId !== null) await this.checkParent(articleId, input.parentId);
     const status: CommentStatus = settings.mode === 'post' ? 'approved' : 'pending';
     const id = await this.o.writer.write(async (trx, emit) => {
       const id = await nextId(trx, 'comments');
       const row: CommentTable = {
-        id, article_id: articleId, parent_id: input.parentId, name: input.name, body: input.body, status, ip_hash: ipHash, body_key: bodyKey,
-        created_at: now.toISOString(), decided_at: null, decided_by: null,
+        id,
+        article_id: articleId,
+        parent_id: input.parentId,
+        name: input.name,
+        body: input.body,
+        status,
+        ip_hash: ipHash,
+        body_key: bodyKey,
+        created_at: now.toISOString(),
+        decided_at: null,
+        decided_by: null,
       };
       await trx.insertInto('comments').values(row).execute();
       if (status === 'approved') emit({ type: 'comments.changed', payload: { articleIds: [articleId] } });
@@ -99,7 +114,9 @@ export class CommentService {
         .orderBy('created_at', 'desc')
         .limit(1000),
     );
-    const top = rows.filter((r) => r.parent_id === null).map((r) => ({ id: r.id, name: r.name, body: r.body, createdAt: r.created_at, replies: [] as PublicComment[] }));
+    const top = rows
+      .filter((r) => r.parent_id === null)
+      .map((r) => ({ id: r.id, name: r.name, body: r.body, createdAt: r.created_at, replies: [] as PublicComment[] }));
     for (const r of [...rows].reverse()) {
       const parent = top.find((t) => t.id === r.parent_id);
       parent?.replies.push({ id: r.id, name: r.name, body: r.body, createdAt: r.created_at, replies: [] });
@@ -116,8 +133,18 @@ export class CommentService {
       .leftJoin('sections', 'sections.id', 'articles.section_id')
       .leftJoin('comments as parent', 'parent.id', 'comments.parent_id')
       .select([
-        'comments.id', 'comments.article_id', 'comments.parent_id', 'comments.name', 'comments.body', 'comments.status', 'comments.created_at',
-        'comments.decided_at', 'comments.decided_by', 'articles.headline', 'sections.path as section_path', 'parent.body as parent_body',
+        'comments.id',
+        'comments.article_id',
+        'comments.parent_id',
+        'comments.name',
+        'comments.body',
+        'comments.status',
+        'comments.created_at',
+        'comments.decided_at',
+        'comments.decided_by',
+        'articles.headline',
+        'sections.path as section_path',
+        'parent.body as parent_body',
       ])
       .where('comments.status', '=', filter.status)
       .orderBy('comments.id', 'desc')
@@ -125,8 +152,16 @@ export class CommentService {
     if (filter.before) q = q.where('comments.id', '<', filter.before);
     const rows = await q.execute();
     return rows.map((r) => ({
-      id: r.id, articleId: r.article_id, parentId: r.parent_id, name: r.name, body: r.body, status: r.status, createdAt: r.created_at,
-      decidedAt: r.decided_at, decidedBy: r.decided_by, article: { headline: r.headline, url: r.section_path ? `/${r.section_path}/${r.article_id}` : null },
+      id: r.id,
+      articleId: r.article_id,
+      parentId: r.parent_id,
+      name: r.name,
+      body: r.body,
+      status: r.status,
+      createdAt: r.created_at,
+      decidedAt: r.decided_at,
+      decidedBy: r.decided_by,
+      article: { headline: r.headline, url: r.section_path ? `/${r.section_path}/${r.article_id}` : null },
       parentBody: r.parent_body,
     }));
   }
@@ -143,7 +178,14 @@ export class CommentService {
       await trx.updateTable('comments').set({ status, decided_at: now, decided_by: actor.userId }).where('id', 'in', ids).execute();
       for (const r of rows) {
         if (r.status === 'approved' || status === 'approved') articles.add(r.article_id);
-        await audit(trx, { userId: actor.userId, action: `comment.${decision}`, targetType: 'comment', targetId: r.id, details: { from: r.status, articleId: r.article_id }, at: now });
+        await audit(trx, {
+          userId: actor.userId,
+          action: `comment.${decision}`,
+          targetType: 'comment',
+          targetId: r.id,
+          details: { from: r.status, articleId: r.article_id },
+          at: now,
+        });
       }
       if (articles.size) emit({ type: 'comments.changed', payload: { articleIds: [...articles] } });
     });
@@ -159,7 +201,14 @@ export class CommentService {
     assertCan(actor, 'comment.moderate');
     const now = this.o.clock.now().toISOString();
     await saveCommentSettings(this.o.db, settings, now);
-    await audit(this.o.db, { userId: actor.userId, action: 'comment.settings', targetType: 'settings', targetId: 'comments', details: { mode: settings.mode, blockedWords: settings.blockedWords.length }, at: now });
+    await audit(this.o.db, {
+      userId: actor.userId,
+      action: 'comment.settings',
+      targetType: 'settings',
+      targetId: 'comments',
+      details: { mode: settings.mode, blockedWords: settings.blockedWords.length },
+      at: now,
+    });
     return settings;
   }
 
@@ -180,7 +229,8 @@ export class CommentService {
 
   private async checkParent(articleId: number, parentId: number): Promise<void> {
     const parent = await this.o.db.selectFrom('comments').select(['article_id', 'parent_id', 'status']).where('id', '=', parentId).executeTakeFirst();
-    if (!parent || parent.article_id !== articleId || parent.status !== 'approved') throw new AppError('UNPROCESSABLE', 'parentId: no such comment on this article');
+    if (!parent || parent.article_id !== articleId || parent.status !== 'approved')
+      throw new AppError('UNPROCESSABLE', 'parentId: no such comment on this article');
     if (parent.parent_id !== null) throw new AppError('UNPROCESSABLE', 'parentId: replies go one level deep');
   }
 }

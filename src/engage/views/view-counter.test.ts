@@ -8,7 +8,8 @@ import { PopularLists } from './popular-lists.ts';
 const UA = (n: number) => `Mozilla/5.0 (Linux; Android 13; Reader ${n}) Chrome/120 Mobile`;
 
 test('known bots and empty agents are not readers', () => {
-  for (const ua of ['Googlebot/2.1', 'facebookexternalhit/1.1', 'curl/8.0', 'python-requests/2.31', '', 'Mozilla/5.0 (compatible; bingbot/2.0)']) assert.equal(isBot(ua), true, ua);
+  for (const ua of ['Googlebot/2.1', 'facebookexternalhit/1.1', 'curl/8.0', 'python-requests/2.31', '', 'Mozilla/5.0 (compatible; bingbot/2.0)'])
+    assert.equal(isBot(ua), true, ua);
   assert.equal(isBot(UA(1)), false);
 });
 
@@ -17,7 +18,11 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     const clock = fixedClock('2026-11-27T06:05:00Z');
     const total = async (articleId: number) => {
-      const row = await t.db.selectFrom('view_counts').select((eb) => eb.fn.sum<number | string | null>('views').as('n')).where('article_id', '=', articleId).executeTakeFirst();
+      const row = await t.db
+        .selectFrom('view_counts')
+        .select((eb) => eb.fn.sum<number | string | null>('views').as('n'))
+        .where('article_id', '=', articleId)
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     };
     before(async () => {

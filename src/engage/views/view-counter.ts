@@ -4,7 +4,8 @@ import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 
 /** User agents of crawlers, link previewers and monitors: their requests are not readers. */
-const BOT = /bot|crawl|spider|slurp|facebookexternalhit|whatsapp|telegram|preview|headless|lighthouse|pingdom|uptime|monitor|curl|wget|python-requests|go-http-client|java\/|okhttp|axios|node-fetch|^$/i;
+const BOT =
+  /bot|crawl|spider|slurp|facebookexternalhit|whatsapp|telegram|preview|headless|lighthouse|pingdom|uptime|monitor|curl|wget|python-requests|go-http-client|java\/|okhttp|axios|node-fetch|^$/i;
 
 export const VIEW_LIMITS = {
   windowMs: 30 * 60 * 1000, // one reader counts once per article per 30-minute window

@@ -69,7 +69,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : isForm ? (body) : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', !navigator.onLine ? 'offline' : 'network');
@@ -100,8 +100,8 @@ function parseJson(text: string): unknown {
 
 function readError(data: unknown): { code?: string; message?: string; details?: unknown } | undefined {
   if (typeof data !== 'object' || data === null || !('error' in data)) return undefined;
-  const error = (data).error;
-  return typeof error === 'object' && error !== null ? (error) : undefined;
+  const error = data.error;
+  return typeof error === 'object' && error !== null ? error : undefined;
 }
 
 /** Builds `?a=1&b=x` from the defined, non-empty values. */

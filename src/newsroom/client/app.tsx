@@ -15,11 +15,7 @@ const LOCALE_KEY = 'prokash.locale';
 // `expired`: the session ended while working; sign-in is asked for over the screen, which keeps
 // its unsaved state, so the person signs in again and saves.
 type Phase =
-  | { kind: 'loading' }
-  | { kind: 'setup' }
-  | { kind: 'signin' }
-  | { kind: 'ready'; user: User; expired?: boolean }
-  | { kind: 'failed'; error: unknown };
+  { kind: 'loading' } | { kind: 'setup' } | { kind: 'signin' } | { kind: 'ready'; user: User; expired?: boolean } | { kind: 'failed'; error: unknown };
 
 function storedLocale(): Locale {
   try {
@@ -80,8 +76,18 @@ export function App() {
   };
 
   let screen;
-  if (phase.kind === 'loading') screen = <p class="loading" aria-busy="true">…</p>;
-  else if (phase.kind === 'failed') screen = <div class="center-card"><ErrorBox error={phase.error} /></div>;
+  if (phase.kind === 'loading')
+    screen = (
+      <p class="loading" aria-busy="true">
+        …
+      </p>
+    );
+  else if (phase.kind === 'failed')
+    screen = (
+      <div class="center-card">
+        <ErrorBox error={phase.error} />
+      </div>
+    );
   else if (phase.kind === 'setup') screen = <Setup onDone={signedIn} locale={guestLocale} onLocale={chooseGuestLocale} />;
   else if (phase.kind === 'signin') screen = <SignIn onDone={signedIn} locale={guestLocale} onLocale={chooseGuestLocale} />;
   else {

@@ -4,16 +4,15 @@ import { can, canEditArticle, canSubmitArticle } from './roles.ts';
 
 test('only editors and admins publish, schedule, unpublish and curate', () => {
   for (const action of ['article.publish', 'article.schedule', 'article.unpublish', 'home.curate', 'article.correct', 'article.delete'] as const) {
-    assert.deepEqual(
-      [can('reporter', action), can('sub-editor', action), can('editor', action), can('admin', action)],
-      [false, false, true, true],
-      action,
-    );
+    assert.deepEqual([can('reporter', action), can('sub-editor', action), can('editor', action), can('admin', action)], [false, false, true, true], action);
   }
 });
 
 test('sub-editors and above moderate comments; reporters do not', () => {
-  assert.deepEqual([can('reporter', 'comment.moderate'), can('sub-editor', 'comment.moderate'), can('editor', 'comment.moderate'), can('admin', 'comment.moderate')], [false, true, true, true]);
+  assert.deepEqual(
+    [can('reporter', 'comment.moderate'), can('sub-editor', 'comment.moderate'), can('editor', 'comment.moderate'), can('admin', 'comment.moderate')],
+    [false, true, true, true],
+  );
 });
 
 test('only admins manage users, tokens, settings, sections and people, and read the audit log', () => {

@@ -90,11 +90,7 @@ export function Shell() {
           <ul>
             {NAV.filter((item) => item.show(user)).map((item) => (
               <li key={item.path}>
-                <a
-                  href={href(item.path)}
-                  aria-current={path === item.path ? 'page' : undefined}
-                  onClick={(e) => onLinkClick(e, item.path)}
-                >
+                <a href={href(item.path)} aria-current={path === item.path ? 'page' : undefined} onClick={(e) => onLinkClick(e, item.path)}>
                   {t(item.label)}
                 </a>
               </li>

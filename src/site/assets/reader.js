@@ -13,11 +13,12 @@
     fetch(url, { method: 'POST', keepalive: true, credentials: 'omit' }).catch(function () {});
   }
   if (document.visibilityState === 'visible') countView();
-  else document.addEventListener('visibilitychange', function once() {
-    if (document.visibilityState !== 'visible') return;
-    document.removeEventListener('visibilitychange', once);
-    countView();
-  });
+  else
+    document.addEventListener('visibilitychange', function once() {
+      if (document.visibilityState !== 'visible') return;
+      document.removeEventListener('visibilitychange', once);
+      countView();
+    });
 
   // Comment forms: send as JSON and show the answer in place.
   Array.prototype.forEach.call(document.querySelectorAll('form.comment-form'), function (form) {
@@ -29,7 +30,12 @@
       var status = form.querySelector('.comment-form__status');
       var button = form.querySelector('button[type="submit"]');
       button.disabled = true;
-      fetch(form.action, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), credentials: 'omit' })
+      fetch(form.action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'omit',
+      })
         .then(function (res) {
           return res.json().then(function (json) {
             var message = json.message || (json.error && json.error.message) || '';

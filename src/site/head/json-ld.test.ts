@@ -34,20 +34,26 @@ describe('NewsArticle JSON-LD', () => {
   });
 
   it('names desks and agencies as organisations, reporters and correspondents as people', () => {
-    const a = newsArticleJsonLd(site, sampleArticle({
-      bylines: [
-        { name: 'কালবেলা ডেস্ক', href: '/author/kalbela-desk' },
-        { name: 'তানজিলা রহমান', href: '/author/tanjila', kind: 'reporter' },
-        { name: 'বাসস', href: '/author/bss', kind: 'agency' },
-        { name: 'দেবিদ্বার (কুমিল্লা) প্রতিনিধি', href: '/author/debidwar', kind: 'correspondent' },
+    const a = newsArticleJsonLd(
+      site,
+      sampleArticle({
+        bylines: [
+          { name: 'কালবেলা ডেস্ক', href: '/author/kalbela-desk' },
+          { name: 'তানজিলা রহমান', href: '/author/tanjila', kind: 'reporter' },
+          { name: 'বাসস', href: '/author/bss', kind: 'agency' },
+          { name: 'দেবিদ্বার (কুমিল্লা) প্রতিনিধি', href: '/author/debidwar', kind: 'correspondent' },
+        ],
+      }),
+    ) as Record<string, any>;
+    assert.deepEqual(
+      a.author.map((p: any) => [p['@type'], p.url]),
+      [
+        ['Organization', `${ORIGIN}/author/kalbela-desk`],
+        ['Person', `${ORIGIN}/author/tanjila`],
+        ['Organization', `${ORIGIN}/author/bss`],
+        ['Person', `${ORIGIN}/author/debidwar`],
       ],
-    })) as Record<string, any>;
-    assert.deepEqual(a.author.map((p: any) => [p['@type'], p.url]), [
-      ['Organization', `${ORIGIN}/author/kalbela-desk`],
-      ['Person', `${ORIGIN}/author/tanjila`],
-      ['Organization', `${ORIGIN}/author/bss`],
-      ['Person', `${ORIGIN}/author/debidwar`],
-    ]);
+    );
     const unsigned = newsArticleJsonLd(site, sampleArticle({ bylines: [] })) as Record<string, any>;
     assert.equal(unsigned.author[0]['@type'], 'NewsMediaOrganization', 'no byline: the publisher is the author');
     assert.equal(unsigned.dateModified, unsigned.datePublished, 'no significant update: modified is published');
@@ -55,12 +61,15 @@ describe('NewsArticle JSON-LD', () => {
 
   it('gives the breadcrumb trail home › sections › article', () => {
     const crumbs = breadcrumbJsonLd(site, sampleArticle()) as Record<string, any>;
-    assert.deepEqual(crumbs.itemListElement.map((i: any) => [i.position, i.item]), [
-      [1, `${ORIGIN}/`],
-      [2, `${ORIGIN}/world`],
-      [3, `${ORIGIN}/world/asia`],
-      [4, `${ORIGIN}/world/asia/251042`],
-    ]);
+    assert.deepEqual(
+      crumbs.itemListElement.map((i: any) => [i.position, i.item]),
+      [
+        [1, `${ORIGIN}/`],
+        [2, `${ORIGIN}/world`],
+        [3, `${ORIGIN}/world/asia`],
+        [4, `${ORIGIN}/world/asia/251042`],
+      ],
+    );
   });
 
   it('cannot be closed early by text in the data', () => {
@@ -77,7 +86,10 @@ describe('article and home <head>', () => {
   const meta = (key: string) => [...head.matchAll(new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`, 'g'))].map((m) => m[1]);
 
   it('carries NewsArticle and BreadcrumbList JSON-LD in the head', () => {
-    assert.deepEqual(jsonLdOf(head).map((d) => d['@type']), ['NewsArticle', 'BreadcrumbList']);
+    assert.deepEqual(
+      jsonLdOf(head).map((d) => d['@type']),
+      ['NewsArticle', 'BreadcrumbList'],
+    );
   });
 
   it('has Open Graph and a large Twitter card, canonical and max-image-preview', () => {

@@ -45,9 +45,7 @@ function renderMeta(article: ArticleVM): SafeHtml {
     ${article.bylines.length ? html`<p class="article__byline">${joinLinks(article.bylines, 'author')}</p>` : ''}
     <p class="article__dates">
       <span class="article__date">প্রকাশ : <time datetime="${article.publishedIso}">${article.publishedLabel}</time></span>
-      ${article.updatedLabel
-        ? html`<span class="article__date">আপডেট : <time datetime="${article.updatedIso}">${article.updatedLabel}</time></span>`
-        : ''}
+      ${article.updatedLabel ? html`<span class="article__date">আপডেট : <time datetime="${article.updatedIso}">${article.updatedLabel}</time></span>` : ''}
     </p>
     <p class="article__edition">${editionText(article)}</p>
   </div>`;
@@ -62,19 +60,19 @@ function editionText(article: ArticleVM): string {
 }
 
 function joinLinks(links: LinkVM[], rel: string): SafeHtml {
-  return html`${links.map(
-    (link, i) => html`${i > 0 ? ', ' : ''}<a rel="${rel}" href="${link.href}">${link.name}</a>`,
-  )}`;
+  return html`${links.map((link, i) => html`${i > 0 ? ', ' : ''}<a rel="${rel}" href="${link.href}">${link.name}</a>`)}`;
 }
 
 function renderLeadFigure(image: ImageVM): SafeHtml {
   return html`<figure class="article__figure">
     ${renderImg(image, { sizes: '(min-width: 1000px) 760px, 100vw', eager: true, className: 'article__img' })}
-    ${image.caption || image.credit
-      ? html`<figcaption class="article__caption">${image.caption}${image.credit
-          ? html` <span class="article__credit">ছবি : ${image.credit}</span>`
-          : ''}</figcaption>`
-      : ''}
+    ${
+      image.caption || image.credit
+        ? html`<figcaption class="article__caption">${image.caption}${
+            image.credit ? html` <span class="article__credit">ছবি : ${image.credit}</span>` : ''
+          }</figcaption>`
+        : ''
+    }
   </figure>`;
 }
 
@@ -83,9 +81,7 @@ function renderCorrections(article: ArticleVM): SafeHtml | string {
   if (!article.corrections.length) return '';
   return html`<aside class="corrections" aria-labelledby="corrections-title">
   <h2 class="corrections__title" id="corrections-title">সংশোধনী</h2>
-  <ul>${article.corrections.map(
-    (c) => html`<li><time datetime="${c.dateIso}">${c.dateLabel}</time>: ${c.text}</li>`,
-  )}</ul>
+  <ul>${article.corrections.map((c) => html`<li><time datetime="${c.dateIso}">${c.dateLabel}</time>: ${c.text}</li>`)}</ul>
 </aside>`;
 }
 
@@ -93,14 +89,11 @@ function renderFollowLine(site: SiteVM, article: ArticleVM): SafeHtml | string {
   const feed = site.feeds[0];
   if (!feed) return '';
   // A section feed is linked only when the site lists it; its URL is not guessed here.
-  const sectionFeed = site.feeds
-    .slice(1)
-    .find((f) => f.href === `${article.sectionHref.replace(/\/$/, '')}/rss.xml`);
-  return html`<p class="follow-line">${site.name} এর সর্বশেষ খবর পেতে <a href="${feed.href}">Google News ফিডটি</a> অনুসরণ করুন${sectionFeed
-    ? html` · <a href="${sectionFeed.href}">${sectionFeed.name}</a>`
-    : ''}</p>`;
+  const sectionFeed = site.feeds.slice(1).find((f) => f.href === `${article.sectionHref.replace(/\/$/, '')}/rss.xml`);
+  return html`<p class="follow-line">${site.name} এর সর্বশেষ খবর পেতে <a href="${feed.href}">Google News ফিডটি</a> অনুসরণ করুন${
+    sectionFeed ? html` · <a href="${sectionFeed.href}">${sectionFeed.name}</a>` : ''
+  }</p>`;
 }
-
 
 function renderRelated(article: ArticleVM): SafeHtml | string {
   if (article.related.length === 0) return '';

@@ -11,20 +11,22 @@ export function renderFooter(site: SiteVM): SafeHtml {
         ${site.nav.map(
           (item) => html`<li>
           <a class="site-footer__section" href="${item.href}">${item.name}</a>
-          ${item.children.length
-            ? html`<ul class="site-footer__children">${item.children.map(
-                (child) => html`<li><a href="${child.href}">${child.name}</a></li>`,
-              )}</ul>`
-            : ''}
+          ${
+            item.children.length
+              ? html`<ul class="site-footer__children">${item.children.map((child) => html`<li><a href="${child.href}">${child.name}</a></li>`)}</ul>`
+              : ''
+          }
         </li>`,
         )}
       </ul>
     </nav>
-    ${site.feeds.length
-      ? html`<nav class="site-footer__feeds" aria-label="ফিড">
+    ${
+      site.feeds.length
+        ? html`<nav class="site-footer__feeds" aria-label="ফিড">
       <ul>${site.feeds.map((feed) => html`<li><a href="${feed.href}">${feed.name}</a></li>`)}</ul>
     </nav>`
-      : ''}
+        : ''
+    }
     <p class="site-footer__copyright">© ${site.name}</p>
   </div>
 </footer>`;

@@ -48,11 +48,11 @@ function renderAllSections(nav: NavItemVM[]): SafeHtml {
           ${nav.map(
             (item) => html`<li class="all-sections__group">
             <a class="all-sections__parent" href="${item.href}">${item.name}</a>
-            ${item.children.length
-              ? html`<ul class="all-sections__children">${item.children.map(
-                  (child) => html`<li><a href="${child.href}">${child.name}</a></li>`,
-                )}</ul>`
-              : ''}
+            ${
+              item.children.length
+                ? html`<ul class="all-sections__children">${item.children.map((child) => html`<li><a href="${child.href}">${child.name}</a></li>`)}</ul>`
+                : ''
+            }
           </li>`,
           )}
         </ul>

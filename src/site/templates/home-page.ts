@@ -13,11 +13,15 @@ const SECTION_BLOCK_SIZE = 6;
 export function renderHomePage(site: SiteVM, home: HomeVM): string {
   const main = html`<h1 class="visually-hidden">${site.name}</h1>
 ${home.lead ? renderLead(home.lead) : ''}
-${home.top.length
+${
+  home.top.length
     ? html`<section class="top-stories" aria-label="প্রধান খবর">
   ${renderCardList(home.top, { level: 2, className: 'card-grid card-grid--top' })}
 </section>`
-    : home.lead ? '' : renderEmpty()}`;
+    : home.lead
+      ? ''
+      : renderEmpty()
+}`;
   const after = html`${renderMostRead(home.mostRead)}${home.sections.map((block) => renderSectionBlock(block.section, block.articles))}`;
   return renderDocument(site, {
     title: '',
@@ -35,7 +39,8 @@ function renderMostRead(cards: ArticleCardVM[]): SafeHtml | string {
   return html`<section class="most-read" aria-labelledby="most-read-title">
   <h2 class="block-title" id="most-read-title">আজ সবচেয়ে বেশি পড়া</h2>
   <ol class="numbered">${cards.map(
-    (card, i) => html`<li class="numbered__item"><span class="numbered__n">${toBengaliDigits(i + 1)}</span><a class="numbered__link" href="${card.href}">${listTitle(card)}</a></li>`,
+    (card, i) =>
+      html`<li class="numbered__item"><span class="numbered__n">${toBengaliDigits(i + 1)}</span><a class="numbered__link" href="${card.href}">${listTitle(card)}</a></li>`,
   )}</ol>
 </section>`;
 }

@@ -25,7 +25,9 @@ export interface DocumentOptions {
 /** Wraps a page's main content in the complete HTML document (head, header, footer). */
 export function renderDocument(site: SiteVM, options: DocumentOptions): string {
   const fullTitle = options.title ? `${options.title} | ${site.name}` : site.name;
-  const social = options.noindex ? [] : (options.social ?? pageSocialMeta(site, { title: fullTitle, description: options.description || site.name, url: options.canonical }));
+  const social = options.noindex
+    ? []
+    : (options.social ?? pageSocialMeta(site, { title: fullTitle, description: options.description || site.name, url: options.canonical }));
   const doc = html`<!doctype html>
 <html lang="bn">
 <head>
@@ -35,12 +37,18 @@ export function renderDocument(site: SiteVM, options: DocumentOptions): string {
 <meta name="description" content="${options.description || site.name}">
 ${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` : ''}
 <meta name="robots" content="${options.noindex ? 'noindex' : 'max-image-preview:large'}">
-${social.map((tag) => html`<meta ${tag.attr}="${tag.key}" content="${tag.content}">
-`)}<link rel="stylesheet" href="${site.assets.css}">
+${social.map(
+  (tag) => html`<meta ${tag.attr}="${tag.key}" content="${tag.content}">
+`,
+)}<link rel="stylesheet" href="${site.assets.css}">
 ${site.assets.js ? html`<script src="${site.assets.js}" defer></script>` : ''}
-${site.feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.name}" href="${feed.href}">
-`)}${(options.jsonLd ?? []).map((data) => html`${jsonLdScript(data)}
-`)}</head>
+${site.feeds.map(
+  (feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.name}" href="${feed.href}">
+`,
+)}${(options.jsonLd ?? []).map(
+    (data) => html`${jsonLdScript(data)}
+`,
+  )}</head>
 <body class="${options.bodyClass}">
 ${renderHeader(site)}
 ${options.main}

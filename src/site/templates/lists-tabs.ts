@@ -42,7 +42,10 @@ function renderNumberedList(cards: ArticleCardVM[]): SafeHtml {
   if (cards.length === 0) return renderEmpty();
   return html`<ol class="numbered">
 ${cards.slice(0, MAX_ENTRIES).map(
-  (card, i) => html`<li class="numbered__item"><span class="numbered__n">${toBengaliDigits(i + 1)}</span><a class="numbered__link" href="${card.href}">${listTitle(card)}</a></li>
+  (
+    card,
+    i,
+  ) => html`<li class="numbered__item"><span class="numbered__n">${toBengaliDigits(i + 1)}</span><a class="numbered__link" href="${card.href}">${listTitle(card)}</a></li>
 `,
 )}</ol>`;
 }

@@ -20,8 +20,12 @@ ${parts.main}
 <aside class="shell__side">
 ${parts.side}
 </aside>
-${parts.after ? html`<div class="shell__after">
+${
+  parts.after
+    ? html`<div class="shell__after">
 ${parts.after}
-</div>` : ''}
+</div>`
+    : ''
+}
 </main>`;
 }

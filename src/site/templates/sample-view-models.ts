@@ -4,18 +4,7 @@
  */
 import { toBengaliDigits } from '../../bangla/digits.ts';
 import { raw } from '../../lib/html.ts';
-import type {
-  ArchivePageVM,
-  ArticleCardVM,
-  ArticleVM,
-  ErrorPageVM,
-  HomeVM,
-  ImageVM,
-  ListPageVM,
-  ListsVM,
-  SectionPageVM,
-  SiteVM,
-} from '../view-model.ts';
+import type { ArchivePageVM, ArticleCardVM, ArticleVM, ErrorPageVM, HomeVM, ImageVM, ListPageVM, ListsVM, SectionPageVM, SiteVM } from '../view-model.ts';
 
 /** The twenty সর্বশেষ headlines of the fixture's sidebar, as [kicker, headline]. */
 export const FIXTURE_LATEST: Array<[string, string]> = [
@@ -75,7 +64,7 @@ export function sampleCard(i: number, kicker: string, headline: string): Article
     href: `/national/${id}`,
     kicker,
     headline,
-    summary: i % 2 === 0 ? FIXTURE_BODY[1] ?? '' : '',
+    summary: i % 2 === 0 ? (FIXTURE_BODY[1] ?? '') : '',
     image: i % 3 === 2 ? null : sampleImage(`sample-${i % 6}`, headline),
     sectionName: 'জাতীয়',
     sectionHref: '/national',
@@ -114,7 +103,14 @@ export function sampleSite(cssHref = '/assets/site.00000000.css'): SiteVM {
         ],
       },
       { name: 'অর্থনীতি', href: '/economy', children: [] },
-      { name: 'খেলা', href: '/sports', children: [{ name: 'ক্রিকেট', href: '/sports/cricket' }, { name: 'ফুটবল', href: '/sports/football' }] },
+      {
+        name: 'খেলা',
+        href: '/sports',
+        children: [
+          { name: 'ক্রিকেট', href: '/sports/cricket' },
+          { name: 'ফুটবল', href: '/sports/football' },
+        ],
+      },
       { name: 'বিনোদন', href: '/entertainment', children: [] },
       { name: 'প্রযুক্তি', href: '/tech', children: [] },
       { name: 'লাইফস্টাইল', href: '/lifestyle', children: [] },

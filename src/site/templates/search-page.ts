@@ -38,14 +38,18 @@ export function renderSearchPage(site: SiteVM, page: SearchPageVM): string {
 ${renderForm(page)}
 ${page.heading ? html`<p class="search-summary" role="status">${page.heading}</p>` : ''}
 ${page.help ? renderHelp(page.help) : ''}
-${page.results.length
+${
+  page.results.length
     ? html`<ol class="search-results">
-${page.results.map((r) => html`<li class="search-result">
+${page.results.map(
+  (r) => html`<li class="search-result">
 ${renderCard(r.card, { level: 2 })}
 ${r.snippet.length ? html`<p class="search-result__snippet">${renderSnippet(r.snippet)}</p>` : ''}
-</li>`)}
+</li>`,
+)}
 </ol>`
-    : ''}
+    : ''
+}
 ${renderPagination(page.pagination)}`;
   return renderDocument(site, {
     title: page.query ? `“${page.query}” খুঁজে পাওয়া খবর` : 'খুঁজুন',

@@ -14,11 +14,13 @@ export function renderSectionPage(site: SiteVM, page: SectionPageVM): string {
   <h1 class="page-head__title">${page.title}</h1>
   <a class="feed-link" href="${page.feedHref}">RSS</a>
 </header>
-${page.children.length
+${
+  page.children.length
     ? html`<nav class="subsections" aria-label="${page.title}: উপবিভাগ">
   <ul>${page.children.map((child) => html`<li><a href="${child.href}">${child.name}</a></li>`)}</ul>
 </nav>`
-    : ''}
+    : ''
+}
 ${renderCardList(page.articles, { level: 2, eagerFirst: page.pagination.page <= 1, className: 'card-grid card-grid--list' })}
 ${renderPagination(page.pagination)}`;
   return renderDocument(site, {

@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  renderArchivePage,
-  renderArticlePage,
-  renderErrorPage,
-  renderHomePage,
-  renderListPage,
-  renderSectionPage,
-} from './index.ts';
+import { renderArchivePage, renderArticlePage, renderErrorPage, renderHomePage, renderListPage, renderSectionPage } from './index.ts';
 import {
   FIXTURE_LATEST,
   sampleArchivePage,
@@ -131,7 +124,10 @@ describe('article page', () => {
       'class="related"',
       'class="tags"',
     ].map((needle) => indexOfOrFail(page.slice(page.indexOf('<body')), needle)); // the head's metadata names the byline too
-    assert.deepEqual(order, [...order].sort((a, b) => a - b));
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+    );
   });
 
   it('renders the lead image responsively and eagerly', () => {
@@ -144,9 +140,7 @@ describe('article page', () => {
   });
 
   it('links Google News ফিডটি to the site feed, and the section feed the site lists', () => {
-    assert.ok(
-      page.includes('কালবেলা অনলাইন এর সর্বশেষ খবর পেতে <a href="/rss.xml">Google News ফিডটি</a> অনুসরণ করুন'),
-    );
+    assert.ok(page.includes('কালবেলা অনলাইন এর সর্বশেষ খবর পেতে <a href="/rss.xml">Google News ফিডটি</a> অনুসরণ করুন'));
     const other = renderArticlePage(site, sampleArticle({ sectionHref: '/world' }), sampleLists());
     assert.ok(other.includes('<a href="/world/rss.xml">আন্তর্জাতিক RSS</a>'));
   });
@@ -175,11 +169,7 @@ describe('article page', () => {
   });
 
   it('escapes a headline with markup in it', () => {
-    const evil = renderArticlePage(
-      site,
-      sampleArticle({ headline: '<script>alert("x")</script> & কিম', kicker: '"><img src=x>' }),
-      sampleLists(),
-    );
+    const evil = renderArticlePage(site, sampleArticle({ headline: '<script>alert("x")</script> & কিম', kicker: '"><img src=x>' }), sampleLists());
     assert.ok(evil.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; কিম'));
     assert.ok(!evil.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, '').includes('<script'));
     assert.ok(!evil.includes('<img src=x>'));
@@ -197,11 +187,7 @@ describe('article page', () => {
   });
 
   it('shows the print page once, and omits ছবি : without a credit', () => {
-    const print = renderArticlePage(
-      site,
-      sampleArticle({ editionLabel: 'প্রিন্ট সংস্করণ', printPageLabel: 'প্রিন্ট সংস্করণ, পৃষ্ঠা ৩' }),
-      sampleLists(),
-    );
+    const print = renderArticlePage(site, sampleArticle({ editionLabel: 'প্রিন্ট সংস্করণ', printPageLabel: 'প্রিন্ট সংস্করণ, পৃষ্ঠা ৩' }), sampleLists());
     assert.ok(textOf(print).includes('প্রিন্ট সংস্করণ, পৃষ্ঠা ৩'));
     assert.ok(!textOf(print).includes('প্রিন্ট সংস্করণ প্রিন্ট সংস্করণ'));
 

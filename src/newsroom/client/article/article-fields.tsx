@@ -18,7 +18,14 @@ export function ArticleFields({ input, disabled, onChange }: Props) {
       </label>
       <label>
         {t('article.headline')}
-        <input class="headline-input" type="text" name="headline" disabled={disabled} value={input.headline} onInput={(e) => onChange({ headline: e.currentTarget.value })} />
+        <input
+          class="headline-input"
+          type="text"
+          name="headline"
+          disabled={disabled}
+          value={input.headline}
+          onInput={(e) => onChange({ headline: e.currentTarget.value })}
+        />
       </label>
       <label>
         {t('article.subheadline')}

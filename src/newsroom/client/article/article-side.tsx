@@ -34,7 +34,13 @@ export function ArticleSide({ input, image, disabled, onChange, onImage }: Props
         <legend>{t('article.edition')}</legend>
         <div class="row wrap">
           <label class="check">
-            <input type="radio" name="edition" disabled={disabled} checked={input.edition === 'online'} onChange={() => onChange({ edition: 'online', printPage: null })} />
+            <input
+              type="radio"
+              name="edition"
+              disabled={disabled}
+              checked={input.edition === 'online'}
+              onChange={() => onChange({ edition: 'online', printPage: null })}
+            />
             {t('article.online')}
           </label>
           <label class="check">

@@ -11,7 +11,11 @@ export function DistrictSelect({ value, disabled, onChange }: { value: number | 
   return (
     <label>
       {t('article.district')}
-      <select value={value === null ? '' : String(value)} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+      <select
+        value={value === null ? '' : String(value)}
+        disabled={disabled}
+        onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+      >
         <option value="">{t('article.noDistrict')}</option>
         {items.map((d) => (
           <option key={d.id} value={String(d.id)}>

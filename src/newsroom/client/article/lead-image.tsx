@@ -49,15 +49,33 @@ export function LeadImage({ value, image, disabled, onChange }: Props) {
         <div class="grid-3">
           <label>
             {t('article.imageCaption')}
-            <input type="text" disabled={disabled} placeholder={image.caption} value={value.imageCaption ?? ''} onInput={(e) => set({ imageCaption: overrideValue(e.currentTarget.value) })} />
+            <input
+              type="text"
+              disabled={disabled}
+              placeholder={image.caption}
+              value={value.imageCaption ?? ''}
+              onInput={(e) => set({ imageCaption: overrideValue(e.currentTarget.value) })}
+            />
           </label>
           <label>
             {t('article.imageCredit')}
-            <input type="text" disabled={disabled} placeholder={image.credit} value={value.imageCredit ?? ''} onInput={(e) => set({ imageCredit: overrideValue(e.currentTarget.value) })} />
+            <input
+              type="text"
+              disabled={disabled}
+              placeholder={image.credit}
+              value={value.imageCredit ?? ''}
+              onInput={(e) => set({ imageCredit: overrideValue(e.currentTarget.value) })}
+            />
           </label>
           <label>
             {t('article.imageAlt')}
-            <input type="text" disabled={disabled} placeholder={image.alt} value={value.imageAlt ?? ''} onInput={(e) => set({ imageAlt: overrideValue(e.currentTarget.value) })} />
+            <input
+              type="text"
+              disabled={disabled}
+              placeholder={image.alt}
+              value={value.imageAlt ?? ''}
+              onInput={(e) => set({ imageAlt: overrideValue(e.currentTarget.value) })}
+            />
           </label>
         </div>
       )}

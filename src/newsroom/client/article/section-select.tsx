@@ -12,7 +12,11 @@ export function SectionSelect({ value, disabled, onChange }: { value: number | n
   return (
     <label>
       {t('article.section')}
-      <select value={value === null ? '' : String(value)} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+      <select
+        value={value === null ? '' : String(value)}
+        disabled={disabled}
+        onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+      >
         <option value="">{t('article.noSection')}</option>
         {options.map((o) => (
           <option key={o.id} value={String(o.id)}>

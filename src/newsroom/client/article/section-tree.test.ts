@@ -7,6 +7,11 @@ test('sections come in tree order with their depth', () => {
   const tree = sectionTree([s(3, 1, 'এশিয়া', 1), s(2, null, 'জাতীয়', 1), s(1, null, 'আন্তর্জাতিক', 2), s(4, 1, 'ইউরোপ', 2)]);
   assert.deepEqual(
     tree.map((o) => [o.name, o.depth]),
-    [['জাতীয়', 0], ['আন্তর্জাতিক', 0], ['এশিয়া', 1], ['ইউরোপ', 1]],
+    [
+      ['জাতীয়', 0],
+      ['আন্তর্জাতিক', 0],
+      ['এশিয়া', 1],
+      ['ইউরোপ', 1],
+    ],
   );
 });

@@ -87,7 +87,16 @@ export function TagInput({ value, disabled, onChange }: { value: string[]; disab
       {suggestions.length > 0 && (
         <ul class="suggestions" id={listId} role="listbox">
           {suggestions.map((tag, i) => (
-            <li key={tag.id} id={`tag-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => { e.preventDefault(); add(tag.name); }}>
+            <li
+              key={tag.id}
+              id={`tag-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                add(tag.name);
+              }}
+            >
               {tag.name}
             </li>
           ))}

@@ -12,14 +12,33 @@ const TIPTAP: TiptapNode = {
       type: 'paragraph',
       content: [
         { type: 'text', text: 'ঢাকা ', marks: [{ type: 'bold' }] },
-        { type: 'text', text: 'লিংক', marks: [{ type: 'link', attrs: { href: 'https://example.com/a', target: '_blank', rel: 'noopener noreferrer nofollow', class: null } }, { type: 'italic' }] },
+        {
+          type: 'text',
+          text: 'লিংক',
+          marks: [
+            { type: 'link', attrs: { href: 'https://example.com/a', target: '_blank', rel: 'noopener noreferrer nofollow', class: null } },
+            { type: 'italic' },
+          ],
+        },
         { type: 'hardBreak' },
         { type: 'text', text: 'নিচে', marks: [{ type: 'underline' }, { type: 'strike' }] },
       ],
     },
     { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'উদ্ধৃতি' }] }] },
     { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'এক' }] }] }] },
-    { type: 'orderedList', attrs: { start: 3, type: null }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'তিন' }] }, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] }] },
+    {
+      type: 'orderedList',
+      attrs: { start: 3, type: null },
+      content: [
+        {
+          type: 'listItem',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'তিন' }] },
+            { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] },
+          ],
+        },
+      ],
+    },
     { type: 'horizontalRule' },
     { type: 'image', attrs: { src: '/media/1/photo.jpg', alt: 'বিকল্প', caption: 'ক্যাপশন', credit: 'রয়টার্স', width: 1200, height: null } },
     { type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } },
@@ -42,7 +61,19 @@ const DOCUMENT = {
     },
     { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'উদ্ধৃতি' }] }] },
     { type: 'bullet_list', content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'এক' }] }] }] },
-    { type: 'ordered_list', attrs: { start: 3 }, content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'তিন' }] }, { type: 'bullet_list', content: [{ type: 'list_item', content: [{ type: 'paragraph' }] }] }] }] },
+    {
+      type: 'ordered_list',
+      attrs: { start: 3 },
+      content: [
+        {
+          type: 'list_item',
+          content: [
+            { type: 'paragraph', content: [{ type: 'text', text: 'তিন' }] },
+            { type: 'bullet_list', content: [{ type: 'list_item', content: [{ type: 'paragraph' }] }] },
+          ],
+        },
+      ],
+    },
     { type: 'horizontal_rule' },
     { type: 'image', attrs: { src: '/media/1/photo.jpg', alt: 'বিকল্প', caption: 'ক্যাপশন', credit: 'রয়টার্স', width: 1200 } },
     { type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } },

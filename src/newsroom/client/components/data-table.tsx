@@ -16,9 +16,7 @@ export function DataTable({ headings, className, children }: Props) {
     <div class="table-wrap">
       <table class={className ? `table ${className}` : 'table'}>
         <thead>
-          <tr>
-            {headings.map((key, i) => (key ? <th key={key}>{t(key)}</th> : <th key={`empty-${i}`} />))}
-          </tr>
+          <tr>{headings.map((key, i) => (key ? <th key={key}>{t(key)}</th> : <th key={`empty-${i}`} />))}</tr>
         </thead>
         <tbody>{children}</tbody>
       </table>

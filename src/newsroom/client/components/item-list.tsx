@@ -28,9 +28,7 @@ export function ItemList({ items, empty }: { items: Item[]; empty: string }) {
             {item.kicker && <span class="kicker">{item.kicker} / </span>}
             {item.headline || <em>{t('article.untitled')}</em>}
           </a>
-          <span class="item-meta">
-            {[item.sectionName, item.ownerName, formatTime(itemTime(item), locale, settings.timeZone)].filter(Boolean).join(' · ')}
-          </span>
+          <span class="item-meta">{[item.sectionName, item.ownerName, formatTime(itemTime(item), locale, settings.timeZone)].filter(Boolean).join(' · ')}</span>
         </li>
       ))}
     </ul>

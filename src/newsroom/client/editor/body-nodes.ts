@@ -12,7 +12,8 @@ function dataAttribute(name: string, fallback: string | number | null) {
       if (value === null) return fallback;
       return typeof fallback === 'number' || name === 'width' || name === 'height' ? Number(value) || null : value;
     },
-    renderHTML: (attrs: Record<string, string | number | null>) => (attrs[name] === null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) }),
+    renderHTML: (attrs: Record<string, string | number | null>) =>
+      attrs[name] === null || attrs[name] === '' ? {} : { [`data-${name}`]: String(attrs[name]) },
   };
 }
 
@@ -60,6 +61,11 @@ export const BodyEmbed = Node.create({
     const { provider = '', url = '' } = node.attrs as Record<string, string | undefined>;
     // The editor shows the URL only: loading the provider's player here would break the CSP and
     // tell the provider about every draft.
-    return ['div', { ...HTMLAttributes, 'data-body-embed': '', class: `body-embed body-embed-${provider}` }, ['strong', {}, PROVIDER_LABELS[provider] ?? provider], ['span', {}, url]];
+    return [
+      'div',
+      { ...HTMLAttributes, 'data-body-embed': '', class: `body-embed body-embed-${provider}` },
+      ['strong', {}, PROVIDER_LABELS[provider] ?? provider],
+      ['span', {}, url],
+    ];
   },
 });

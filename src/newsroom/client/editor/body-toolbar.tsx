@@ -63,15 +63,17 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
       else if (!isSafeLinkHref(value)) {
         setFormError(t('editor.badLink'));
         return;
-      }
-      else chain().extendMarkRange('link').setLink({ href: value }).run();
+      } else chain().extendMarkRange('link').setLink({ href: value }).run();
     } else {
       const provider = embedProviderOf(value);
       if (!provider) {
         setFormError(t('editor.badEmbed'));
         return;
       }
-      chain().insertContent({ type: 'embed', attrs: { provider, url: value } }).command(caretAfterInsertedBlock).run();
+      chain()
+        .insertContent({ type: 'embed', attrs: { provider, url: value } })
+        .command(caretAfterInsertedBlock)
+        .run();
     }
     setForm(null);
     setFormError('');
@@ -80,7 +82,10 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
   const insertImage = (image: Image) => {
     setPicking(false);
     chain()
-      .insertContent({ type: 'image', attrs: { src: image.url, alt: image.alt, caption: image.caption, credit: image.credit, width: image.width, height: image.height } })
+      .insertContent({
+        type: 'image',
+        attrs: { src: image.url, alt: image.alt, caption: image.caption, credit: image.credit, width: image.width, height: image.height },
+      })
       .command(caretAfterInsertedBlock)
       .run();
   };
@@ -136,7 +141,11 @@ export function BodyToolbar({ editor }: { editor: Editor }) {
           <button class="button ghost" type="button" onClick={() => setForm(null)}>
             {t('common.cancel')}
           </button>
-          {formError && <p class="error-box" role="alert">{formError}</p>}
+          {formError && (
+            <p class="error-box" role="alert">
+              {formError}
+            </p>
+          )}
         </form>
       )}
       {picking && <MediaPicker onPick={insertImage} onClose={() => setPicking(false)} />}

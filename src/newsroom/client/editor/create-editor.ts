@@ -6,7 +6,11 @@ import { BanglaInput } from './bangla-input.ts';
 import { BodyEmbed, BodyImage } from './body-nodes.ts';
 
 /** A Tiptap editor limited to what the body document model can hold. */
-export function createBodyEditor(element: HTMLElement, doc: Doc, options: { editable: boolean; label: string; onUpdate: () => void; onTransaction: () => void }): Editor {
+export function createBodyEditor(
+  element: HTMLElement,
+  doc: Doc,
+  options: { editable: boolean; label: string; onUpdate: () => void; onTransaction: () => void },
+): Editor {
   return new Editor({
     element,
     editable: options.editable,

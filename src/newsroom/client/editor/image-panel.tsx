@@ -7,7 +7,11 @@ export function ImagePanel({ editor, attrs }: { editor: Editor; attrs: Record<st
   const update = (key: 'caption' | 'credit' | 'alt', value: string) => {
     // Keep the node selected so the panel stays while typing.
     const pos = editor.state.selection.from;
-    editor.chain().updateAttributes('image', { [key]: value }).setNodeSelection(pos).run();
+    editor
+      .chain()
+      .updateAttributes('image', { [key]: value })
+      .setNodeSelection(pos)
+      .run();
   };
   return (
     <div class="image-panel" role="group" aria-label={t('editor.imageDetails')}>

@@ -28,7 +28,10 @@ test('INVALID_TRANSITION names the missing fields as the form calls them', () =>
     detail: 'যা বাকি: বিভাগ, বাইলাইন, পাতা নম্বর',
   });
   // Without a list, the server's sentence is the detail.
-  assert.equal(errorText(new ApiError(422, 'INVALID_TRANSITION', 'cannot unpublish an article that is draft'), en, 'en').detail, 'cannot unpublish an article that is draft');
+  assert.equal(
+    errorText(new ApiError(422, 'INVALID_TRANSITION', 'cannot unpublish an article that is draft'), en, 'en').detail,
+    'cannot unpublish an article that is draft',
+  );
 });
 
 test('INVALID_INPUT lists each refused field once (not the message and the list again)', () => {
@@ -44,12 +47,16 @@ test('RATE_LIMITED says how long to wait, in the language’s digits', () => {
 });
 
 test('sign-in and session problems say it all; the server detail is left out', () => {
-  for (const code of ['BAD_CREDENTIALS', 'UNAUTHENTICATED', 'CSRF_FAILED']) assert.equal(errorText(new ApiError(401, code, 'english'), bn, 'bn').detail, '', code);
+  for (const code of ['BAD_CREDENTIALS', 'UNAUTHENTICATED', 'CSRF_FAILED'])
+    assert.equal(errorText(new ApiError(401, code, 'english'), bn, 'bn').detail, '', code);
 });
 
 test('unknown codes keep the server words; a 5xx never shows them; the network has its own words', () => {
   assert.deepEqual(errorText(new ApiError(400, 'SOMETHING_NEW', 'new words'), bn, 'bn'), { message: 'new words', detail: '' });
-  assert.deepEqual(errorText(new ApiError(500, 'INTERNAL', 'stack here'), bn, 'bn'), { message: 'সার্ভারে একটি সমস্যা হয়েছে। একটু পরে আবার চেষ্টা করুন।', detail: '' });
+  assert.deepEqual(errorText(new ApiError(500, 'INTERNAL', 'stack here'), bn, 'bn'), {
+    message: 'সার্ভারে একটি সমস্যা হয়েছে। একটু পরে আবার চেষ্টা করুন।',
+    detail: '',
+  });
   assert.equal(errorText(new ApiError(0, 'NETWORK', 'offline'), en, 'en').message, 'No internet connection.');
   assert.equal(errorText(new Error('plain'), en, 'en').message, 'plain');
 });

@@ -108,7 +108,8 @@ export const en: Record<MessageKey, string> = {
   'article.previewHere': 'Preview here',
   'article.revisions': 'Revisions',
   'article.openOnSite': 'View on site',
-  'article.conflict': 'Someone else saved this article after you opened it. Reload their version (your unsaved changes will be lost; copy them first if you need them).',
+  'article.conflict':
+    'Someone else saved this article after you opened it. Reload their version (your unsaved changes will be lost; copy them first if you need them).',
   'article.reload': 'Reload',
   'article.readOnly': 'You cannot edit this article now.',
   'article.done.submit': 'Submitted for review.',

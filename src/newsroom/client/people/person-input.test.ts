@@ -16,6 +16,15 @@ test('a new person is sent with its kind; an update without (the server keeps it
 });
 
 test('a stored person reads back into the form', () => {
-  const person = { id: 13, slug: 'abul', name: 'আবুল', kind: 'correspondent' as const, title: '', place: 'দেবিদ্বার', districtId: 16, label: 'দেবিদ্বার (কুমিল্লা) প্রতিনিধি' };
+  const person = {
+    id: 13,
+    slug: 'abul',
+    name: 'আবুল',
+    kind: 'correspondent' as const,
+    title: '',
+    place: 'দেবিদ্বার',
+    districtId: 16,
+    label: 'দেবিদ্বার (কুমিল্লা) প্রতিনিধি',
+  };
   assert.deepEqual(personInputOf(person), { name: 'আবুল', kind: 'correspondent', title: '', place: 'দেবিদ্বার', districtId: 16 });
 });

@@ -207,9 +207,11 @@ export function ArticleScreen({ id }: { id: number | undefined }) {
             busy={busy}
             significant={significant}
             onSignificant={setSignificant}
-            onSave={() => void run(async () => {
-              await save();
-            })}
+            onSave={() =>
+              void run(async () => {
+                await save();
+              })
+            }
             onAction={(a) => void act(a)}
           />
           <ArticleSide input={input} image={image} disabled={!editable} onChange={change} onImage={setImage} />

@@ -57,15 +57,15 @@ export function AuditScreen() {
       <ErrorBox error={error} />
       {!items.length && !loading && !error && <p class="hint">{t('audit.empty')}</p>}
       <DataTable headings={['audit.when', 'audit.who', 'audit.action', 'audit.target', 'audit.details']} className="audit-table">
-            {items.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatTime(entry.at, locale, settings.timeZone)}</td>
-                <td>{entry.userName ?? t('audit.system')}</td>
-                <td>{auditActionText(entry.action, t)}</td>
-                <td>{target(entry)}</td>
-                <td class="audit-details">{auditDetailsText(entry.details)}</td>
-              </tr>
-            ))}
+        {items.map((entry) => (
+          <tr key={entry.id}>
+            <td>{formatTime(entry.at, locale, settings.timeZone)}</td>
+            <td>{entry.userName ?? t('audit.system')}</td>
+            <td>{auditActionText(entry.action, t)}</td>
+            <td>{target(entry)}</td>
+            <td class="audit-details">{auditDetailsText(entry.details)}</td>
+          </tr>
+        ))}
       </DataTable>
       {loading && <p class="hint">{t('common.loading')}</p>}
       {cursor !== null && !loading && (

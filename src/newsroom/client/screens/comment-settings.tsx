@@ -47,20 +47,39 @@ export function CommentSettingsScreen() {
           <legend>{t('comments.mode')}</legend>
           {(['pre', 'post'] as const).map((m) => (
             <label class="check" key={m}>
-              <input type="radio" name="mode" checked={mode === m} onChange={() => { setMode(m); setSaved(false); }} />
+              <input
+                type="radio"
+                name="mode"
+                checked={mode === m}
+                onChange={() => {
+                  setMode(m);
+                  setSaved(false);
+                }}
+              />
               {t(m === 'pre' ? 'comments.modePre' : 'comments.modePost')}
             </label>
           ))}
         </fieldset>
         <label>
           {t('comments.blockedWords')}
-          <textarea rows={12} value={words} onInput={(e) => { setWords(e.currentTarget.value); setSaved(false); }} />
+          <textarea
+            rows={12}
+            value={words}
+            onInput={(e) => {
+              setWords(e.currentTarget.value);
+              setSaved(false);
+            }}
+          />
           <small class="hint">{t('comments.blockedHint', { n: formatNumber(count, locale) })}</small>
         </label>
         <button class="button primary" type="submit" disabled={!loaded.data}>
           {t('common.save')}
         </button>
-        {saved && <p class="ok" role="status">{t('common.saved')}</p>}
+        {saved && (
+          <p class="ok" role="status">
+            {t('common.saved')}
+          </p>
+        )}
       </form>
     </section>
   );

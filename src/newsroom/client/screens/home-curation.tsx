@@ -47,7 +47,14 @@ export function HomeScreen() {
   };
 
   const picker = (value: number | null, onPick: (id: number | null) => void, name: string) => (
-    <select aria-label={name} value={value === null ? '' : String(value)} onChange={(e) => { onPick(e.currentTarget.value ? Number(e.currentTarget.value) : null); setSaved(false); }}>
+    <select
+      aria-label={name}
+      value={value === null ? '' : String(value)}
+      onChange={(e) => {
+        onPick(e.currentTarget.value ? Number(e.currentTarget.value) : null);
+        setSaved(false);
+      }}
+    >
       <option value="">{t('home.empty')}</option>
       {options.map((item) => (
         <option key={item.id} value={String(item.id)}>
@@ -72,16 +79,18 @@ export function HomeScreen() {
           <legend>{t('home.top')}</legend>
           <ol class="slots">
             {top.map((id, i) => (
-              <li key={i}>
-                {picker(id, (v) => setTop(top.map((old, j) => (j === i ? v : old))), t('home.slot', { n: formatNumber(i + 1, locale) }))}
-              </li>
+              <li key={i}>{picker(id, (v) => setTop(top.map((old, j) => (j === i ? v : old))), t('home.slot', { n: formatNumber(i + 1, locale) }))}</li>
             ))}
           </ol>
         </fieldset>
         <button class="button primary" type="submit">
           {t('common.save')}
         </button>
-        {saved && <p class="ok" role="status">{t('common.saved')}</p>}
+        {saved && (
+          <p class="ok" role="status">
+            {t('common.saved')}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -21,7 +21,16 @@ export function MediaScreen() {
         <div class="panel">
           <h2>{t('media.upload')}</h2>
           <UploadForm onUploaded={(image) => setAdded(image)} />
-          {editing && <MetadataForm key={editing.id} image={editing} onSaved={(image) => { setEditing(image); setAdded(image); }} />}
+          {editing && (
+            <MetadataForm
+              key={editing.id}
+              image={editing}
+              onSaved={(image) => {
+                setEditing(image);
+                setAdded(image);
+              }}
+            />
+          )}
         </div>
         <div class="panel">
           <MediaGrid added={added} onChoose={setEditing} selectedId={editing?.id ?? null} />
@@ -55,21 +64,46 @@ function MetadataForm({ image, onSaved }: { image: Image; onSaved: (image: Image
       <img class="metadata-preview" src={thumbnailUrl(image)} alt={image.alt} />
       <label>
         {t('media.caption')}
-        <input type="text" value={caption} onInput={(e) => { setCaption(e.currentTarget.value); setSaved(false); }} />
+        <input
+          type="text"
+          value={caption}
+          onInput={(e) => {
+            setCaption(e.currentTarget.value);
+            setSaved(false);
+          }}
+        />
       </label>
       <label>
         {t('media.credit')}
-        <input type="text" value={credit} onInput={(e) => { setCredit(e.currentTarget.value); setSaved(false); }} />
+        <input
+          type="text"
+          value={credit}
+          onInput={(e) => {
+            setCredit(e.currentTarget.value);
+            setSaved(false);
+          }}
+        />
       </label>
       <label>
         {t('media.alt')}
-        <input type="text" value={alt} onInput={(e) => { setAlt(e.currentTarget.value); setSaved(false); }} />
+        <input
+          type="text"
+          value={alt}
+          onInput={(e) => {
+            setAlt(e.currentTarget.value);
+            setSaved(false);
+          }}
+        />
       </label>
       <ErrorBox error={error} />
       <button class="button primary" type="submit">
         {t('common.save')}
       </button>
-      {saved && <p class="ok" role="status">{t('common.saved')}</p>}
+      {saved && (
+        <p class="ok" role="status">
+          {t('common.saved')}
+        </p>
+      )}
     </form>
   );
 }

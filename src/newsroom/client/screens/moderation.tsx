@@ -6,7 +6,17 @@ import { useLocale, useT } from '../i18n/use-t.ts';
 import { useSession } from '../session-context.ts';
 import { href, onLinkClick } from '../router.ts';
 import { ErrorBox } from '../components/error-box.tsx';
-import { decisionsFor, keepShown, moveIndex, queueKey, QUEUE_STATUSES, toggleAll, toggleOne, type Decision, type QueueStatus } from '../moderation/queue-logic.ts';
+import {
+  decisionsFor,
+  keepShown,
+  moveIndex,
+  queueKey,
+  QUEUE_STATUSES,
+  toggleAll,
+  toggleOne,
+  type Decision,
+  type QueueStatus,
+} from '../moderation/queue-logic.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 
 const DECISION_LABEL: Record<Decision, MessageKey> = { approve: 'comments.approve', reject: 'comments.reject', spam: 'comments.markSpam' };
@@ -51,10 +61,18 @@ export function ModerationScreen() {
     if (!ids.length || busy) return;
     setBusy(true);
     try {
-      const answer = ids.length === 1 ? await api<{ decided: number }>('POST', `/comments/${ids[0]}/${decision}`) : await api<{ decided: number }>('POST', '/comments/decide', { ids, action: decision });
+      const answer =
+        ids.length === 1
+          ? await api<{ decided: number }>('POST', `/comments/${ids[0]}/${decision}`)
+          : await api<{ decided: number }>('POST', '/comments/decide', { ids, action: decision });
       const rest = items.filter((c) => !ids.includes(c.id));
       setItems(rest);
-      setSelected((old) => keepShown(old, rest.map((c) => c.id)));
+      setSelected((old) =>
+        keepShown(
+          old,
+          rest.map((c) => c.id),
+        ),
+      );
       setNotice(t(`comments.decided.${decision}`, { n: formatNumber(answer.decided, locale) }));
       setError(undefined);
     } catch (err) {
@@ -95,13 +113,27 @@ export function ModerationScreen() {
       </div>
       <div class="tabs" role="tablist" aria-label={t('comments.tabs')}>
         {QUEUE_STATUSES.map((s) => (
-          <button key={s} type="button" role="tab" aria-selected={s === status} class="tab" onClick={() => { setStatus(s); setNotice(''); }}>
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            aria-selected={s === status}
+            class="tab"
+            onClick={() => {
+              setStatus(s);
+              setNotice('');
+            }}
+          >
             {t(`comments.${s}`)}
           </button>
         ))}
       </div>
       <ErrorBox error={error} />
-      {notice && <p class="ok" role="status">{notice}</p>}
+      {notice && (
+        <p class="ok" role="status">
+          {notice}
+        </p>
+      )}
       <p class="hint">{t('comments.keys')}</p>
       <div class="bulk-bar row wrap">
         <label class="check">
@@ -112,7 +144,13 @@ export function ModerationScreen() {
           {t('comments.selected', { n: formatNumber(chosen.length, locale) })} · {t('comments.shown', { n: formatNumber(items.length, locale) })}
         </span>
         {decisionsFor(status).map((d) => (
-          <button key={d} type="button" class={`button ${d === 'approve' ? 'publish' : d === 'spam' ? 'danger' : ''}`} disabled={busy || !chosen.length} onClick={() => void decide(chosen, d)}>
+          <button
+            key={d}
+            type="button"
+            class={`button ${d === 'approve' ? 'publish' : d === 'spam' ? 'danger' : ''}`}
+            disabled={busy || !chosen.length}
+            onClick={() => void decide(chosen, d)}
+          >
             {t(BULK_LABEL[d])}
           </button>
         ))}
@@ -162,7 +200,9 @@ function CommentRow({ comment: c, status, selected, busy, onToggle, onDecide, on
       <div class="comment-head row wrap">
         <input type="checkbox" checked={selected} aria-label={t('comments.select', { name: c.name })} onChange={onToggle} />
         <strong class="comment-name">{c.name}</strong>
-        <time class="hint" dateTime={c.createdAt}>{formatTime(c.createdAt, locale, settings.timeZone)}</time>
+        <time class="hint" dateTime={c.createdAt}>
+          {formatTime(c.createdAt, locale, settings.timeZone)}
+        </time>
       </div>
       <p class="comment-article">
         {t('comments.on')}{' '}
@@ -186,7 +226,13 @@ function CommentRow({ comment: c, status, selected, busy, onToggle, onDecide, on
       <p class="comment-body">{c.body}</p>
       <div class="row wrap">
         {decisionsFor(status).map((d) => (
-          <button key={d} type="button" class={`button ${d === 'approve' ? 'publish' : d === 'spam' ? 'danger' : ''}`} disabled={busy} onClick={() => onDecide(d)}>
+          <button
+            key={d}
+            type="button"
+            class={`button ${d === 'approve' ? 'publish' : d === 'spam' ? 'danger' : ''}`}
+            disabled={busy}
+            onClick={() => onDecide(d)}
+          >
             {t(DECISION_LABEL[d])}
           </button>
         ))}

@@ -30,11 +30,21 @@ export function PeopleScreen() {
         <h1>{t('nav.people')}</h1>
       </div>
       <ErrorBox error={people.error ?? districts.error} />
-      {notice && <p class="ok" role="status">{notice}</p>}
+      {notice && (
+        <p class="ok" role="status">
+          {notice}
+        </p>
+      )}
       <div class="media-layout">
         <div class="panel">
           {editing ? (
-            <PersonForm key={`edit-${editing.id}`} person={editing} districts={districtItems} onDone={() => done(t('common.saved'))} onCancel={() => setEditing(null)} />
+            <PersonForm
+              key={`edit-${editing.id}`}
+              person={editing}
+              districts={districtItems}
+              onDone={() => done(t('common.saved'))}
+              onCancel={() => setEditing(null)}
+            />
           ) : (
             <PersonForm key="add" person={null} districts={districtItems} onDone={(name) => done(t('people.added', { name }))} />
           )}
@@ -59,18 +69,26 @@ export function PeopleScreen() {
           </div>
           {people.data && !people.data.items.length && <p class="hint">{t('people.empty')}</p>}
           <DataTable headings={['user.name', 'people.kind', 'people.byline', '']}>
-                {(people.data?.items ?? []).map((p) => (
-                  <tr key={p.id} class={editing?.id === p.id ? 'selected' : ''}>
-                    <td>{p.name}</td>
-                    <td>{t(`people.kind.${p.kind}`)}</td>
-                    <td>{p.label}</td>
-                    <td>
-                      <button type="button" class="button ghost" aria-label={`${t('common.edit')}: ${p.name}`} onClick={() => { setEditing(p); setNotice(''); }}>
-                        {t('common.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
+            {(people.data?.items ?? []).map((p) => (
+              <tr key={p.id} class={editing?.id === p.id ? 'selected' : ''}>
+                <td>{p.name}</td>
+                <td>{t(`people.kind.${p.kind}`)}</td>
+                <td>{p.label}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="button ghost"
+                    aria-label={`${t('common.edit')}: ${p.name}`}
+                    onClick={() => {
+                      setEditing(p);
+                      setNotice('');
+                    }}
+                  >
+                    {t('common.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
           </DataTable>
         </div>
       </div>
@@ -147,7 +165,11 @@ function PersonForm({ person, districts, onDone, onCancel }: FormProps) {
           ))}
         </select>
       </label>
-      {tried && problems.includes('district') && <p class="error-box" role="alert">{t('people.needsDistrict')}</p>}
+      {tried && problems.includes('district') && (
+        <p class="error-box" role="alert">
+          {t('people.needsDistrict')}
+        </p>
+      )}
       <ErrorBox error={error} />
       <div class="row wrap">
         <button class="button primary" type="submit" disabled={tried && problems.length > 0}>

@@ -68,25 +68,37 @@ export function RevisionsScreen({ id }: { id: number }) {
         </p>
       )}
       <DataTable headings={['revisions.number', 'revisions.from', 'revisions.to', 'revisions.when', 'revisions.who', 'revisions.action', '']}>
-            {items.map((r) => (
-              <tr key={r.number}>
-                <td>{formatNumber(r.number, locale)}</td>
-                <td>
-                  <input type="radio" name="from" aria-label={t('revisions.fromOf', { n: formatNumber(r.number, locale) })} checked={older === r.number} onChange={() => setFrom(r.number)} />
-                </td>
-                <td>
-                  <input type="radio" name="to" aria-label={t('revisions.toOf', { n: formatNumber(r.number, locale) })} checked={newer === r.number} onChange={() => setTo(r.number)} />
-                </td>
-                <td>{formatTime(r.createdAt, locale, settings.timeZone)}</td>
-                <td>{r.userName ?? '—'}</td>
-                <td>{revisionActionText(r.action, t)}</td>
-                <td>
-                  <button type="button" class="button ghost" onClick={() => void restore(r.number)}>
-                    {t('revisions.restore')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+        {items.map((r) => (
+          <tr key={r.number}>
+            <td>{formatNumber(r.number, locale)}</td>
+            <td>
+              <input
+                type="radio"
+                name="from"
+                aria-label={t('revisions.fromOf', { n: formatNumber(r.number, locale) })}
+                checked={older === r.number}
+                onChange={() => setFrom(r.number)}
+              />
+            </td>
+            <td>
+              <input
+                type="radio"
+                name="to"
+                aria-label={t('revisions.toOf', { n: formatNumber(r.number, locale) })}
+                checked={newer === r.number}
+                onChange={() => setTo(r.number)}
+              />
+            </td>
+            <td>{formatTime(r.createdAt, locale, settings.timeZone)}</td>
+            <td>{r.userName ?? '—'}</td>
+            <td>{revisionActionText(r.action, t)}</td>
+            <td>
+              <button type="button" class="button ghost" onClick={() => void restore(r.number)}>
+                {t('revisions.restore')}
+              </button>
+            </td>
+          </tr>
+        ))}
       </DataTable>
       <button type="button" class="button primary" disabled={older === null || newer === null || older === newer} onClick={() => void compare()}>
         {t('revisions.compare')}

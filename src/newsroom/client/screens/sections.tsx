@@ -33,7 +33,11 @@ export function SectionsScreen() {
         <h1>{t('nav.sections')}</h1>
       </div>
       <ErrorBox error={sections.error ?? error} />
-      {notice && <p class="ok" role="status">{notice}</p>}
+      {notice && (
+        <p class="ok" role="status">
+          {notice}
+        </p>
+      )}
       <AddSection
         sections={items}
         onAdded={(name) => {
@@ -42,10 +46,10 @@ export function SectionsScreen() {
         }}
       />
       <DataTable headings={['sections.name', 'sections.path', 'sections.position', '']}>
-            {sectionTree(items).map((o) => {
-              const s = byId.get(o.id)!;
-              return <SectionRow key={`${s.id}-${s.name}-${s.position}`} section={s} depth={o.depth} onSave={(body) => void patch(s, body)} />;
-            })}
+        {sectionTree(items).map((o) => {
+          const s = byId.get(o.id)!;
+          return <SectionRow key={`${s.id}-${s.name}-${s.position}`} section={s} depth={o.depth} onSave={(body) => void patch(s, body)} />;
+        })}
       </DataTable>
     </section>
   );

@@ -52,7 +52,11 @@ export function SettingsScreen() {
         <button class="button primary" type="submit">
           {t('common.save')}
         </button>
-        {saved && <p class="ok" role="status">{t('common.saved')}</p>}
+        {saved && (
+          <p class="ok" role="status">
+            {t('common.saved')}
+          </p>
+        )}
       </form>
     </section>
   );

@@ -37,7 +37,15 @@ export function Setup({ onDone, locale, onLocale }: Props) {
         </label>
         <label>
           {t('user.password')}
-          <input type="password" name="password" autocomplete="new-password" required minLength={10} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            type="password"
+            name="password"
+            autocomplete="new-password"
+            required
+            minLength={10}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
           <small class="hint">{t('user.passwordRule')}</small>
         </label>
         <ErrorBox error={error} />

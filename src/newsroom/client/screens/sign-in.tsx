@@ -24,7 +24,11 @@ export function SignIn({ onDone, locale, onLocale, expired = false }: Props) {
   const form = (
     <form class="stack" onSubmit={(event) => void submit(event)}>
       <h2 id="signin-title">{t('signin.title')}</h2>
-      {expired && <p class="error-box" role="alert">{t('session.expired')}</p>}
+      {expired && (
+        <p class="error-box" role="alert">
+          {t('session.expired')}
+        </p>
+      )}
       <label>
         {t('user.email')}
         <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />

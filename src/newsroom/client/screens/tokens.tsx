@@ -81,19 +81,19 @@ export function TokensScreen() {
         </div>
       )}
       <DataTable headings={['tokens.name', 'user.role', 'users.created', 'tokens.lastUsed', '']}>
-            {(tokens.data?.items ?? []).map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>{t(`role.${token.role}`)}</td>
-                <td>{formatTime(token.createdAt, locale, settings.timeZone)}</td>
-                <td>{formatTime(token.lastUsedAt, locale, settings.timeZone) || t('tokens.never')}</td>
-                <td>
-                  <button type="button" class="button ghost danger-text" onClick={() => void revoke(token)}>
-                    {t('tokens.revoke')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+        {(tokens.data?.items ?? []).map((token) => (
+          <tr key={token.id}>
+            <td>{token.name}</td>
+            <td>{t(`role.${token.role}`)}</td>
+            <td>{formatTime(token.createdAt, locale, settings.timeZone)}</td>
+            <td>{formatTime(token.lastUsedAt, locale, settings.timeZone) || t('tokens.never')}</td>
+            <td>
+              <button type="button" class="button ghost danger-text" onClick={() => void revoke(token)}>
+                {t('tokens.revoke')}
+              </button>
+            </td>
+          </tr>
+        ))}
       </DataTable>
     </section>
   );

@@ -49,30 +49,34 @@ export function UsersScreen() {
         <h1>{t('nav.users')}</h1>
       </div>
       <ErrorBox error={users.error ?? error} />
-      {notice && <p class="ok" role="status">{notice}</p>}
+      {notice && (
+        <p class="ok" role="status">
+          {notice}
+        </p>
+      )}
       <AddUser onAdded={(user) => users.setData({ items: [...(users.data?.items ?? []), user] })} />
       <DataTable headings={['user.name', 'user.email', 'user.role', 'users.created', 'users.state', '']}>
-            {(users.data?.items ?? []).map((u) => (
-              <tr key={u.id} class={u.disabled ? 'disabled' : ''}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>
-                  <RoleSelect value={u.role} label={t('users.roleOf', { name: u.name })} onChange={(role) => void patch(u, { role })} />
-                </td>
-                <td>{formatTime(u.createdAt, locale, settings.timeZone)}</td>
-                <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
-                <td class="row">
-                  {u.id !== me.id && (
-                    <button type="button" class="button ghost" onClick={() => void patch(u, { disabled: !u.disabled })}>
-                      {u.disabled ? t('users.enable') : t('users.disable')}
-                    </button>
-                  )}
-                  <button type="button" class="button ghost" onClick={() => void resetPassword(u)}>
-                    {t('users.resetPassword')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+        {(users.data?.items ?? []).map((u) => (
+          <tr key={u.id} class={u.disabled ? 'disabled' : ''}>
+            <td>{u.name}</td>
+            <td>{u.email}</td>
+            <td>
+              <RoleSelect value={u.role} label={t('users.roleOf', { name: u.name })} onChange={(role) => void patch(u, { role })} />
+            </td>
+            <td>{formatTime(u.createdAt, locale, settings.timeZone)}</td>
+            <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
+            <td class="row">
+              {u.id !== me.id && (
+                <button type="button" class="button ghost" onClick={() => void patch(u, { disabled: !u.disabled })}>
+                  {u.disabled ? t('users.enable') : t('users.disable')}
+                </button>
+              )}
+              <button type="button" class="button ghost" onClick={() => void resetPassword(u)}>
+                {t('users.resetPassword')}
+              </button>
+            </td>
+          </tr>
+        ))}
       </DataTable>
     </section>
   );
@@ -116,7 +120,15 @@ function AddUser({ onAdded }: { onAdded: (user: User) => void }) {
         </label>
         <label>
           {t('user.password')}
-          <input type="password" name="password" autocomplete="new-password" required minLength={10} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            type="password"
+            name="password"
+            autocomplete="new-password"
+            required
+            minLength={10}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
       </div>
       <ErrorBox error={error} />
