@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import { listItemOf, listItemQuery } from '../content/articles/article.service.ts';
 import { audit } from '../content/audit.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
 
@@ -14,39 +15,15 @@ const homeBody = z
   .strict()
   .refine((b) => new Set([...(b.leadId ? [b.leadId] : []), ...b.topIds]).size === b.topIds.length + (b.leadId ? 1 : 0), 'an article can fill one slot only');
 
-/** The lead story (slot 0) and the top stories (1–8) with what the desk shows of each. */
+/** The lead story (slot 0) and the top stories (1–8), each as the newsroom's lists show it. */
 async function currentHome(db: Kysely<Database>) {
-  const rows = await db
-    .selectFrom('home_slots')
-    .innerJoin('articles', 'articles.id', 'home_slots.article_id')
-    .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .select([
-      'home_slots.slot',
-      'articles.id',
-      'articles.status',
-      'articles.kicker',
-      'articles.headline',
-      'articles.section_id',
-      'sections.name as section_name',
-      'articles.published_at',
-      'articles.modified_at',
-      'articles.breaking',
-    ])
-    .orderBy('home_slots.slot')
-    .execute();
-  const item = (r: (typeof rows)[number]) => ({
-    id: r.id,
-    status: r.status,
-    kicker: r.kicker,
-    headline: r.headline,
-    sectionId: r.section_id,
-    sectionName: r.section_name ?? '',
-    publishedAt: r.published_at,
-    modifiedAt: r.modified_at,
-    breaking: r.breaking === 1,
-  });
-  const lead = rows.find((r) => r.slot === 0);
-  return { lead: lead ? item(lead) : null, top: rows.filter((r) => r.slot > 0).map(item) };
+  const slots = await db.selectFrom('home_slots').select(['slot', 'article_id']).orderBy('slot').execute();
+  const ids = slots.map((s) => s.article_id);
+  const rows = ids.length ? await listItemQuery(db).where('articles.id', 'in', ids).execute() : [];
+  const items = new Map(rows.map((r) => [r.id, listItemOf(r)]));
+  const at = (slot: (typeof slots)[number]) => items.get(slot.article_id);
+  const lead = slots.find((s) => s.slot === 0);
+  return { lead: (lead && at(lead)) ?? null, top: slots.filter((s) => s.slot > 0).flatMap((s) => at(s) ?? []) };
 }
 
 /** Home-page curation: slot 0 is the lead story, 1–8 the top stories. */

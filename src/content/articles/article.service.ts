@@ -240,48 +240,14 @@ export class ArticleService {
 
   /** Articles for the newsroom's lists, newest change first; reporters see their own only. */
   async list(actor: Actor, filter: { status?: ArticleStatus; sectionId?: number; ownerId?: number; q?: string; limit: number; before?: string }) {
-    let q = this.db
-      .selectFrom('articles')
-      .leftJoin('sections', 'sections.id', 'articles.section_id')
-      .leftJoin('users', 'users.id', 'articles.owner_id')
-      .select([
-        'articles.id',
-        'articles.status',
-        'articles.kicker',
-        'articles.headline',
-        'articles.section_id',
-        'sections.name as section_name',
-        'articles.owner_id',
-        'users.name as owner_name',
-        'articles.modified_at',
-        'articles.published_at',
-        'articles.scheduled_at',
-        'articles.breaking',
-      ])
-      .orderBy('articles.modified_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(filter.limit);
+    let q = listItemQuery(this.db).orderBy('articles.modified_at', 'desc').orderBy('articles.id', 'desc').limit(filter.limit);
     if (!can(actor, 'article.list-all')) q = q.where('articles.owner_id', '=', actor.userId ?? -1);
     if (filter.status) q = q.where('articles.status', '=', filter.status);
     if (filter.sectionId) q = q.where('articles.section_id', '=', filter.sectionId);
     if (filter.ownerId) q = q.where('articles.owner_id', '=', filter.ownerId);
     if (filter.q) q = q.where(textMatches('articles.headline', filter.q, 'contains'));
     if (filter.before) q = q.where('articles.modified_at', '<', filter.before);
-    const rows = await q.execute();
-    return rows.map((r) => ({
-      id: r.id,
-      status: r.status,
-      kicker: r.kicker,
-      headline: r.headline,
-      sectionId: r.section_id,
-      sectionName: r.section_name ?? '',
-      ownerId: r.owner_id,
-      ownerName: r.owner_name ?? '',
-      modifiedAt: r.modified_at,
-      publishedAt: r.published_at,
-      scheduledAt: r.scheduled_at,
-      breaking: r.breaking === 1,
-    }));
+    return (await q.execute()).map(listItemOf);
   }
 
   /** The desk view: my drafts, waiting for review, scheduled, recently published. */
@@ -431,10 +397,49 @@ function transitionEvent(
 }
 
 /** An article in the newsroom's lists (GET /api/admin/articles, the desk). */
-export type ArticleListItem = Awaited<ReturnType<ArticleService['list']>>[number];
+export type ArticleListItem = ReturnType<typeof listItemOf>;
 /** The desk: my drafts, waiting for review, scheduled, recently published. */
 export type Desk = Awaited<ReturnType<ArticleService['desk']>>;
 /** One entry of an article's revision history. */
 export type RevisionEntry = Awaited<ReturnType<ArticleService['revisions']>>[number];
 /** One field that differs between two revisions. */
 export type RevisionChange = Awaited<ReturnType<ArticleService['diff']>>[number];
+
+/** The columns of an article as the newsroom's lists show it (the desk, the list, the home slots). */
+export function listItemQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('users', 'users.id', 'articles.owner_id')
+    .select([
+      'articles.id',
+      'articles.status',
+      'articles.kicker',
+      'articles.headline',
+      'articles.section_id',
+      'sections.name as section_name',
+      'articles.owner_id',
+      'users.name as owner_name',
+      'articles.modified_at',
+      'articles.published_at',
+      'articles.scheduled_at',
+      'articles.breaking',
+    ]);
+}
+
+export function listItemOf(r: Awaited<ReturnType<ReturnType<typeof listItemQuery>['execute']>>[number]) {
+  return {
+    id: r.id,
+    status: r.status,
+    kicker: r.kicker,
+    headline: r.headline,
+    sectionId: r.section_id,
+    sectionName: r.section_name ?? '',
+    ownerId: r.owner_id,
+    ownerName: r.owner_name ?? '',
+    modifiedAt: r.modified_at,
+    publishedAt: r.published_at,
+    scheduledAt: r.scheduled_at,
+    breaking: r.breaking === 1,
+  };
+}
