@@ -1,7 +1,7 @@
-// Analysis in a worker thread, for the bulk reindex. On SQLite the worker also reads the
-// articles, through its own connection to the file: the main thread is left only the writes
-// (FTS5 inserts and their merging), and on two cores the reading and analysis (JSON parsing,
-// normalising, stemming) run beside them instead of one after the other.
+// Analysis in a worker thread, for the bulk reindex. Given the database's URL the worker also
+// reads the articles, through its own connection: the main thread is left only the writes (index
+// inserts and their merging), and the reading and analysis (JSON parsing, normalising, stemming)
+// run beside them instead of one after the other.
 import { Worker } from 'node:worker_threads';
 import type { IndexDocument } from './search-index.ts';
 import type { SourceArticle } from './search-source.ts';
@@ -10,8 +10,8 @@ import type { SourceArticle } from './search-source.ts';
 export interface AnalysisWorkerData {
   /** The site's own words (tags, people, places, sections), as the process's analyzer has them. */
   words: readonly string[];
-  /** A SQLite file to read published articles from (see `read`). */
-  source?: { file: string };
+  /** The database (a DATABASE_URL) to read published articles from (see `read`). */
+  source?: { url: string };
 }
 export type AnalysisRequest = { id: number; articles: SourceArticle[]; range?: undefined } | { id: number; articles?: undefined; range: [number, number] };
 export type AnalysisResult = { id: number; docs: IndexDocument[]; readIds?: number[]; lastId?: number };
@@ -54,7 +54,7 @@ export class AnalysisThread {
     worker.on('exit', (code) => this.fail(new Error(`the search analysis worker exited (code ${code})`)));
   }
 
-  /** Starts the worker; with `source` it reads articles from that SQLite file itself (see `read`). */
+  /** Starts the worker; with `source` it reads articles from that database itself (see `read`). */
   static start(data: AnalysisWorkerData): AnalysisThread {
     const worker = SOURCE ? new Worker(TSX_BOOTSTRAP, { eval: true, workerData: data }) : new Worker(ENTRY, { workerData: data });
     return new AnalysisThread(worker);

@@ -1,5 +1,5 @@
 // The worker side of AnalysisThread: analyses batches of articles with the site's words, either
-// sent to it or read by itself from a SQLite file (see AnalysisThread.start).
+// sent to it or read by itself from the database (see AnalysisThread.start).
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../bangla/analyzer/analyzer.ts';
 import { openDatabase } from '../db/database.ts';
@@ -9,7 +9,7 @@ import type { AnalysisReply, AnalysisRequest, AnalysisWorkerData } from './analy
 
 const { words, source } = workerData as AnalysisWorkerData;
 const analyzer = createAnalyzer({ extraKnownWords: words });
-const reader = source ? await openDatabase(`sqlite:${source.file}`) : undefined;
+const reader = source ? await openDatabase(source.url, { pgPoolSize: 1 }) : undefined;
 const port = parentPort!;
 
 const analyze = (articles: SourceArticle[]) => indexDocuments(analyzer, articles);

@@ -13,10 +13,11 @@ export interface SearchIndexerOptions {
   index: SearchIndex;
   analyzer: Analyzer;
   /**
-   * The SQLite database file, when there is one: a bulk reindex's worker thread opens it to read
-   * the articles itself. Without it (PostgreSQL, an in-memory database) this thread reads.
+   * A URL of this database that another connection can open (DATABASE_URL's form): a bulk
+   * reindex's worker threads open it to read the articles themselves, on either dialect. Without
+   * it (an in-memory SQLite database) this thread reads and one worker analyses.
    */
-  sqliteFile?: string;
+  readerUrl?: string;
   log?: (error: unknown) => void;
 }
 
@@ -187,12 +188,12 @@ export class SearchIndexer {
     const batchSize = options.batchSize ?? BATCH;
     const commitEvery = Math.max(options.commitEvery ?? COMMIT_EVERY, 1);
     const rebuild = start || options.inPlace ? undefined : await this.options.index.rebuild?.();
-    const file = this.options.sqliteFile;
+    const url = this.options.readerUrl;
     const words = options.inThread ? [] : await siteWords(this.options.db);
     // Reading workers where they can open the file (each reads and analyses its own batches),
     // else one worker that analyses what this thread reads.
-    const workers = options.inThread ? 0 : file ? Math.max(1, options.workers ?? READING_WORKERS) : 1;
-    const threads = Array.from({ length: workers }, () => AnalysisThread.start({ words, source: file ? { file } : undefined }));
+    const workers = options.inThread ? 0 : url ? Math.max(1, options.workers ?? READING_WORKERS) : 1;
+    const threads = Array.from({ length: workers }, () => AnalysisThread.start({ words, source: url ? { url } : undefined }));
     let stopped = false;
     try {
       let chunk = { docs: [] as IndexDocument[], readIds: [] as number[], lastId: start };
@@ -234,12 +235,12 @@ export class SearchIndexer {
 
   /**
    * Analysed batches in id order after `afterId`, `ahead` batches asked for in advance. Workers
-   * that read (SQLite) take batches in turn, each an id range this thread measures out from the
+   * that read take batches in turn, each an id range this thread measures out from the
    * ids alone; otherwise this thread reads and the worker (or this thread) analyses.
    */
   private async *analysedBatches(afterId: number, size: number, ahead: number, threads: AnalysisThread[]): AsyncGenerator<AnalysedBatch> {
     const inFlight: Array<{ batch: Promise<AnalysedBatch> }> = [];
-    const reading = threads.length > 0 && this.options.sqliteFile !== undefined;
+    const reading = threads.length > 0 && this.options.readerUrl !== undefined;
     let read = afterId;
     let turn = 0;
     // The next batch asked for, or undefined when no article comes after the last one.

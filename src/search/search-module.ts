@@ -19,15 +19,21 @@ export interface SiteAnalyzer {
 }
 
 /** The search engine for this database: the one place that picks an implementation by dialect. */
-export function createSearchIndex(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'native'>): SearchIndex {
+export function createSearchIndex(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'native' | 'url' | 'schema'>): SearchIndex {
   if (handle.dialect === 'postgres') return new PostgresSearchIndex(handle.db);
   if (!handle.native) throw new Error('The SQLite search index needs the better-sqlite3 handle (DatabaseHandle.native)');
   return new SqliteSearchIndex(handle.db, handle.native);
 }
 
-// The file another connection (the reindex worker's) can open; none for an in-memory database.
-function sqliteFile(handle: Pick<DatabaseHandle, 'native'>): string | undefined {
-  return handle.native && !handle.native.memory ? handle.native.name : undefined;
+// A URL another connection (a reindex worker's) can open; none for an in-memory SQLite database.
+function readerUrl(handle: Pick<DatabaseHandle, 'dialect' | 'native' | 'url' | 'schema'>): string | undefined {
+  if (handle.dialect === 'postgres') {
+    if (!handle.url) return undefined;
+    const url = new URL(handle.url);
+    if (handle.schema) url.searchParams.set('schema', handle.schema);
+    return url.toString();
+  }
+  return handle.native && !handle.native.memory ? `sqlite:${handle.native.name}` : undefined;
 }
 
 /**
@@ -40,9 +46,9 @@ export async function createSiteAnalyzer(db: Kysely<Database>): Promise<SiteAnal
 }
 
 /** An indexer for command-line jobs (reindex, import, seed). */
-export async function createIndexer(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'native'>): Promise<SearchIndexer> {
+export async function createIndexer(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'native' | 'url' | 'schema'>): Promise<SearchIndexer> {
   const { analyzer } = await createSiteAnalyzer(handle.db);
-  return new SearchIndexer({ db: handle.db, index: createSearchIndex(handle), analyzer, sqliteFile: sqliteFile(handle) });
+  return new SearchIndexer({ db: handle.db, index: createSearchIndex(handle), analyzer, readerUrl: readerUrl(handle) });
 }
 
 export interface SearchModule {
@@ -53,7 +59,7 @@ export interface SearchModule {
 
 /** Everything search needs in the server process, wired from its collaborators. */
 export async function createSearchModule(deps: {
-  database: Pick<DatabaseHandle, 'db' | 'dialect' | 'native'>;
+  database: Pick<DatabaseHandle, 'db' | 'dialect' | 'native' | 'url' | 'schema'>;
   reader: ContentReader;
   clock: Clock;
   timeZone: () => string;
@@ -61,7 +67,7 @@ export async function createSearchModule(deps: {
 }): Promise<SearchModule> {
   const index = createSearchIndex(deps.database);
   const site = await createSiteAnalyzer(deps.database.db);
-  const indexer = new SearchIndexer({ db: deps.database.db, index, analyzer: site.analyzer, sqliteFile: sqliteFile(deps.database), log: deps.log });
+  const indexer = new SearchIndexer({ db: deps.database.db, index, analyzer: site.analyzer, readerUrl: readerUrl(deps.database), log: deps.log });
   const bodies = (ids: readonly number[]) => articleBodies(deps.database.db, ids);
   const service = new SearchService({ index, ...site, reader: deps.reader, bodies, clock: deps.clock, timeZone: deps.timeZone });
   return { index, indexer, service };
