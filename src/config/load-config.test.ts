@@ -27,6 +27,7 @@ test('the file overrides defaults, the environment overrides the file, flags ove
   const fromFlags = loadConfig({ env: { PORT: '5000' }, file, overrides: { port: 6000 } });
   assert.equal(fromFlags.port, 6000);
   const viaEnvFile = loadConfig({ env: { PROKASH_CONFIG: file } });
+  assert.equal(loadConfig({ env: { PROKASH_CONFIG: file }, file: false }).port, 3000, 'file: false reads no file at all');
   assert.equal(viaEnvFile.port, 4000);
 });
 

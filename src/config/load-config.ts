@@ -26,8 +26,8 @@ export class ConfigError extends Error {}
 
 export interface LoadConfigOptions {
   env?: NodeJS.ProcessEnv;
-  /** A JSON config file; defaults to $PROKASH_CONFIG, then ./prokash.config.json when present. */
-  file?: string;
+  /** A JSON config file; defaults to $PROKASH_CONFIG, then ./prokash.config.json when present; `false`: none. */
+  file?: string | false;
   /** Values that win over everything (command-line flags). */
   overrides?: Partial<z.input<typeof configSchema>>;
 }
@@ -35,7 +35,7 @@ export interface LoadConfigOptions {
 /** Builds the configuration: defaults, then the file, then the environment, then overrides. Frozen. */
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const env = options.env ?? process.env;
-  const fromFile = readConfigFile(options.file ?? env.PROKASH_CONFIG);
+  const fromFile = options.file === false ? {} : readConfigFile(options.file ?? env.PROKASH_CONFIG);
   const fromEnv: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const value = env[name];

@@ -24,7 +24,7 @@ export async function buildTestApp(
   }
   const config = loadConfig({
     env: {},
-    file: undefined,
+    file: false, // whatever prokash.config.json the working directory holds, tests do not read it
     // As if behind a proxy: tests speak for many readers through X-Forwarded-For.
     overrides: { databaseUrl: t.url, mediaDir, siteUrl: 'http://prokash.test', logLevel: 'silent', trustProxy: true, ...options.config },
   });
