@@ -1,3 +1,4 @@
+import { articleInput } from './helpers/fixtures.ts';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, createTestDatabase } from './helpers/databases.ts';
@@ -20,24 +21,11 @@ for (const dialect of DIALECTS) {
     const input = async (headline: string) => {
       const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
       const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
-      return {
-        sectionId: section.id,
-        kicker: '',
+      return articleInput(section.id, desk.id, {
         headline,
-        subheadline: '',
-        summary: '',
         body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ঘটনার বিবরণ।' }] }] },
-        byline: { kind: 'desk' as const, personIds: [desk.id] },
-        districtId: null,
-        edition: 'online' as const,
-        printPage: null,
-        breaking: false,
-        imageId: null,
-        imageCaption: null,
-        imageCredit: null,
-        imageAlt: null,
         tags: ['ঘটনা'],
-      };
+      });
     };
 
     test('every write appends its typed event in its own transaction, dated by the clock', async () => {
@@ -267,27 +255,9 @@ for (const dialect of DIALECTS) {
         throw new Error('route map broken');
       };
       try {
-        const a = await ctx.app.articles.create(EDITOR, {
-          sectionId: (await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow()).id,
-          kicker: '',
-          headline: 'ভাঙা সাবস্ক্রাইবার',
-          subheadline: '',
-          summary: '',
-          body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'বিবরণ।' }] }] },
-          byline: {
-            kind: 'desk',
-            personIds: [(await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow()).id],
-          },
-          districtId: null,
-          edition: 'online',
-          printPage: null,
-          breaking: false,
-          imageId: null,
-          imageCaption: null,
-          imageCredit: null,
-          imageAlt: null,
-          tags: [],
-        });
+        const national = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
+        const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
+        const a = await ctx.app.articles.create(EDITOR, articleInput(national.id, desk.id, { headline: 'ভাঙা সাবস্ক্রাইবার' }));
         const published = await ctx.app.articles.publish(EDITOR, a.id);
         assert.equal(published.status, 'published', 'the write succeeded');
         const stale = await ctx.get(`/national/${a.id}`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
-import { bulkRecord, seedParagraphs, writeSeedArticleFile } from './helpers/fixtures.ts';
+import { bulkRecord, seedParagraphs, writeSeedArticleFile, articleInput } from './helpers/fixtures.ts';
 import { ContentWriter } from '../src/content/events/content-writer.ts';
 import { importArticles } from '../src/content/exchange/import-articles.ts';
 import { exportArticles } from '../src/content/exchange/export-articles.ts';
@@ -167,24 +167,16 @@ for (const dialect of DIALECTS) {
       const section = await ensureSectionPath(t.db, 'sports/cricket', now, { sports: 'খেলা', cricket: 'ক্রিকেট' });
       const reporter = await ensurePerson(t.db, { kind: 'reporter', name: 'রফিক আহমেদ' }, now);
       const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'সিলেটে বৃষ্টিতে খেলা বন্ধ ছিল এক ঘণ্টা।' }] }] };
-      const input = {
-        sectionId: section.id,
+      const input = articleInput(section.id, reporter.id, {
         kicker: 'বৃষ্টি',
         headline: 'বৃষ্টিতে থামল সিলেট টেস্ট',
-        subheadline: '',
         summary: 'এক ঘণ্টা খেলা হয়নি।',
         body,
-        byline: { kind: 'reporters' as const, personIds: [reporter.id] },
-        districtId: null,
-        edition: 'print' as const,
+        byline: { kind: 'reporters', personIds: [reporter.id] },
+        edition: 'print',
         printPage: 12,
-        breaking: false,
-        imageId: null,
-        imageCaption: null,
-        imageCredit: null,
-        imageAlt: null,
         tags: ['ক্রিকেট', 'সিলেট'],
-      };
+      });
       const created = await articles.create(editor, input);
       await articles.publish(editor, created.id);
       const exportOne = async () => {

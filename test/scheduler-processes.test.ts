@@ -1,3 +1,4 @@
+import { articleInput } from './helpers/fixtures.ts';
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
@@ -36,25 +37,7 @@ for (const dialect of DIALECTS) {
       const articles = new ArticleService({ db: t.db, clock: newsroomClock, writer: new ContentWriter({ db: t.db, clock: newsroomClock }) });
       const actor = { role: editor.role, userId: editor.id, name: editor.name };
       const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'নির্ধারিত সময়ে প্রকাশিত।' }] }] };
-      const make = (headline: string) =>
-        articles.create(actor, {
-          sectionId: section.id,
-          kicker: '',
-          headline,
-          subheadline: '',
-          summary: '',
-          body,
-          byline: { kind: 'desk', personIds: [desk.id] },
-          districtId: null,
-          edition: 'online',
-          printPage: null,
-          breaking: false,
-          imageId: null,
-          imageCaption: null,
-          imageCredit: null,
-          imageAlt: null,
-          tags: [],
-        });
+      const make = (headline: string) => articles.create(actor, articleInput(section.id, desk.id, { headline, body }));
       const due = await make('ঠিক সময়ে প্রকাশ');
       const later = await make('এক ঘণ্টা পরে প্রকাশ');
       const dueAt = new Date(realNow - 30_000);

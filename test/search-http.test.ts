@@ -1,4 +1,5 @@
 // Search over HTTP on the seeded demo portal, and the index following the newsroom's writes.
+import { articleInput } from './helpers/fixtures.ts';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from './helpers/databases.ts';
@@ -120,24 +121,7 @@ for (const dialect of DIALECTS) {
     test('publish, update, unpublish and delete reach the index; ভারত does not match ভার; ২০২৩ = 2023', async () => {
       const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
       const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
-      const input = (headline: string, body: string) => ({
-        sectionId: section.id,
-        kicker: '',
-        headline,
-        subheadline: '',
-        summary: '',
-        body,
-        byline: { kind: 'desk' as const, personIds: [desk.id] },
-        districtId: null,
-        edition: 'online' as const,
-        printPage: null,
-        breaking: false,
-        imageId: null,
-        imageCaption: null,
-        imageCredit: null,
-        imageAlt: null,
-        tags: [],
-      });
+      const input = (headline: string, body: string) => articleInput(section.id, desk.id, { headline, body });
       const created = await ctx.app.articles.create(editor, input('দায়িত্বের ভার নিলেন নতুন উপাচার্য', 'জোয়ারকাণ্ড মামলার রায় ২০২৩ সালে হয়েছিল।'));
       assert.deepEqual(await foundIds('জোয়ারকাণ্ড'), [], 'a draft is not findable');
       await ctx.app.articles.publish(editor, created.id);

@@ -1,3 +1,4 @@
+import { articleInput } from './helpers/fixtures.ts';
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -124,24 +125,12 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       const otherUrl = `/${other.path}/${other.id}`;
       const tagName = 'ক্যাশ পরীক্ষার বিষয়';
-      const input = (headline: string) => ({
-        sectionId: asia.id,
-        kicker: '',
-        headline,
-        subheadline: '',
-        summary: '',
-        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'নতুন খবরের প্রথম অনুচ্ছেদ।' }] }] },
-        byline: { kind: 'desk' as const, personIds: [desk.id] },
-        districtId: null,
-        edition: 'online' as const,
-        printPage: null,
-        breaking: false,
-        imageId: null,
-        imageCaption: null,
-        imageCredit: null,
-        imageAlt: null,
-        tags: [tagName],
-      });
+      const input = (headline: string) =>
+        articleInput(asia.id, desk.id, {
+          headline,
+          body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'নতুন খবরের প্রথম অনুচ্ছেদ।' }] }] },
+          tags: [tagName],
+        });
       const draft = await ctx.app.articles.create(EDITOR, input('এশিয়ার নতুন খবর: ক্যাশ পরীক্ষা'));
       const tag = await ctx.t.db.selectFrom('tags').select('slug').where('name', '=', tagName).executeTakeFirstOrThrow();
       const listing = ['/', '/latest', '/world', '/world/asia', `/author/${desk.slug}`, `/topic/${encodeURIComponent(tag.slug)}`, '/rss.xml', '/world/rss.xml'];

@@ -1,3 +1,4 @@
+import { articleInput } from './helpers/fixtures.ts';
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
@@ -82,24 +83,7 @@ for (const dialect of DIALECTS) {
       await t.destroy();
     });
 
-    const input = (headline: string) => ({
-      sectionId,
-      kicker: '',
-      headline,
-      subheadline: '',
-      summary: '',
-      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${headline}: বিস্তারিত।` }] }] },
-      byline: { kind: 'desk', personIds: [deskId] },
-      districtId: null,
-      edition: 'online',
-      printPage: null,
-      breaking: false,
-      imageId: null,
-      imageCaption: null,
-      imageCredit: null,
-      imageAlt: null,
-      tags: ['পরীক্ষা'],
-    });
+    const input = (headline: string) => articleInput(sectionId, deskId, { headline, tags: ['পরীক্ষা'] });
 
     /** Serving pids behind a port, as the health view names them. */
     const pids = async (port: number, tries = 8) => {

@@ -1,3 +1,4 @@
+import type { ArticleInput } from '../../src/content/articles/article-input.schema.ts';
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,5 +44,30 @@ export function bulkRecord(n: number): Record<string, unknown> {
     district: n % 5 === 4 ? 'cumilla' : null,
     tags: [`বিষয়-${n % 50}`, 'নদীভাঙন'],
     status: 'published',
+  };
+}
+
+/**
+ * An article as the newsroom sends it: a desk byline, one paragraph, online, no image, no tags.
+ * A test names what it is about (the headline, and whatever else it needs) and takes the rest.
+ */
+export function articleInput(sectionId: number | null, deskId: number, fields: Partial<ArticleInput> & { headline: string }): ArticleInput {
+  return {
+    sectionId,
+    kicker: '',
+    subheadline: '',
+    summary: '',
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${fields.headline}: বিস্তারিত।` }] }] },
+    byline: { kind: 'desk', personIds: [deskId] },
+    districtId: null,
+    edition: 'online',
+    printPage: null,
+    breaking: false,
+    imageId: null,
+    imageCaption: null,
+    imageCredit: null,
+    imageAlt: null,
+    tags: [],
+    ...fields,
   };
 }
