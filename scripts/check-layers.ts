@@ -26,7 +26,7 @@ export const SIDEWAYS: readonly string[] = [
 ];
 
 export interface LayerProblem {
-  kind: 'upward' | 'sideways' | 'cycle';
+  kind: 'upward' | 'sideways' | 'cycle' | 'long';
   text: string;
 }
 
@@ -98,6 +98,31 @@ export function layerProblems(graph = importGraph()): LayerProblem[] {
   return problems;
 }
 
+/** The longest a function that registers routes may be: longer, and it should declare them instead. */
+export const REGISTRATION_MAX_LINES = 40;
+
+/** Functions named register… longer than REGISTRATION_MAX_LINES, as "file:line name (N lines)". */
+export function longRegistrations(files: readonly string[] = [...importGraph().keys()]): LayerProblem[] {
+  const problems: LayerProblem[] = [];
+  for (const file of files) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, start) => {
+      const name = /^(?:export )?(?:async )?function (register\w*)/.exec(line)?.[1];
+      if (!name) return;
+      let depth = 0;
+      for (let end = start; end < lines.length; end++) {
+        for (const ch of lines[end]!) depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+        if (depth === 0 && lines[end]!.includes('}')) {
+          const length = end - start + 1;
+          if (length > REGISTRATION_MAX_LINES) problems.push({ kind: 'long', text: `${relative(ROOT, file)}:${start + 1} ${name} (${length} lines)` });
+          return;
+        }
+      }
+    });
+  }
+  return problems;
+}
+
 /** Strongly connected components of more than one file (Tarjan), each as a list of its files. */
 function cycles(graph: Map<string, string[]>): string[][] {
   let next = 0;
@@ -134,8 +159,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const problems = layerProblems();
+  const problems = [...layerProblems(), ...longRegistrations()];
   for (const problem of problems) console.log(`${problem.kind}: ${problem.text}`);
-  console.log(problems.length ? `${problems.length} layer problem(s)` : 'layers: every import points down; no cycles');
+  console.log(problems.length ? `${problems.length} layer problem(s)` : 'layers: every import points down; no cycles; no registration function over 40 lines');
   process.exit(problems.length ? 1 : 0);
 }

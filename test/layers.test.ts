@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
-import { importGraph, layerProblems } from '../scripts/check-layers.ts';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { importGraph, layerProblems, longRegistrations } from '../scripts/check-layers.ts';
 
 const src = resolve(import.meta.dirname, '..', 'src');
 const file = (path: string) => join(src, path);
@@ -25,4 +27,16 @@ test('the check finds an upward import, a sideways one not allowed, and a cycle'
     'sideways: src/cache/c.ts imports src/feeds/b.ts',
     'upward: src/content/a.ts imports src/feeds/b.ts',
   ]);
+});
+
+test('no function that registers routes is over 40 lines, and the check finds one that is', async () => {
+  assert.deepEqual(longRegistrations(), []);
+  const dir = await mkdtemp(join(tmpdir(), 'prokash-layers-'));
+  const long = join(dir, 'long.routes.ts');
+  const body = Array.from({ length: 41 }, (_, i) => `  app.get('/p${i}', () => ${i});`).join('\n');
+  await writeFile(long, `export function registerLong(app) {\n${body}\n}\n`);
+  assert.deepEqual(
+    longRegistrations([long]).map((p) => p.text.replace(/^.*long\.routes\.ts/, 'long.routes.ts')),
+    ['long.routes.ts:1 registerLong (43 lines)'],
+  );
 });
