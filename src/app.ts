@@ -73,6 +73,8 @@ export interface AppDeps {
   timers?: boolean;
   /** How other processes are told of this one's writes; by default NOTIFY on PostgreSQL, the cluster primary in a cluster worker. */
   signal?: EventSignal;
+  /** Hold every answer of a declared endpoint to its declared shape (tests). */
+  checkAnswers?: boolean;
 }
 
 export interface App {
@@ -189,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return page && pages.compose(page.html);
     },
     popular: (window, limit) => pages.popular(undefined, window, limit),
+    checkAnswers: deps.checkAnswers,
   });
   if (deps.timers !== false) views.start();
 
@@ -356,6 +359,7 @@ interface ApiParts {
   cache: PageCache;
   preview: (id: number) => Promise<string | undefined>;
   popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
+  checkAnswers?: boolean;
 }
 
 /** The JSON APIs: every endpoint declared, registered with its access rule, and described at /api/docs. */
@@ -379,8 +383,8 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
     ...publicApiEndpoints({ reader: p.reader, siteUrl: p.config.siteUrl, popular: p.popular }),
     ...engageEndpoints({ comments: p.comments, views: p.views, articlePath }),
   ];
-  registerEndpoints(server, admin, authorizeAdmin);
-  registerEndpoints(server, open, () => null);
+  registerEndpoints(server, admin, authorizeAdmin, { checkAnswers: p.checkAnswers });
+  registerEndpoints(server, open, () => null, { checkAnswers: p.checkAnswers });
   registerArticlePreview(server, { articles: p.articles, preview: p.preview });
   registerApiDocs(server, buildOpenApi(p.config.siteUrl, [...open, ...admin]));
 }

@@ -70,6 +70,7 @@ export function registerEndpoints<Actor, Permission extends string>(
   app: FastifyInstance,
   endpoints: readonly Endpoint<Actor, Permission>[],
   authorize: Authorize<Actor, Permission>,
+  options: { checkAnswers?: boolean } = {},
 ): void {
   for (const endpoint of endpoints) {
     app.route({
@@ -87,6 +88,11 @@ export function registerEndpoints<Actor, Permission extends string>(
         };
         const answer = await endpoint.handle(call);
         if (reply.sent || answer === reply) return reply;
+        // Tests run with this on: every answer is held to the shape its declaration promises.
+        if (options.checkAnswers && endpoint.response) {
+          const checked = endpoint.response.safeParse(answer);
+          if (!checked.success) throw new Error(`${endpoint.method} ${endpoint.path} answered outside its declared shape: ${checked.error.message}`);
+        }
         if (endpoint.status) reply.code(endpoint.status);
         return answer === undefined ? reply.send() : answer;
       },

@@ -6,6 +6,7 @@ import type { ArticleService } from '../content/articles/article.service.ts';
 import { requireActor } from './admin-auth.ts';
 import { idParams, parseInput } from '../lib/parse-input.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import { articleAnswer, changeAnswer, deskAnswer, listItemAnswer, listOf, pageOf, revisionEntryAnswer } from './answers.ts';
 
 const revisionParams = idParams.extend({ number: z.coerce.number().int().min(1) });
 const listQuery = z.object({
@@ -58,6 +59,7 @@ function readEndpoints(articles: ArticleService) {
       method: 'GET',
       path: '/api/admin/desk',
       summary: "The caller's desk: their own articles and what waits for them",
+      response: deskAnswer,
       access: 'signed-in',
       handle: ({ actor }) => articles.desk(actor),
     }),
@@ -65,6 +67,7 @@ function readEndpoints(articles: ArticleService) {
       method: 'GET',
       path: '/api/admin/articles',
       summary: 'Articles the caller may see, newest change first, a page at a time',
+      response: pageOf(listItemAnswer),
       access: 'signed-in',
       query: listQuery,
       handle: async ({ actor, query }) => {
@@ -77,6 +80,7 @@ function readEndpoints(articles: ArticleService) {
       method: 'GET',
       path: '/api/admin/articles/:id',
       summary: 'One article as the newsroom edits it',
+      response: z.object({ article: articleAnswer }),
       access: 'signed-in',
       params: idParams,
       handle: async ({ actor, params }) => ({ article: await articles.get(actor, params.id) }),
@@ -90,6 +94,7 @@ function writeEndpoints(articles: ArticleService) {
       method: 'POST',
       path: '/api/admin/articles',
       summary: 'Creates a draft',
+      response: z.object({ article: articleAnswer }),
       access: 'signed-in',
       body: articleInputSchema,
       status: 201,
@@ -99,6 +104,7 @@ function writeEndpoints(articles: ArticleService) {
       method: 'PUT',
       path: '/api/admin/articles/:id',
       summary: 'Saves an article (a new revision; the revision it was based on must still be the latest)',
+      response: z.object({ article: articleAnswer }),
       access: 'signed-in',
       params: idParams,
       body: articleSaveSchema,
@@ -136,6 +142,7 @@ function workflowEndpoints(articles: ArticleService) {
         method: 'POST',
         path: `/api/admin/articles/:id/${action}`,
         summary: TRANSITIONS[action].summary,
+        response: z.object({ article: articleAnswer }),
         access: 'signed-in',
         params: idParams,
         invalidates: TRANSITIONS[action].invalidates,
@@ -146,6 +153,7 @@ function workflowEndpoints(articles: ArticleService) {
       method: 'POST',
       path: '/api/admin/articles/:id/schedule',
       summary: 'Schedules an unpublished article for a time to come',
+      response: z.object({ article: articleAnswer }),
       access: 'signed-in',
       params: idParams,
       body: scheduleBody,
@@ -155,6 +163,7 @@ function workflowEndpoints(articles: ArticleService) {
       method: 'POST',
       path: '/api/admin/articles/:id/corrections',
       summary: 'Appends a correction to an article',
+      response: z.object({ article: articleAnswer }),
       access: 'signed-in',
       params: idParams,
       body: correctionBody,
@@ -170,6 +179,7 @@ function revisionEndpoints(articles: ArticleService) {
       method: 'GET',
       path: '/api/admin/articles/:id/revisions',
       summary: "An article's revisions",
+      response: listOf(revisionEntryAnswer),
       access: 'signed-in',
       params: idParams,
       handle: async ({ actor, params }) => ({ items: await articles.revisions(actor, params.id) }),
@@ -186,6 +196,7 @@ function revisionEndpoints(articles: ArticleService) {
       method: 'GET',
       path: '/api/admin/articles/:id/diff',
       summary: 'What changed between two revisions',
+      response: z.object({ changes: z.array(changeAnswer) }),
       access: 'signed-in',
       params: idParams,
       query: diffQuery,
@@ -195,6 +206,7 @@ function revisionEndpoints(articles: ArticleService) {
       method: 'POST',
       path: '/api/admin/articles/:id/revisions/:number/restore',
       summary: "Saves an old revision's content as the newest revision",
+      response: z.object({ article: articleAnswer }),
       access: 'signed-in',
       params: revisionParams,
       invalidates: SAVE_INVALIDATES,

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import { homeAnswer } from './answers.ts';
 import { listItemOf, listItemQuery } from '../content/articles/article.service.ts';
 import { audit } from '../content/audit.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
@@ -34,6 +35,7 @@ export function homeEndpoints(deps: { db: Kysely<Database>; clock: Clock; writer
       method: 'GET',
       path: '/api/admin/home',
       summary: 'The lead and top stories of the home page',
+      response: homeAnswer,
       access: 'signed-in',
       handle: () => currentHome(db),
     }),
@@ -41,6 +43,7 @@ export function homeEndpoints(deps: { db: Kysely<Database>; clock: Clock; writer
       method: 'PUT',
       path: '/api/admin/home',
       summary: 'Sets the lead and top stories (published articles only)',
+      response: homeAnswer,
       access: { can: 'home.curate' },
       body: homeBody,
       invalidates: ['home', 'card:<each article in or out>'],

@@ -1,7 +1,7 @@
 import { textMatches } from '../db/text-match.ts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database, TagTable } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { listSections, ensureSectionPath, isAvailableSectionPath } from '../content/sections/section.repository.ts';
@@ -10,6 +10,19 @@ import { listDistricts, type District } from '../content/places/place.repository
 import { siteSettingsSchema, type SettingsService } from '../content/settings/settings.service.ts';
 import { bylineLabel } from '../content/people/byline-label.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import {
+  auditEntryAnswer,
+  districtAnswer,
+  listOf,
+  pageOf,
+  personAnswer,
+  sectionAnswer,
+  tagAnswer,
+  type AuditEntryView,
+  type DistrictView,
+  type PersonView,
+  type SectionView,
+} from './answers.ts';
 import { idParams } from '../lib/parse-input.ts';
 import { audit, listAudit } from '../content/audit.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
@@ -49,7 +62,7 @@ const peopleQuery = z.object({ kind: z.enum(['desk', 'reporter', 'correspondent'
 const tagQuery = z.object({ q: z.string().max(100).default('') });
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.coerce.number().int().positive().optional() });
 
-const sectionView = (s: { id: number; parent_id: number | null; slug: string; path: string; name: string; position: number }) => ({
+const sectionView = (s: { id: number; parent_id: number | null; slug: string; path: string; name: string; position: number }): SectionView => ({
   id: s.id,
   parentId: s.parent_id,
   slug: s.slug,
@@ -57,7 +70,7 @@ const sectionView = (s: { id: number; parent_id: number | null; slug: string; pa
   name: s.name,
   position: s.position,
 });
-const personView = (p: Person, names: ReadonlyMap<number, string>) => ({
+const personView = (p: Person, names: ReadonlyMap<number, string>): PersonView => ({
   id: p.id,
   slug: p.slug,
   name: p.name,
@@ -67,8 +80,8 @@ const personView = (p: Person, names: ReadonlyMap<number, string>) => ({
   districtId: p.district_id,
   label: bylineLabel(p, names),
 });
-const districtView = (d: District) => ({ id: d.id, slug: d.slug, name: d.name, divisionId: d.division_id });
-const auditView = (r: Awaited<ReturnType<typeof listAudit>>[number]) => ({
+const districtView = (d: District): DistrictView => ({ id: d.id, slug: d.slug, name: d.name, divisionId: d.division_id });
+const auditView = (r: Awaited<ReturnType<typeof listAudit>>[number]): AuditEntryView => ({
   id: r.id,
   at: r.at,
   userId: r.user_id,
@@ -78,16 +91,6 @@ const auditView = (r: Awaited<ReturnType<typeof listAudit>>[number]) => ({
   targetId: r.target_id,
   details: JSON.parse(r.details) as unknown,
 });
-/** A district as the admin API shows it. */
-export type DistrictView = ReturnType<typeof districtView>;
-/** One line of the audit log as the admin API shows it. */
-export type AuditEntryView = ReturnType<typeof auditView>;
-/** A tag as the admin API's suggestions show it. */
-export type TagView = Pick<TagTable, 'id' | 'slug' | 'name'>;
-/** A section as the admin API shows it. */
-export type SectionView = ReturnType<typeof sectionView>;
-/** A byline person as the admin API shows it, with the label bylines use. */
-export type PersonView = ReturnType<typeof personView>;
 
 const districtNames = async (db: Kysely<Database>) => new Map((await listDistricts(db)).map((d) => [d.id, d.name]));
 
@@ -104,6 +107,7 @@ function sectionEndpoints(deps: ManageRouteDeps) {
       method: 'GET',
       path: '/api/admin/sections',
       summary: 'Every section, as a flat list with parents',
+      response: listOf(sectionAnswer),
       access: { can: 'taxonomy.read' },
       handle: async () => ({ items: (await listSections(db)).map(sectionView) }),
     }),
@@ -111,6 +115,7 @@ function sectionEndpoints(deps: ManageRouteDeps) {
       method: 'POST',
       path: '/api/admin/sections',
       summary: 'Adds a section under a parent, or at the top',
+      response: z.object({ section: sectionAnswer }),
       access: { can: 'section.manage' },
       body: sectionBody,
       status: 201,
@@ -135,6 +140,7 @@ function sectionEndpoints(deps: ManageRouteDeps) {
       method: 'PATCH',
       path: '/api/admin/sections/:id',
       summary: "Renames or moves a section in its parent's order",
+      response: z.object({ section: sectionAnswer }),
       access: { can: 'section.manage' },
       params: idParams,
       body: sectionPatch,
@@ -160,6 +166,7 @@ function peopleEndpoints(deps: ManageRouteDeps) {
       method: 'GET',
       path: '/api/admin/people',
       summary: 'Desks, reporters, correspondents and agencies (at most 500), by kind or name',
+      response: listOf(personAnswer),
       access: { can: 'taxonomy.read' },
       query: peopleQuery,
       handle: async ({ query }) => {
@@ -174,6 +181,7 @@ function peopleEndpoints(deps: ManageRouteDeps) {
       method: 'POST',
       path: '/api/admin/people',
       summary: 'Adds a byline person',
+      response: z.object({ person: personAnswer }),
       access: { can: 'person.manage' },
       body: personBody,
       status: 201,
@@ -191,6 +199,7 @@ function peopleEndpoints(deps: ManageRouteDeps) {
       method: 'PATCH',
       path: '/api/admin/people/:id',
       summary: "Changes a person's name, title, place or district",
+      response: z.object({ person: personAnswer }),
       access: { can: 'person.manage' },
       params: idParams,
       body: personPatch,
@@ -220,6 +229,7 @@ function referenceEndpoints(deps: ManageRouteDeps) {
       method: 'GET',
       path: '/api/admin/districts',
       summary: "Bangladesh's 64 districts",
+      response: listOf(districtAnswer),
       access: { can: 'taxonomy.read' },
       handle: async () => ({ items: (await listDistricts(db)).map(districtView) }),
     }),
@@ -227,6 +237,7 @@ function referenceEndpoints(deps: ManageRouteDeps) {
       method: 'GET',
       path: '/api/admin/tags',
       summary: 'Tags starting with what was typed (at most 20)',
+      response: listOf(tagAnswer),
       access: { can: 'taxonomy.read' },
       query: tagQuery,
       handle: async ({ query: { q } }) => ({
@@ -243,6 +254,7 @@ function referenceEndpoints(deps: ManageRouteDeps) {
       method: 'GET',
       path: '/api/admin/settings',
       summary: "The site's settings",
+      response: siteSettingsSchema,
       access: { can: 'taxonomy.read' },
       handle: async () => deps.settings.get(),
     }),
@@ -250,6 +262,7 @@ function referenceEndpoints(deps: ManageRouteDeps) {
       method: 'PUT',
       path: '/api/admin/settings',
       summary: "Saves the site's settings",
+      response: siteSettingsSchema,
       access: { can: 'settings.manage' },
       body: siteSettingsSchema,
       invalidates: ['every page'],
@@ -264,6 +277,7 @@ function referenceEndpoints(deps: ManageRouteDeps) {
       method: 'GET',
       path: '/api/admin/audit',
       summary: 'Who did what, newest first',
+      response: pageOf(auditEntryAnswer),
       access: { can: 'audit.read' },
       query: auditQuery,
       handle: async ({ query: { limit, cursor } }) => {

@@ -12,6 +12,7 @@ import { saveImage } from '../content/media/save-image.ts';
 import { imageViews } from '../content/media/image-view.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import { imageAnswer, pageOf } from './answers.ts';
 
 const patchBody = z
   .object({ caption: z.string().trim().max(500).optional(), credit: z.string().trim().max(120).optional(), alt: z.string().trim().max(500).optional() })
@@ -40,6 +41,7 @@ function libraryEndpoints(db: Kysely<Database>) {
       method: 'GET',
       path: '/api/admin/media',
       summary: 'The media library, newest first, a page at a time',
+      response: pageOf(imageAnswer),
       access: { can: 'taxonomy.read' },
       query: listQuery,
       handle: async ({ query }) => {
@@ -54,6 +56,7 @@ function libraryEndpoints(db: Kysely<Database>) {
       method: 'GET',
       path: '/api/admin/media/:id',
       summary: 'One image',
+      response: z.object({ image: imageAnswer }),
       access: { can: 'taxonomy.read' },
       params: idParams,
       handle: async ({ params }) => {
@@ -71,6 +74,7 @@ function writeEndpoints(deps: MediaRouteDeps) {
       method: 'POST',
       path: '/api/admin/media',
       summary: 'Uploads an image (multipart/form-data: "file", and optionally caption, credit, alt)',
+      response: z.object({ image: imageAnswer }),
       access: { can: 'media.upload' },
       rawBody: true,
       status: 201,
@@ -80,6 +84,7 @@ function writeEndpoints(deps: MediaRouteDeps) {
       method: 'PATCH',
       path: '/api/admin/media/:id',
       summary: "Changes an image's caption, credit or alt text",
+      response: z.object({ image: imageAnswer }),
       access: { can: 'media.edit' },
       params: idParams,
       body: patchBody,

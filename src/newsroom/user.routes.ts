@@ -9,6 +9,7 @@ import { idParams } from '../lib/parse-input.ts';
 import { findUserById, listUsers, publicUser } from './user.repository.ts';
 import { audit } from '../content/audit.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import { listOf, tokenAnswer, userAnswer, type TokenView } from './answers.ts';
 
 const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
 const createBody = z
@@ -43,6 +44,7 @@ function accountEndpoints(deps: UserRouteDeps) {
       method: 'GET',
       path: '/api/admin/users',
       summary: 'Every user',
+      response: listOf(userAnswer),
       access: { can: 'user.manage' },
       handle: async () => ({ items: (await listUsers(db)).map(publicUser) }),
     }),
@@ -50,6 +52,7 @@ function accountEndpoints(deps: UserRouteDeps) {
       method: 'POST',
       path: '/api/admin/users',
       summary: 'Creates a user',
+      response: z.object({ user: userAnswer }),
       access: { can: 'user.manage' },
       body: createBody,
       status: 201,
@@ -64,6 +67,7 @@ function accountChangeEndpoints(deps: UserRouteDeps) {
       method: 'PATCH',
       path: '/api/admin/users/:id',
       summary: "Changes a user's name, role, language or access (anyone may change their own language)",
+      response: z.object({ user: userAnswer }),
       access: 'signed-in',
       params: idParams,
       body: patchBody,
@@ -111,11 +115,8 @@ async function patchUser(deps: UserRouteDeps, actor: Actor, id: number, body: z.
   return { user: publicUser((await findUserById(db, id))!) };
 }
 
-/** An API token as the admin API lists it (never its secret). */
-export type TokenView = Awaited<ReturnType<typeof listTokens>>['items'][number];
-
 /** Every API token, without its secret. */
-async function listTokens(db: Kysely<Database>) {
+async function listTokens(db: Kysely<Database>): Promise<{ items: TokenView[] }> {
   const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'role', 'created_at', 'last_used_at']).orderBy('id').execute();
   return { items: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, lastUsedAt: r.last_used_at })) };
 }
@@ -128,6 +129,7 @@ function tokenEndpoints(deps: UserRouteDeps) {
       method: 'GET',
       path: '/api/admin/tokens',
       summary: 'Every API token (never its secret)',
+      response: listOf(tokenAnswer),
       access: { can: 'token.manage' },
       handle: () => listTokens(db),
     }),

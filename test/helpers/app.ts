@@ -38,6 +38,8 @@ export async function buildTestApp(
     timers: false,
     signal: options.signal ?? noSignal,
     pollMs: options.pollMs ?? 0,
+    // Every answer of a declared endpoint is held to its declared shape.
+    checkAnswers: true,
   });
 }
 

@@ -1,0 +1,154 @@
+// The shapes the admin API answers with, as zod schemas: each endpoint declares its answer with
+// them, /api/docs shows them, and the test suite checks every answer against its declaration
+// (`checkAnswers`). Each schema is typed by the server type it describes, or is itself where the
+// type comes from (the views built in the route files), so the two cannot drift.
+import { z } from 'zod';
+import type { Doc } from '../content/document/document-types.ts';
+import type { NewsroomArticle } from '../content/articles/newsroom-article.ts';
+import type { ArticleListItem, Desk, RevisionChange, RevisionEntry } from '../content/articles/article.service.ts';
+import type { ImageView } from '../content/media/image-view.ts';
+import type { PublicUser } from './user.repository.ts';
+
+const time = z.string();
+const status = z.enum(['draft', 'submitted', 'scheduled', 'published', 'unpublished']);
+const role = z.enum(['reporter', 'sub-editor', 'editor', 'admin']);
+const personKind = z.enum(['desk', 'reporter', 'correspondent', 'agency']);
+
+export const imageAnswer: z.ZodType<ImageView> = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  mime: z.string(),
+  caption: z.string(),
+  credit: z.string(),
+  alt: z.string(),
+  createdAt: time,
+  variants: z.array(z.object({ width: z.number().int(), format: z.enum(['webp', 'jpeg']), url: z.string() })),
+});
+
+// The body was validated as a document when it was stored; here it is only an object.
+const doc = z.custom<Doc>((value) => typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc');
+
+export const articleAnswer: z.ZodType<NewsroomArticle> = z.object({
+  id: z.number().int(),
+  status,
+  ownerId: z.number().int().nullable(),
+  revision: z.number().int(),
+  createdAt: time,
+  modifiedAt: time,
+  publishedAt: time.nullable(),
+  updatedAt: time.nullable(),
+  scheduledAt: time.nullable(),
+  corrections: z.array(z.object({ id: z.number().int(), text: z.string(), createdAt: time })),
+  url: z.string().nullable(),
+  image: imageAnswer.nullable(),
+  sectionId: z.number().int().nullable(),
+  kicker: z.string(),
+  headline: z.string(),
+  subheadline: z.string(),
+  summary: z.string(),
+  body: doc,
+  byline: z.object({ kind: z.enum(['desk', 'reporters', 'correspondent', 'agency']), personIds: z.array(z.number().int()) }),
+  districtId: z.number().int().nullable(),
+  edition: z.enum(['online', 'print']),
+  printPage: z.number().int().nullable(),
+  breaking: z.boolean(),
+  imageId: z.number().int().nullable(),
+  imageCaption: z.string().nullable(),
+  imageCredit: z.string().nullable(),
+  imageAlt: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+
+export const listItemAnswer: z.ZodType<ArticleListItem> = z.object({
+  id: z.number().int(),
+  status,
+  kicker: z.string(),
+  headline: z.string(),
+  sectionId: z.number().int().nullable(),
+  sectionName: z.string(),
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string(),
+  modifiedAt: time,
+  publishedAt: time.nullable(),
+  scheduledAt: time.nullable(),
+  breaking: z.boolean(),
+});
+
+export const deskAnswer: z.ZodType<Desk> = z.object({
+  myDrafts: z.array(listItemAnswer),
+  waitingForReview: z.array(listItemAnswer),
+  scheduled: z.array(listItemAnswer),
+  recentlyPublished: z.array(listItemAnswer),
+});
+
+export const revisionEntryAnswer: z.ZodType<RevisionEntry> = z.object({
+  number: z.number().int(),
+  createdAt: time,
+  userId: z.number().int().nullable(),
+  userName: z.string().nullable(),
+  action: z.string(),
+});
+
+export const changeAnswer: z.ZodType<RevisionChange> = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+
+export const sectionAnswer = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  slug: z.string(),
+  path: z.string(),
+  name: z.string(),
+  position: z.number().int(),
+});
+
+export const personAnswer = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  kind: personKind,
+  title: z.string(),
+  place: z.string(),
+  districtId: z.number().int().nullable(),
+  label: z.string(),
+});
+
+export const districtAnswer = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), divisionId: z.number().int() });
+export const tagAnswer = z.object({ id: z.number().int(), slug: z.string(), name: z.string() });
+
+export const auditEntryAnswer = z.object({
+  id: z.number().int(),
+  at: time,
+  userId: z.number().int().nullable(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  details: z.unknown(),
+});
+
+export const userAnswer: z.ZodType<PublicUser> = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  role,
+  locale: z.enum(['bn', 'en']),
+  disabled: z.boolean(),
+  createdAt: time,
+});
+
+export const tokenAnswer = z.object({ id: z.number().int(), name: z.string(), role, createdAt: time, lastUsedAt: time.nullable() });
+
+export const homeAnswer = z.object({ lead: listItemAnswer.nullable(), top: z.array(listItemAnswer) });
+
+/** `{items, nextCursor}`: a page of a list. */
+export const pageOf = <T extends z.ZodType>(item: T, cursor: z.ZodType = z.union([z.string(), z.number()]).nullable()) =>
+  z.object({ items: z.array(item), nextCursor: cursor });
+/** `{items}`: a whole list. */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export type SectionView = z.infer<typeof sectionAnswer>;
+export type PersonView = z.infer<typeof personAnswer>;
+export type DistrictView = z.infer<typeof districtAnswer>;
+export type TagView = z.infer<typeof tagAnswer>;
+export type AuditEntryView = z.infer<typeof auditEntryAnswer>;
+export type TokenView = z.infer<typeof tokenAnswer>;
