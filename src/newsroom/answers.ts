@@ -8,6 +8,7 @@ import type { NewsroomArticle } from '../content/articles/newsroom-article.ts';
 import type { ArticleListItem, Desk, RevisionChange, RevisionEntry } from '../content/articles/article.service.ts';
 import type { ImageView } from '../content/media/image-view.ts';
 import type { PublicUser } from './user.repository.ts';
+import type { QueuedComment } from '../engage/comments/comment.service.ts';
 
 const time = z.string();
 const status = z.enum(['draft', 'submitted', 'scheduled', 'published', 'unpublished']);
@@ -152,3 +153,22 @@ export type DistrictView = z.infer<typeof districtAnswer>;
 export type TagView = z.infer<typeof tagAnswer>;
 export type AuditEntryView = z.infer<typeof auditEntryAnswer>;
 export type TokenView = z.infer<typeof tokenAnswer>;
+
+export const queuedCommentAnswer: z.ZodType<QueuedComment> = z.object({
+  id: z.number().int(),
+  articleId: z.number().int(),
+  parentId: z.number().int().nullable(),
+  name: z.string(),
+  body: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'spam']),
+  createdAt: time,
+  decidedAt: time.nullable(),
+  decidedBy: z.number().int().nullable(),
+  article: z.object({ headline: z.string(), url: z.string().nullable() }),
+  parentBody: z.string().nullable(),
+});
+
+export const decidedAnswer = z.object({ decided: z.number().int() });
+
+/** A signed-in session; a bearer token has no user, only its role. */
+export const sessionAnswer = z.union([z.object({ user: userAnswer, csrfToken: z.string() }), z.object({ user: z.null(), role, csrfToken: z.null() })]);

@@ -3,6 +3,7 @@ import { idParams } from '../lib/parse-input.ts';
 import type { CommentService } from '../engage/comments/comment.service.ts';
 import { commentSettingsSchema } from '../engage/comments/comment-settings.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import { decidedAnswer, pageOf, queuedCommentAnswer } from './answers.ts';
 
 const queueQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'spam']).default('pending'),
@@ -24,6 +25,7 @@ function queueEndpoints(comments: CommentService) {
       method: 'GET',
       path: '/api/admin/comments',
       summary: 'The moderation queue (pending comments by default), newest first',
+      response: pageOf(queuedCommentAnswer, z.number().int().nullable()),
       access: 'signed-in',
       query: queueQuery,
       handle: async ({ actor, query: q }) => {
@@ -35,6 +37,7 @@ function queueEndpoints(comments: CommentService) {
       method: 'POST',
       path: '/api/admin/comments/decide',
       summary: 'Approves, rejects or marks as spam several comments at once',
+      response: decidedAnswer,
       access: 'signed-in',
       body: decisionBody,
       invalidates: DECISION_INVALIDATES,
@@ -45,6 +48,7 @@ function queueEndpoints(comments: CommentService) {
         method: 'POST',
         path: `/api/admin/comments/:id/${action}`,
         summary: action === 'spam' ? 'Marks a comment as spam' : `${action === 'approve' ? 'Approves' : 'Rejects'} a comment`,
+        response: decidedAnswer,
         access: 'signed-in',
         params: idParams,
         invalidates: DECISION_INVALIDATES,
@@ -60,6 +64,7 @@ function settingsEndpoints(comments: CommentService) {
       method: 'GET',
       path: '/api/admin/comments/settings',
       summary: 'The comment settings',
+      response: commentSettingsSchema,
       access: 'signed-in',
       handle: ({ actor }) => comments.settings(actor),
     }),
@@ -67,6 +72,7 @@ function settingsEndpoints(comments: CommentService) {
       method: 'PUT',
       path: '/api/admin/comments/settings',
       summary: 'Saves the comment settings',
+      response: commentSettingsSchema,
       access: 'signed-in',
       body: commentSettingsSchema,
       handle: ({ actor, body }) => comments.saveSettings(actor, body),

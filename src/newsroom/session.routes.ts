@@ -5,6 +5,7 @@ import { AUTH_LIMITS, csrfTokenFor, type AuthService } from './auth.service.ts';
 import { clearSessionCookie, setSessionCookie } from './admin-auth.ts';
 import { publicUser } from './user.repository.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import { sessionAnswer } from './answers.ts';
 
 const email = z.string().trim().max(200).pipe(z.email());
 const setupBody = z.object({ name: z.string().trim().min(1).max(120), email, password: z.string().max(500) }).strict();
@@ -22,6 +23,7 @@ function setupEndpoints(auth: AuthService) {
       method: 'GET',
       path: '/api/admin/setup',
       summary: 'Whether the first user (the owner) is still to be created',
+      response: z.object({ needed: z.boolean() }),
       access: 'public',
       handle: async () => ({ needed: await auth.setupNeeded() }),
     }),
@@ -29,6 +31,7 @@ function setupEndpoints(auth: AuthService) {
       method: 'POST',
       path: '/api/admin/setup',
       summary: 'Creates the owner (once) and signs them in',
+      response: sessionAnswer,
       access: 'public',
       body: setupBody,
       status: 201,
@@ -48,6 +51,7 @@ function signInEndpoints(auth: AuthService) {
       method: 'POST',
       path: '/api/admin/session',
       summary: 'Signs in: sets the session cookie and answers the CSRF token',
+      response: sessionAnswer,
       access: 'public',
       body: loginBody,
       handle: async ({ body, request, reply }) => {
@@ -60,6 +64,7 @@ function signInEndpoints(auth: AuthService) {
       method: 'GET',
       path: '/api/admin/session',
       summary: 'Who is signed in (a bearer token answers its role only)',
+      response: sessionAnswer,
       access: 'public',
       handle: async ({ request }) => currentSession(request),
     }),
