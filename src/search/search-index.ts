@@ -1,5 +1,5 @@
 // The one interface over the two full-text engines (STYLE rule 5). Implementations live in
-// src/db/sqlite/search-index.ts and src/db/postgres/search-index.ts; both run the contract suite
+// src/search/sqlite-search-index.ts and src/search/postgres-search-index.ts; both run the contract suite
 // in test/search-index.test.ts. They receive finished terms from our analyzer and never tokenize
 // Bengali themselves.
 
