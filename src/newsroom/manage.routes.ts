@@ -58,6 +58,10 @@ const personBody = z
   })
   .strict();
 const personPatch = personBody.partial().omit({ kind: true }).strict();
+/** What POST /api/admin/people takes. */
+export type PersonBody = z.input<typeof personBody>;
+/** What PATCH /api/admin/people/:id takes (a person's kind stays what it was). */
+export type PersonPatch = z.input<typeof personPatch>;
 const peopleQuery = z.object({ kind: z.enum(['desk', 'reporter', 'correspondent', 'agency']).optional(), q: z.string().max(100).optional() });
 const tagQuery = z.object({ q: z.string().max(100).default('') });
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.coerce.number().int().positive().optional() });

@@ -12,9 +12,10 @@ import type { SiteSettings } from '../../content/settings/settings.service.ts';
 import type { CommentSettings } from '../../engage/comments/comment-settings.ts';
 import type { QueuedComment } from '../../engage/comments/comment.service.ts';
 import type { PublicUser } from '../user.repository.ts';
+import type { PersonBody, PersonPatch } from '../manage.routes.ts';
 import type { AuditEntryView, DistrictView, PersonView, SectionView, TagView, TokenView } from '../answers.ts';
 
-export type { ArticleStatus, BylineKind, CommentSettings, Desk, PersonKind, QueuedComment, Role };
+export type { ArticleStatus, BylineKind, CommentSettings, Desk, PersonBody, PersonKind, PersonPatch, QueuedComment, Role };
 export type Locale = UserTable['locale'];
 export type User = PublicUser;
 

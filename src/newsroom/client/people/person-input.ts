@@ -1,8 +1,10 @@
 // A person (a byline) as the people screen edits it, and what must be true before it is sent.
-import type { Person } from '../api-types.ts';
+import type { Person, PersonBody, PersonKind, PersonPatch } from '../api-types.ts';
 
-export type PersonKind = 'desk' | 'reporter' | 'correspondent' | 'agency';
-export const PERSON_KINDS: readonly PersonKind[] = ['desk', 'reporter', 'correspondent', 'agency'];
+export type { PersonKind };
+// Every kind, in the order the screen offers them (the record makes a kind the server adds a type error here).
+const KIND_ORDER: Record<PersonKind, number> = { desk: 0, reporter: 1, correspondent: 2, agency: 3 };
+export const PERSON_KINDS = (Object.keys(KIND_ORDER) as PersonKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
 
 export interface PersonInput {
   name: string;
@@ -30,7 +32,7 @@ export function personProblems(input: PersonInput): Array<'name' | 'district'> {
 }
 
 /** The body for POST /people (every field) or PATCH /people/:id (no kind: the server keeps it). */
-export function personBody(input: PersonInput, forUpdate: boolean): Record<string, unknown> {
-  const body = { name: input.name.trim(), title: input.title.trim(), place: input.place.trim(), districtId: input.districtId };
-  return forUpdate ? body : { ...body, kind: input.kind };
+export function personBody(input: PersonInput, forUpdate: boolean): PersonBody | PersonPatch {
+  const fields = { name: input.name.trim(), title: input.title.trim(), place: input.place.trim(), districtId: input.districtId };
+  return forUpdate ? fields : { ...fields, kind: input.kind };
 }
