@@ -118,6 +118,30 @@ for (const dialect of DIALECTS) {
       assert.match(page.body, /href="\/search\?q=%E0%A6%A2%E0%A6%BE%E0%A6%95%E0%A6%BE&amp;page=2"/);
     });
 
+    test('newest first is a choice on the API and the page, and keeps to its order across pages', async () => {
+      const relevance = await api({ q: 'ঢাকা' });
+      const newest = await api({ q: 'ঢাকা', sort: 'newest' });
+      assert.equal(newest.body.sort, 'newest');
+      assert.equal(relevance.body.sort, 'relevance');
+      assert.equal(newest.body.total, relevance.body.total, 'the same matches, in another order');
+      const times = (body: { results: Array<{ publishedAt: string }> }) => body.results.map((r) => r.publishedAt);
+      assert.deepEqual(times(newest.body), [...times(newest.body)].sort().reverse(), 'newest first');
+      const second = await api({ q: 'ঢাকা', sort: 'newest', page: '2' });
+      assert.ok(times(second.body)[0]! <= times(newest.body).at(-1)!, 'page 2 goes on where page 1 stopped');
+      const bad = await api({ q: 'ঢাকা', sort: 'oldest' });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.code, 'INVALID_INPUT');
+
+      const page = (await get(`/search?q=${encodeURIComponent('ঢাকা')}&sort=newest`)).body;
+      assert.match(page, /<span class="search-sort__current" aria-current="true">নতুন আগে<\/span>/);
+      assert.match(page, /<a href="\/search\?q=%E0%A6%A2%E0%A6%BE%E0%A6%95%E0%A6%BE">প্রাসঙ্গিক আগে<\/a>/);
+      assert.match(page, /<input type="hidden" name="sort" value="newest">/, 'the next query keeps the order');
+      assert.match(page, /href="\/search\?q=%E0%A6%A2%E0%A6%BE%E0%A6%95%E0%A6%BE&amp;sort=newest&amp;page=2"/);
+      const wrong = await get(`/search?q=${encodeURIComponent('ঢাকা')}&sort=oldest`);
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /সাজানো যায় প্রাসঙ্গিকতা/);
+    });
+
     test('publish, update, unpublish and delete reach the index; ভারত does not match ভার; ২০২৩ = 2023', async () => {
       const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
       const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();

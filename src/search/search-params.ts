@@ -16,7 +16,11 @@ export const searchQuerySchema = z.object({
   from: text(20).optional(),
   to: text(20).optional(),
   page: text(10).optional(),
+  sort: text(20).optional(),
 });
+
+/** How results are ordered: by relevance (recency breaking near-ties), or newest first. */
+export type SearchSort = 'relevance' | 'newest';
 
 export type SearchQueryInput = z.output<typeof searchQuerySchema>;
 
@@ -30,11 +34,12 @@ export interface SearchFilters {
   fromDay?: string;
   toDay?: string;
   page: number;
+  sort: SearchSort;
 }
 
 /** Checks the filters; a bad one is a 400 whose message a reader can act on (Bengali). */
 export function parseFilters(input: SearchQueryInput, tree: SectionTree, timeZone: string): SearchFilters {
-  const filters: SearchFilters = { page: parsePage(input.page) };
+  const filters: SearchFilters = { page: parsePage(input.page), sort: parseSort(input.sort) };
   const path = input.section
     ?.trim()
     .replace(/^\/+|\/+$/g, '')
@@ -50,6 +55,13 @@ export function parseFilters(input: SearchQueryInput, tree: SectionTree, timeZon
   if (from) Object.assign(filters, { from: from.start, fromDay: from.day });
   if (to) Object.assign(filters, { to: to.end, toDay: to.day });
   return filters;
+}
+
+function parseSort(value: string | undefined): SearchSort {
+  const sort = value?.trim().toLowerCase();
+  if (sort === undefined || sort === '' || sort === 'relevance') return 'relevance';
+  if (sort === 'newest') return 'newest';
+  throw new AppError('INVALID_INPUT', 'সাজানো যায় প্রাসঙ্গিকতা (sort=relevance) বা নতুন আগে (sort=newest) অনুযায়ী।');
 }
 
 function parsePage(value: string | undefined): number {

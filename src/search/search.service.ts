@@ -72,6 +72,8 @@ export class SearchService {
       relaxed = hits.length > 0;
     }
     const ranked = rankHits(hits.slice(0, WINDOW), this.options.clock.now());
+    // Newest first: the same matches, by publication time alone.
+    if (filters.sort === 'newest') ranked.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.articleId - a.articleId);
     const start = (filters.page - 1) * SEARCH_PAGE_SIZE;
     const results = await this.results(tree, ranked.slice(start, start + SEARCH_PAGE_SIZE), parsed);
     return {

@@ -6,6 +6,7 @@ import type { ListsVM, PaginationVM } from './view-model.ts';
 import type { SearchPageVM } from './templates/search-page.ts';
 import { MAX_QUERY_LENGTH } from '../search/parse-query.ts';
 import type { SearchOutcome } from '../search/search.service.ts';
+import type { SearchSort } from '../search/search-params.ts';
 
 const EXAMPLES = ['উদাহরণ: পুতিন, ঢাকার যানজট, বাজেট ২০২৩', 'ইংরেজি হরফে লিখলেও চলবে: putin, dhaka'];
 
@@ -37,7 +38,7 @@ export interface PageContext {
 /** The search page's view model for any outcome. */
 export async function searchPageVM(
   outcome: SearchOutcome,
-  input: { q?: string; section?: string; from?: string; to?: string },
+  input: { q?: string; section?: string; from?: string; to?: string; sort?: string },
   ctx: PageContext,
 ): Promise<SearchPageVM> {
   const view: ViewContext = { timeZone: ctx.settings.timeZone, now: ctx.now };
@@ -47,6 +48,8 @@ export async function searchPageVM(
     section: outcome.kind !== 'too-long' ? (outcome.filters.section?.path ?? '') : (input.section ?? ''),
     from: outcome.kind !== 'too-long' ? (outcome.filters.fromDay ?? '') : '',
     to: outcome.kind !== 'too-long' ? (outcome.filters.toDay ?? '') : '',
+    sort: outcome.kind !== 'too-long' ? outcome.filters.sort : 'relevance',
+    sortLinks: [],
     sections: sectionOptions(outcome.tree),
     heading: '',
     help: null,
@@ -64,6 +67,7 @@ export async function searchPageVM(
     help: outcome.total === 0 ? HELP.noResults : null,
     results,
     pagination: paginationOf(outcome, page),
+    sortLinks: outcome.total > 1 ? sortLinksOf(outcome) : [],
   };
 }
 
@@ -74,15 +78,30 @@ function headingOf(outcome: Extract<SearchOutcome, { kind: 'results' }>): string
   return `“${outcome.query}” — ${count} খবর পাওয়া গেছে।${relaxed}`;
 }
 
-function paginationOf(outcome: Extract<SearchOutcome, { kind: 'results' }>, page: number): PaginationVM {
-  const params = (n: number) => {
-    const p = new URLSearchParams({ q: outcome.query });
-    if (outcome.filters.section) p.set('section', outcome.filters.section.path);
-    if (outcome.filters.fromDay) p.set('from', outcome.filters.fromDay);
-    if (outcome.filters.toDay) p.set('to', outcome.filters.toDay);
-    if (n > 1) p.set('page', String(n));
-    return `/search?${p.toString()}`;
-  };
+type Results = Extract<SearchOutcome, { kind: 'results' }>;
+
+// The page's address with its query and filters, at page `n`, in order `sort`.
+function searchHref(outcome: Results, n: number, sort: SearchSort): string {
+  const p = new URLSearchParams({ q: outcome.query });
+  if (outcome.filters.section) p.set('section', outcome.filters.section.path);
+  if (outcome.filters.fromDay) p.set('from', outcome.filters.fromDay);
+  if (outcome.filters.toDay) p.set('to', outcome.filters.toDay);
+  if (sort !== 'relevance') p.set('sort', sort);
+  if (n > 1) p.set('page', String(n));
+  return `/search?${p.toString()}`;
+}
+
+/** The two orders, each a link to the first page in that order (the current one marked). */
+function sortLinksOf(outcome: Results): SearchPageVM['sortLinks'] {
+  return (['relevance', 'newest'] as const).map((sort) => ({
+    name: sort === 'relevance' ? 'প্রাসঙ্গিক আগে' : 'নতুন আগে',
+    href: searchHref(outcome, 1, sort),
+    current: outcome.filters.sort === sort,
+  }));
+}
+
+function paginationOf(outcome: Results, page: number): PaginationVM {
+  const params = (n: number) => searchHref(outcome, n, outcome.filters.sort);
   return {
     page,
     pageLabel: `পৃষ্ঠা ${toBengaliDigits(page)}`,

@@ -70,6 +70,7 @@ function readInput(request: FastifyRequest): SearchQueryInput {
     from: pick('from')?.slice(0, 20),
     to: pick('to')?.slice(0, 20),
     page: pick('page')?.slice(0, 10),
+    sort: pick('sort')?.slice(0, 20),
   };
 }
 
@@ -99,6 +100,7 @@ function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>
       query: outcome.query,
       words: [],
       page: 1,
+      sort: outcome.filters.sort,
       pageSize: SEARCH_PAGE_SIZE,
       total: 0,
       more: false,
@@ -113,6 +115,7 @@ function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>
     query: outcome.query,
     words: outcome.parsed.words,
     page: outcome.filters.page,
+    sort: outcome.filters.sort,
     pageSize: SEARCH_PAGE_SIZE,
     total: outcome.total,
     more: outcome.more,

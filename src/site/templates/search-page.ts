@@ -19,6 +19,10 @@ export interface SearchPageVM {
   section: string;
   from: string;
   to: string;
+  /** The order of the results; kept by the form for the next query. */
+  sort: 'relevance' | 'newest';
+  /** The orders to switch to, when there is more than one result. */
+  sortLinks: Array<LinkVM & { current: boolean }>;
   /** Sections for the filter, with their paths as values. */
   sections: Array<LinkVM & { path: string }>;
   /** The line over the results ("“পুতিন” — ১২টি খবর"), or a notice. */
@@ -37,6 +41,7 @@ export function renderSearchPage(site: SiteVM, page: SearchPageVM): string {
 </header>
 ${renderForm(page)}
 ${page.heading ? html`<p class="search-summary" role="status">${page.heading}</p>` : ''}
+${page.sortLinks.length ? renderSortLinks(page.sortLinks) : ''}
 ${page.help ? renderHelp(page.help) : ''}
 ${
   page.results.length
@@ -67,6 +72,7 @@ function renderForm(page: SearchPageVM): SafeHtml {
   <div class="search-page-form__row">
     <input class="search-form__input search-page-form__input" id="search-q" type="search" name="q" value="${page.query}" maxlength="200" placeholder="যেমন: পুতিন, ঢাকার যানজট, putin">
     <button class="search-form__button" type="submit">খুঁজুন</button>
+    ${page.sort === 'newest' ? html`<input type="hidden" name="sort" value="newest">` : ''}
   </div>
   <details class="search-page-form__filters"${page.section || page.from || page.to ? html` open` : ''}>
     <summary>বিভাগ ও তারিখ</summary>
@@ -81,6 +87,12 @@ function renderForm(page: SearchPageVM): SafeHtml {
     <input id="search-to" type="date" name="to" value="${page.to}">
   </details>
 </form>`;
+}
+
+function renderSortLinks(links: SearchPageVM['sortLinks']): SafeHtml {
+  return html`<nav class="search-sort" aria-label="ফলাফল সাজানো">
+  ${links.map((l) => (l.current ? html`<span class="search-sort__current" aria-current="true">${l.name}</span>` : html`<a href="${l.href}">${l.name}</a>`))}
+</nav>`;
 }
 
 function renderHelp(help: { title: string; lines: string[] }): SafeHtml {
