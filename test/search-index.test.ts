@@ -29,7 +29,10 @@ function doc(
   };
 }
 
-const query = (q: string, extra: Partial<IndexQuery> = {}): IndexQuery => ({ groups: parseQuery(q, deps).groups, mode: 'all', now: NOW, limit: 100, ...extra });
+const query = (q: string, extra: Partial<IndexQuery> = {}): IndexQuery => {
+  const parsed = parseQuery(q, deps);
+  return { groups: parsed.groups, phrases: parsed.phrases, mode: 'all', now: NOW, limit: 100, ...extra };
+};
 
 for (const dialect of DIALECTS) {
   describe(`search index contract (${dialect})`, () => {
@@ -122,6 +125,19 @@ for (const dialect of DIALECTS) {
         (await ids('সংসদ')).sort((a, b) => a - b),
         [5, 5 + 2 ** 20, 5 + 2 ** 21],
       );
+    });
+
+    test('a quoted phrase matches its words next to each other, in order, in one field', async () => {
+      await index.upsert([
+        doc(1, { head: 'ঢাকার যানজট কমাতে নতুন পরিকল্পনা' }),
+        doc(2, { body: 'যানজট নিয়ে আলোচনা হলো ঢাকায়' }),
+        doc(3, { head: 'ঢাকা থেকে খবর', body: 'যানজট আরও বেড়েছে' }),
+      ]);
+      assert.deepEqual((await ids('ঢাকার যানজট')).sort(), [1, 2, 3], 'unquoted: every word, anywhere');
+      assert.deepEqual(await ids('"ঢাকার যানজট"'), [1], 'quoted: next to each other, in order');
+      assert.deepEqual(await ids('“ঢাকা যানজট”'), [1], 'Bengali quotes, and the words as they are analysed');
+      assert.deepEqual(await ids('"যানজট ঢাকা"'), [], 'in order');
+      assert.deepEqual(await ids('"ঢাকার যানজট"', { mode: 'any' }), [1], 'a phrase holds in the relaxed mode too');
     });
 
     test('query text with FTS or tsquery syntax is only words', async () => {

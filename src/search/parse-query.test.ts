@@ -32,3 +32,13 @@ test('stop words and symbols alone leave nothing to search; long queries are cap
   assert.deepEqual(terms('!!! ??? ।'), []);
   assert.equal(terms(Array.from({ length: 30 }, (_, i) => `শব্দ${i}`).join(' ')).length, MAX_QUERY_WORDS);
 });
+
+test('quoted words are a phrase as well as words; a quoted single word is only a word', () => {
+  const parsed = parseQuery('"ঢাকার যানজট" নিয়ে “পদ্মা সেতুর” খবর "পুতিন"', deps);
+  assert.deepEqual(parsed.phrases, [
+    ['ঢাকা', 'যানজট'],
+    ['পদ্মা', 'সেতু'],
+  ]);
+  assert.ok(parsed.groups.length >= 5, 'every word still counts on its own');
+  assert.deepEqual(parseQuery('ঢাকার যানজট', deps).phrases, []);
+});

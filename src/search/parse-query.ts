@@ -14,6 +14,8 @@ const LATIN_WORD = /^[a-z]+$/;
 /** A query as the index takes it, plus what the reader typed, word by word. */
 export interface ParsedQuery {
   groups: TermAlternative[][];
+  /** Quoted phrases of two words or more, as terms: they must match word for word, in order. */
+  phrases: string[][];
   /** The words that count (normalised, unstemmed), for messages. */
   words: string[];
   /** True when some Latin word was also read as Avro-typed Bengali. */
@@ -45,7 +47,14 @@ export function parseQuery(text: string, deps: QueryParserDeps): ParsedQuery {
     groups.push(unique(group));
     words.push(t.exact);
   }
-  return { groups, words, transliterated };
+  return { groups, words, transliterated, phrases: quotedPhrases(text, deps) };
+}
+
+// "…" or “…” in the query: the analysed terms of each, when it holds more than one.
+const QUOTED = /["“”]([^"“”]+)["“”]/g;
+
+function quotedPhrases(text: string, deps: QueryParserDeps): string[][] {
+  return [...text.matchAll(QUOTED)].map((m) => deps.analyzer.analyzeWithOffsets(m[1]!).map((t) => t.term)).filter((terms) => terms.length > 1);
 }
 
 function alternativesOf(term: string, exact: string, deps: QueryParserDeps): TermAlternative[] {

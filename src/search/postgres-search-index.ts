@@ -109,9 +109,13 @@ export function tsvectorLiteral(fields: IndexedFields): string {
 }
 
 /** The tsquery input literal: `('a' | 'b':*) & 'c'`; undefined when there is nothing to match. */
-export function tsqueryLiteral(query: Pick<IndexQuery, 'groups' | 'mode'>): string | undefined {
+export function tsqueryLiteral(query: Pick<IndexQuery, 'groups' | 'mode' | 'phrases'>): string | undefined {
   const groups = query.groups.filter((g) => g.length).map((g) => `(${g.map(lexeme).join(' | ')})`);
-  return groups.length ? groups.join(query.mode === 'all' ? ' & ' : ' | ') : undefined;
+  if (!groups.length) return undefined;
+  const either = `(${groups.join(query.mode === 'all' ? ' & ' : ' | ')})`;
+  // A quoted phrase: its lexemes at consecutive positions (fields are apart by a gap in the vector).
+  const phrases = (query.phrases ?? []).filter((p) => p.length > 1).map((p) => `(${p.map((term) => quote(term)).join(' <-> ')})`);
+  return phrases.length ? `${either} & ${phrases.join(' & ')}` : either;
 }
 
 const lexeme = (alt: TermAlternative) => `${quote(alt.term)}${alt.prefix ? ':*' : ''}`;

@@ -40,6 +40,8 @@ export interface TermAlternative {
 export interface IndexQuery {
   groups: TermAlternative[][];
   mode: 'all' | 'any';
+  /** Quoted phrases: each a sequence of terms that must stand next to each other, in order, in one field (in either mode). */
+  phrases?: readonly (readonly string[])[];
   /** Only articles in these sections (a section and its sub-sections); undefined for all. */
   sectionIds?: readonly number[];
   /** Inclusive lower bound on published_at (ISO UTC). */

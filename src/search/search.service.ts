@@ -93,6 +93,7 @@ export class SearchService {
   private match(parsed: ParsedQuery, filters: SearchFilters, mode: IndexQuery['mode']) {
     return this.options.index.search({
       groups: parsed.groups,
+      phrases: parsed.phrases,
       mode,
       sectionIds: filters.section?.ids,
       from: filters.from,

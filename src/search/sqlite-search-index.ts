@@ -206,7 +206,10 @@ function freeDocId(s: Statements, d: IndexDocument): number {
 export function matchExpression(query: IndexQuery): string | undefined {
   const groups = query.groups.filter((g) => g.length).map((g) => `(${g.map(phrase).join(' OR ')})`);
   if (!groups.length) return undefined;
-  const words = `${TEXT_COLUMNS} : (${groups.join(query.mode === 'all' ? ' AND ' : ' OR ')})`;
+  const either = `(${groups.join(query.mode === 'all' ? ' AND ' : ' OR ')})`;
+  // A quoted phrase: its terms next to each other in one column (FTS5's `"a" + "b"`).
+  const phrases = (query.phrases ?? []).filter((p) => p.length > 1).map((p) => `(${p.map((term) => quoted(term)).join(' + ')})`);
+  const words = `${TEXT_COLUMNS} : ${phrases.length ? `(${either} AND ${phrases.join(' AND ')})` : either}`;
   if (!query.sectionIds) return words;
   if (!query.sectionIds.length) return undefined;
   return `${words} AND facets : (${query.sectionIds.map((id) => `"s${Math.trunc(id)}"`).join(' OR ')})`;
@@ -215,5 +218,7 @@ export function matchExpression(query: IndexQuery): string | undefined {
 // Terms are letters, marks, digits, '.' and ',' (the analyzer's output), so quoting is enough;
 // a stray double quote is doubled as FTS5 requires.
 function phrase(alt: TermAlternative): string {
-  return `"${alt.term.replaceAll('"', '""')}"${alt.prefix ? ' *' : ''}`;
+  return `${quoted(alt.term)}${alt.prefix ? ' *' : ''}`;
 }
+
+const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
