@@ -118,6 +118,24 @@ for (const dialect of DIALECTS) {
       assert.match(page.body, /href="\/search\?q=%E0%A6%A2%E0%A6%BE%E0%A6%95%E0%A6%BE&amp;page=2"/);
     });
 
+    test('the story whose headline holds the names comes first, above newer ones that only mention them', async () => {
+      const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'world').executeTakeFirstOrThrow();
+      const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
+      for (const n of [1, 2, 3]) {
+        const body = `বিশ্বনেতাদের বৈঠক নিয়ে আলোচনা ${n}: পুতিন ও কিম জং উনের নাম এসেছে বারবার।`;
+        const a = await ctx.app.articles.create(editor, articleInput(section.id, desk.id, { headline: `সপ্তাহের আন্তর্জাতিক খবর ${n}`, body }));
+        await ctx.app.articles.publish(editor, a.id);
+      }
+      await ctx.app.events.settle();
+      for (const q of ['পুতিন কিম', 'putin kim']) {
+        const found = await foundIds(q);
+        assert.ok(found.length >= 4, `${q}: ${found.length}`);
+        assert.equal(found[0], SEED_ID, q);
+      }
+      const newest = await foundIds('পুতিন কিম', { sort: 'newest' });
+      assert.notEqual(newest[0], SEED_ID, 'newest first still puts the new ones first');
+    });
+
     test('newest first is a choice on the API and the page, and keeps to its order across pages', async () => {
       const relevance = await api({ q: 'ঢাকা' });
       const newest = await api({ q: 'ঢাকা', sort: 'newest' });

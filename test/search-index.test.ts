@@ -140,6 +140,18 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await ids('"ঢাকার যানজট"', { mode: 'any' }), [1], 'a phrase holds in the relaxed mode too');
     });
 
+    test('a query can be held to the headline field', async () => {
+      await index.upsert([
+        doc(1, { head: 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম' }),
+        doc(2, { head: 'পুতিনের সফর', body: 'কিম জং উন বৈঠকে' }),
+        doc(3, { body: 'পুতিন ও কিমের বৈঠক' }),
+      ]);
+      assert.deepEqual((await ids('পুতিন কিম')).sort(), [1, 2, 3]);
+      assert.deepEqual(await ids('পুতিন কিম', { field: 'head' }), [1], 'every word in the headline');
+      assert.deepEqual((await ids('পুতিন', { field: 'head' })).sort(), [1, 2]);
+      assert.deepEqual(await ids('"বিজয়ের আশ্বাস"', { field: 'head' }), [1], 'a phrase in the headline');
+    });
+
     test('query text with FTS or tsquery syntax is only words', async () => {
       await index.upsert([doc(1, { body: 'ঢাকা AND OR NOT near' })]);
       for (const q of ['"ঢাকা"', "ঢাকা'", 'ঢাকা*', 'ঢাকা & !', 'ঢাকা:*', '(ঢাকা', 'NEAR(ঢাকা)']) {

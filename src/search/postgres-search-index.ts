@@ -109,16 +109,17 @@ export function tsvectorLiteral(fields: IndexedFields): string {
 }
 
 /** The tsquery input literal: `('a' | 'b':*) & 'c'`; undefined when there is nothing to match. */
-export function tsqueryLiteral(query: Pick<IndexQuery, 'groups' | 'mode' | 'phrases'>): string | undefined {
+export function tsqueryLiteral(query: Pick<IndexQuery, 'groups' | 'mode' | 'phrases' | 'field'>): string | undefined {
+  // The headline field is weight A: a lexeme restricted to it is written 'term':A ('term':*A as a prefix).
+  const only = query.field === 'head' ? 'A' : '';
+  const lexeme = (alt: TermAlternative) => `${quote(alt.term)}${alt.prefix || only ? `:${alt.prefix ? '*' : ''}${only}` : ''}`;
   const groups = query.groups.filter((g) => g.length).map((g) => `(${g.map(lexeme).join(' | ')})`);
   if (!groups.length) return undefined;
   const either = `(${groups.join(query.mode === 'all' ? ' & ' : ' | ')})`;
   // A quoted phrase: its lexemes at consecutive positions (fields are apart by a gap in the vector).
-  const phrases = (query.phrases ?? []).filter((p) => p.length > 1).map((p) => `(${p.map((term) => quote(term)).join(' <-> ')})`);
+  const phrases = (query.phrases ?? []).filter((p) => p.length > 1).map((p) => `(${p.map((term) => `${quote(term)}${only ? `:${only}` : ''}`).join(' <-> ')})`);
   return phrases.length ? `${either} & ${phrases.join(' & ')}` : either;
 }
-
-const lexeme = (alt: TermAlternative) => `${quote(alt.term)}${alt.prefix ? ':*' : ''}`;
 
 // Inside a quoted lexeme a quote is doubled and a backslash escaped.
 const quote = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;

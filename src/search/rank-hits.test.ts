@@ -41,3 +41,20 @@ test('a boost of at most ×2 for a brand-new article', () => {
   const [hit] = rankHits([{ articleId: 1, publishedAt: daysAgo(0), relevance: 3 }], now);
   assert.equal(hit!.score, 2);
 });
+
+test('an article whose headline holds every word comes first, however old', () => {
+  const now = new Date('2026-11-27T06:00:00Z');
+  const hits = [
+    { articleId: 1, publishedAt: '2023-09-13T10:57:00Z', relevance: 2 },
+    { articleId: 2, publishedAt: '2026-11-26T06:00:00Z', relevance: 9 },
+    { articleId: 3, publishedAt: '2026-11-27T05:00:00Z', relevance: 9 },
+  ];
+  assert.deepEqual(
+    rankHits(hits, now).map((h) => h.articleId),
+    [3, 2, 1],
+  );
+  assert.deepEqual(
+    rankHits(hits, now, new Set([1])).map((h) => h.articleId),
+    [1, 3, 2],
+  );
+});

@@ -13,9 +13,11 @@ export interface RankedHit extends IndexHit {
 
 /**
  * Relevance with a recency boost: the engine's relevance, scaled to 0–1 within the query (the two
- * engines score on different scales), times 1 + RECENCY_WEIGHT × ½^(age / half-life).
+ * engines score on different scales), times 1 + RECENCY_WEIGHT × ½^(age / half-life). Articles whose
+ * headline holds every query word (`inHeadline`) come first whatever their age: a reader who types
+ * the story's names means the story about them, not the newest article that mentions them.
  */
-export function rankHits(hits: readonly IndexHit[], now: Date): RankedHit[] {
+export function rankHits(hits: readonly IndexHit[], now: Date, inHeadline: ReadonlySet<number> = new Set()): RankedHit[] {
   const best = Math.max(0, ...hits.map((h) => h.relevance));
   return hits
     .map((h) => {
@@ -24,5 +26,11 @@ export function rankHits(hits: readonly IndexHit[], now: Date): RankedHit[] {
       const boost = 1 + RECENCY_WEIGHT * 0.5 ** (ageDays / RECENCY_HALF_LIFE_DAYS);
       return { ...h, score: relevance * boost };
     })
-    .sort((a, b) => b.score - a.score || b.publishedAt.localeCompare(a.publishedAt) || b.articleId - a.articleId);
+    .sort(
+      (a, b) =>
+        Number(inHeadline.has(b.articleId)) - Number(inHeadline.has(a.articleId)) ||
+        b.score - a.score ||
+        b.publishedAt.localeCompare(a.publishedAt) ||
+        b.articleId - a.articleId,
+    );
 }

@@ -42,6 +42,8 @@ export interface IndexQuery {
   mode: 'all' | 'any';
   /** Quoted phrases: each a sequence of terms that must stand next to each other, in order, in one field (in either mode). */
   phrases?: readonly (readonly string[])[];
+  /** Match in the headline field alone (kicker, headline, subheadline); every field when absent. */
+  field?: 'head';
   /** Only articles in these sections (a section and its sub-sections); undefined for all. */
   sectionIds?: readonly number[];
   /** Inclusive lower bound on published_at (ISO UTC). */

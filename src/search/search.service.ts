@@ -71,7 +71,10 @@ export class SearchService {
       hits = await this.match(parsed, filters, 'any');
       relaxed = hits.length > 0;
     }
-    const ranked = rankHits(hits.slice(0, WINDOW), this.options.clock.now());
+    // The articles whose headline holds every word (asked of the index, restricted to that field).
+    const inHeadline =
+      relaxed || filters.sort === 'newest' ? new Set<number>() : new Set((await this.match(parsed, filters, 'all', 'head')).map((h) => h.articleId));
+    const ranked = rankHits(hits.slice(0, WINDOW), this.options.clock.now(), inHeadline);
     // Newest first: the same matches, by publication time alone.
     if (filters.sort === 'newest') ranked.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.articleId - a.articleId);
     const start = (filters.page - 1) * SEARCH_PAGE_SIZE;
@@ -90,8 +93,9 @@ export class SearchService {
     };
   }
 
-  private match(parsed: ParsedQuery, filters: SearchFilters, mode: IndexQuery['mode']) {
+  private match(parsed: ParsedQuery, filters: SearchFilters, mode: IndexQuery['mode'], field?: IndexQuery['field']) {
     return this.options.index.search({
+      field,
       groups: parsed.groups,
       phrases: parsed.phrases,
       mode,

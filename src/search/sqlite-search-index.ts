@@ -209,7 +209,8 @@ export function matchExpression(query: IndexQuery): string | undefined {
   const either = `(${groups.join(query.mode === 'all' ? ' AND ' : ' OR ')})`;
   // A quoted phrase: its terms next to each other in one column (FTS5's `"a" + "b"`).
   const phrases = (query.phrases ?? []).filter((p) => p.length > 1).map((p) => `(${p.map((term) => quoted(term)).join(' + ')})`);
-  const words = `${TEXT_COLUMNS} : ${phrases.length ? `(${either} AND ${phrases.join(' AND ')})` : either}`;
+  const columns = query.field === 'head' ? '{head}' : TEXT_COLUMNS;
+  const words = `${columns} : ${phrases.length ? `(${either} AND ${phrases.join(' AND ')})` : either}`;
   if (!query.sectionIds) return words;
   if (!query.sectionIds.length) return undefined;
   return `${words} AND facets : (${query.sectionIds.map((id) => `"s${Math.trunc(id)}"`).join(' OR ')})`;
