@@ -4,6 +4,9 @@
 // benchmark does not need: lead images with responsive variants on about half the articles,
 // reporters and district correspondents besides the desk, districts, print-edition pages and a
 // few breaking stories. Everything is drawn from a seeded PRNG in article order: deterministic.
+import { articleRow } from '../src/content/articles/article-row.ts';
+import { emptyArticleContent, type ArticleContent } from '../src/content/articles/article-content.ts';
+import type { Doc } from '../src/content/document/index.ts';
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database, BylineKind } from '../src/db/schema.ts';
@@ -214,32 +217,14 @@ function variantRows(image: { id: number; path: string; width: number }) {
 const mediaBase = (a: CorpusArticle, sha256: string) => `${a.publishedAt.slice(0, 4)}/${a.publishedAt.slice(5, 7)}/${sha256.slice(0, 20)}`;
 
 function row(a: CorpusArticle, sectionIds: number[], now: string) {
-  const body = JSON.stringify({ type: 'doc', content: a.body.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
-  return {
-    id: a.id,
-    section_id: sectionIds[a.sectionIndex % sectionIds.length]!,
-    status: 'published' as const,
+  const body: Doc = { type: 'doc', content: a.body.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  const content: ArticleContent = {
+    ...emptyArticleContent(),
+    sectionId: sectionIds[a.sectionIndex % sectionIds.length]!,
     kicker: a.kicker,
     headline: a.headline,
-    subheadline: '',
     summary: a.summary,
     body,
-    image_id: null as number | null,
-    image_caption: null,
-    image_credit: null,
-    image_alt: null,
-    district_id: null as number | null,
-    edition: 'online' as 'online' | 'print',
-    print_page: null as number | null,
-    breaking: 0,
-    published_at: a.publishedAt,
-    updated_at: null,
-    scheduled_at: null,
-    created_at: now,
-    modified_at: now,
-    content_hash: '',
-    owner_id: null,
-    revision: 1,
-    byline_kind: 'desk' as BylineKind,
   };
+  return articleRow(a.id, content, { status: 'published', published_at: a.publishedAt, created_at: now, modified_at: now, revision: 1 });
 }

@@ -1,3 +1,6 @@
+import { articleRow } from '../src/content/articles/article-row.ts';
+import { emptyArticleContent } from '../src/content/articles/article-content.ts';
+import type { Doc } from '../src/content/document/index.ts';
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -47,7 +50,7 @@ async function loadCorpus(db: Kysely<Database>): Promise<void> {
     .insertInto('tags')
     .values(Array.from({ length: 40 }, (_, i) => ({ id: i + 1, slug: `tag-${i + 1}`, name: `বিষয় ${i + 1}`, created_at: now })))
     .execute();
-  const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'খবরের বিবরণ।' }] }] });
+  const body: Doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'খবরের বিবরণ।' }] }] };
   for (let start = 1; start <= ARTICLES; start += 500) {
     const ids = Array.from({ length: Math.min(500, ARTICLES - start + 1) }, (_, i) => start + i);
     const published = (id: number) => new Date(Date.parse('2024-11-27T00:00:00Z') + id * 20_000_000).toISOString();
@@ -91,33 +94,24 @@ async function loadCorpus(db: Kysely<Database>): Promise<void> {
     await db
       .insertInto('articles')
       .values(
-        ids.map((id) => ({
-          id,
-          section_id: 1 + (id % 6),
-          status: 'published' as const,
-          kicker: '',
-          headline: `শিরোনাম ${id}`,
-          subheadline: '',
-          summary: 'সারাংশ',
-          body,
-          image_id: id % 3 === 0 ? id : null,
-          image_caption: null,
-          image_credit: null,
-          image_alt: null,
-          district_id: id % 7 === 0 ? 1 + (id % 64) : null,
-          edition: id % 10 === 0 ? ('print' as const) : ('online' as const),
-          print_page: id % 10 === 0 ? 1 + (id % 12) : null,
-          breaking: id % 97 === 0 ? 1 : 0,
-          published_at: published(id),
-          updated_at: null,
-          scheduled_at: null,
-          created_at: now,
-          modified_at: now,
-          content_hash: '',
-          owner_id: null,
-          revision: 1,
-          byline_kind: 'desk' as const,
-        })),
+        ids.map((id) =>
+          articleRow(
+            id,
+            {
+              ...emptyArticleContent(),
+              sectionId: 1 + (id % 6),
+              headline: `শিরোনাম ${id}`,
+              summary: 'সারাংশ',
+              body,
+              imageId: id % 3 === 0 ? id : null,
+              districtId: id % 7 === 0 ? 1 + (id % 64) : null,
+              edition: id % 10 === 0 ? 'print' : 'online',
+              printPage: id % 10 === 0 ? 1 + (id % 12) : null,
+              breaking: id % 97 === 0,
+            },
+            { status: 'published', published_at: published(id), created_at: now, modified_at: now, revision: 1 },
+          ),
+        ),
       )
       .execute();
     // The desk on every article and one tag on every article: the lists an unbounded plan would sort whole.

@@ -1,4 +1,5 @@
 import type { ArticleInput } from '../../src/content/articles/article-input.schema.ts';
+import { emptyArticleContent } from '../../src/content/articles/article-content.ts';
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,21 +54,10 @@ export function bulkRecord(n: number): Record<string, unknown> {
  */
 export function articleInput(sectionId: number | null, deskId: number, fields: Partial<ArticleInput> & { headline: string }): ArticleInput {
   return {
+    ...emptyArticleContent(),
     sectionId,
-    kicker: '',
-    subheadline: '',
-    summary: '',
     body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${fields.headline}: বিস্তারিত।` }] }] },
     byline: { kind: 'desk', personIds: [deskId] },
-    districtId: null,
-    edition: 'online',
-    printPage: null,
-    breaking: false,
-    imageId: null,
-    imageCaption: null,
-    imageCredit: null,
-    imageAlt: null,
-    tags: [],
     ...fields,
   };
 }

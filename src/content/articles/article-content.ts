@@ -23,3 +23,25 @@ export interface ArticleContent {
   imageAlt: string | null;
   tags: string[];
 }
+
+/** A new article: everything empty, a desk byline with nobody yet, the online edition. */
+export function emptyArticleContent(): ArticleContent {
+  return {
+    sectionId: null,
+    kicker: '',
+    headline: '',
+    subheadline: '',
+    summary: '',
+    body: { type: 'doc', content: [] },
+    byline: { kind: 'desk', personIds: [] },
+    districtId: null,
+    edition: 'online',
+    printPage: null,
+    breaking: false,
+    imageId: null,
+    imageCaption: null,
+    imageCredit: null,
+    imageAlt: null,
+    tags: [],
+  };
+}

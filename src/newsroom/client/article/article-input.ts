@@ -1,26 +1,10 @@
 // The editable part of an article (ArticleInput in docs/admin-api.md).
 import type { Article, ArticleInput } from '../api-types.ts';
+import { emptyArticleContent } from '../../../content/articles/article-content.ts';
 
 /** A new article: everything empty, the desk byline, online edition. */
 export function emptyArticleInput(): ArticleInput {
-  return {
-    sectionId: null,
-    kicker: '',
-    headline: '',
-    subheadline: '',
-    summary: '',
-    body: { type: 'doc', content: [] },
-    byline: { kind: 'desk', personIds: [] },
-    districtId: null,
-    edition: 'online',
-    printPage: null,
-    breaking: false,
-    imageId: null,
-    imageCaption: null,
-    imageCredit: null,
-    imageAlt: null,
-    tags: [],
-  };
+  return emptyArticleContent();
 }
 
 /** The ArticleInput fields of a stored article, and nothing else (the server refuses extra keys). */
