@@ -33,7 +33,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     url = withSchema(POSTGRES_URL, schema);
     handle = await openDatabase(POSTGRES_URL, { pgSchema: schema, pgPoolSize: 4 });
   }
-  await migrateToLatest(handle);
+  await migrateWhileOthersDrop(handle, schema);
   await ensurePlaces(handle.db);
   return {
     ...handle,
@@ -45,6 +45,23 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Kysely's migrator reads every table of every schema (`pg_get_serial_sequence` on each column):
+ * when another test file drops its own schema at that moment, the read fails naming that schema.
+ * Only tests share a database with schemas coming and going, so only they try again.
+ */
+async function migrateWhileOthersDrop(handle: DatabaseHandle, ours: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(handle);
+      return;
+    } catch (error) {
+      const other = /schema "(t_[0-9a-f]{12})" does not exist/.exec(String(error))?.[1];
+      if (attempt >= 3 || other === undefined || other === ours) throw error;
+    }
+  }
 }
 
 function withSchema(url: string, schema: string): string {
