@@ -22,11 +22,13 @@ export function HomeScreen() {
   const [top, setTop] = useState<Array<number | null>>(Array(TOP_SLOTS).fill(null));
   const [error, setError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState(false);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     if (!home.data) return;
     setLead(home.data.lead?.id ?? null);
     setTop(Array.from({ length: TOP_SLOTS }, (_, i) => home.data!.top[i]?.id ?? null));
+    setReady(true);
   }, [home.data]);
 
   // Items already on the home page stay choosable even when they are no longer recent.
@@ -70,28 +72,33 @@ export function HomeScreen() {
         <h1>{t('nav.home')}</h1>
       </div>
       <ErrorBox error={home.error ?? recent.error ?? error} />
-      <form class="stack home-form" onSubmit={(event) => void save(event)}>
-        <label>
-          {t('home.lead')}
-          {picker(lead, setLead, t('home.lead'))}
-        </label>
-        <fieldset>
-          <legend>{t('home.top')}</legend>
-          <ol class="slots">
-            {top.map((id, i) => (
-              <li key={i}>{picker(id, (v) => setTop(top.map((old, j) => (j === i ? v : old))), t('home.slot', { n: formatNumber(i + 1, locale) }))}</li>
-            ))}
-          </ol>
-        </fieldset>
-        <button class="button primary" type="submit">
-          {t('common.save')}
-        </button>
-        {saved && (
-          <p class="ok" role="status">
-            {t('common.saved')}
-          </p>
-        )}
-      </form>
+      {/* The form waits for both loads: a choice made before the current slots are in the pickers would be overwritten by them. */}
+      {!ready || !recent.data ? (
+        !home.error && !recent.error && <p class="hint">{t('common.loading')}</p>
+      ) : (
+        <form class="stack home-form" onSubmit={(event) => void save(event)}>
+          <label>
+            {t('home.lead')}
+            {picker(lead, setLead, t('home.lead'))}
+          </label>
+          <fieldset>
+            <legend>{t('home.top')}</legend>
+            <ol class="slots">
+              {top.map((id, i) => (
+                <li key={i}>{picker(id, (v) => setTop(top.map((old, j) => (j === i ? v : old))), t('home.slot', { n: formatNumber(i + 1, locale) }))}</li>
+              ))}
+            </ol>
+          </fieldset>
+          <button class="button primary" type="submit">
+            {t('common.save')}
+          </button>
+          {saved && (
+            <p class="ok" role="status">
+              {t('common.saved')}
+            </p>
+          )}
+        </form>
+      )}
     </section>
   );
 }
