@@ -136,8 +136,9 @@ async function main() {
   };
   for (let run = 0; run <= RUNS; run++) {
     const index = await time(async (q) => {
-      const hits = await search.index.search({ groups: parseQuery(q, deps).groups, mode: 'all', now: NOW.toISOString(), limit: 501 });
-      rankHits(hits, NOW);
+      const { groups } = parseQuery(q, deps);
+      const hits = await search.index.search({ groups, mode: 'all', now: NOW.toISOString(), limit: 501 });
+      rankHits(hits, groups, NOW);
       counts.set(q, hits.length);
     });
     const service = await time((q) => search.service.search({ q }));

@@ -2,6 +2,7 @@ import type { Analyzer } from '../bangla/analyzer/analyzer.ts';
 import { countGraphemes } from '../bangla/analyzer/graphemes.ts';
 import { avroCandidates } from '../bangla/avro/avro-candidates.ts';
 import type { TermAlternative } from './search-index.ts';
+import { SURFACE } from './search-terms.ts';
 
 /** Longest query accepted, in characters (code points). */
 export const MAX_QUERY_LENGTH = 200;
@@ -29,8 +30,9 @@ export interface QueryParserDeps {
 }
 
 /**
- * Turns query text into term groups: each word a group of alternatives (its stem; the exact form
- * as a prefix for unknown words such as names; a Latin word's Avro readings). Digits are folded
+ * Turns query text into term groups: each word a group of alternatives (its stem; its written form
+ * when inflected; for unknown words such as names, words starting with the written form; a Latin
+ * word's Avro readings). Digits are folded
  * by the analyzer, so ২০২৩ and 2023 give the same term.
  */
 export function parseQuery(text: string, deps: QueryParserDeps): ParsedQuery {
@@ -59,10 +61,15 @@ function quotedPhrases(text: string, deps: QueryParserDeps): string[][] {
 
 function alternativesOf(term: string, exact: string, deps: QueryParserDeps): TermAlternative[] {
   const alternatives = [{ term, prefix: false }];
-  // The exact term and its prefix form both match an exact hit, which ranks it above
-  // hits that only share the beginning.
-  if (term === exact && !/^[0-9]/.test(term) && !LATIN_WORD.test(term) && !deps.isKnown(term) && countGraphemes(term) >= MIN_PREFIX_GRAPHEMES) {
-    alternatives.push({ term, prefix: true });
+  if (/^[0-9]/.test(term) || LATIN_WORD.test(term)) return alternatives;
+  // An inflected word also asks for itself as written: an article with that very form ranks above
+  // one with another form of the stem.
+  if (term !== exact) alternatives.push({ term: SURFACE + exact, prefix: false });
+  // A word the analyzer does not know (usually a name) also matches words written starting with it,
+  // stemmed or not: ভ্লাদিভস্তক meets ভ্লাদিভস্তকে (indexed as the stem ভ্লাদিভস্ত and the surface
+  // form), হংকং meets হংকংয়ে. The exact term and its prefix form both match an exact hit.
+  if (!deps.isKnown(term) && countGraphemes(exact) >= MIN_PREFIX_GRAPHEMES) {
+    alternatives.push({ term: exact, prefix: true }, { term: SURFACE + exact, prefix: true });
   }
   return alternatives;
 }

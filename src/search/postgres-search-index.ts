@@ -2,8 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { IndexDocument, IndexHit, IndexQuery, IndexedFields, SearchIndex, TermAlternative } from './search-index.ts';
 
-// ts_rank weights for D, C, B, A. A: kicker/headline, B: tags, C: summary and byline, D: body.
-const RANK_WEIGHTS = sql.raw(`'{0.1, 0.3, 0.6, 1.0}'::float4[]`);
 const FIELD_WEIGHTS: ReadonlyArray<readonly [keyof IndexedFields, 'A' | 'B' | 'C' | 'D']> = [
   ['head', 'A'],
   ['tags', 'B'],
@@ -11,6 +9,8 @@ const FIELD_WEIGHTS: ReadonlyArray<readonly [keyof IndexedFields, 'A' | 'B' | 'C
   ['byline', 'C'],
   ['body', 'D'],
 ];
+// Weights mark the fields (A: kicker/headline, B: tags, C: summary and byline, D: body), so a query
+// can be restricted to the headline; ranking reads the stored features, not ts_rank.
 // PostgreSQL keeps positions 1–16383 and at most 256 of them per lexeme.
 const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 256;
@@ -18,10 +18,10 @@ const ROWS_PER_INSERT = 100;
 
 /** The index's own table (see the 0003 migration); the content tables are not read here. */
 type SearchTables = {
-  search_docs: { article_id: number; section_id: number | null; published_at: string; modified_at: string; document: string };
+  search_docs: { article_id: number; section_id: number | null; published_at: string; modified_at: string; features: string; document: string };
 };
 
-/** PostgreSQL: a weighted tsvector built from our terms, GIN-indexed; ts_rank for relevance. */
+/** PostgreSQL: a weighted tsvector built from our terms, GIN-indexed. */
 export class PostgresSearchIndex implements SearchIndex {
   private readonly db: Kysely<SearchTables>;
 
@@ -43,6 +43,7 @@ export class PostgresSearchIndex implements SearchIndex {
             section_id: d.sectionId,
             published_at: d.publishedAt,
             modified_at: d.modifiedAt,
+            features: d.features,
             document: sql`${tsvectorLiteral(d.fields)}::tsvector`,
           })),
         )
@@ -51,6 +52,7 @@ export class PostgresSearchIndex implements SearchIndex {
             section_id: eb.ref('excluded.section_id'),
             published_at: eb.ref('excluded.published_at'),
             modified_at: eb.ref('excluded.modified_at'),
+            features: eb.ref('excluded.features'),
             document: eb.ref('excluded.document'),
           })),
         )
@@ -72,7 +74,7 @@ export class PostgresSearchIndex implements SearchIndex {
     if (!tsquery || (query.sectionIds && !query.sectionIds.length)) return [];
     let q = this.db
       .selectFrom('search_docs')
-      .select(['article_id', 'published_at', sql<number | string>`ts_rank(${RANK_WEIGHTS}, document, ${tsquery}::tsquery)`.as('score')])
+      .select(['article_id', 'published_at', 'features'])
       .where(sql<boolean>`document @@ ${tsquery}::tsquery`)
       .where('published_at', '<=', query.now);
     if (query.from) q = q.where('published_at', '>=', query.from);
@@ -82,7 +84,7 @@ export class PostgresSearchIndex implements SearchIndex {
     return rows.map((r) => ({
       articleId: r.article_id,
       publishedAt: r.published_at,
-      relevance: Number(r.score),
+      features: r.features,
     }));
   }
 

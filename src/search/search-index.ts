@@ -10,7 +10,7 @@
  * less to copy and to keep than hundreds of small ones.
  */
 export interface IndexedFields {
-  /** Kicker, headline and subheadline: weighted highest. */
+  /** Kicker, headline and subheadline. */
   head: string;
   summary: string;
   tags: string;
@@ -28,9 +28,14 @@ export interface IndexDocument {
   /** The article's modified_at when it was analysed: a later change makes the entry stale. */
   modifiedAt: string;
   fields: IndexedFields;
+  /** What ranking reads of the article (search-terms.ts joinFeatures): its headline, tags, summary, byline and lead as words. */
+  features: string;
 }
 
-/** One spelling a query word may match: the stemmed term, or (prefix) any term starting with it. */
+/**
+ * One spelling a query word may match: a stem, or a surface form (marked with search-terms.ts
+ * SURFACE); with `prefix`, any indexed one starting with it.
+ */
 export interface TermAlternative {
   term: string;
   prefix: boolean;
@@ -56,11 +61,14 @@ export interface IndexQuery {
   limit: number;
 }
 
-/** A match: the engine's relevance (higher is better, comparable only within one query). */
+/**
+ * A match, with the features ranking reads (the same on every engine: the order of results never
+ * depends on an engine's own scoring, so both dialects rank alike).
+ */
 export interface IndexHit {
   articleId: number;
   publishedAt: string;
-  relevance: number;
+  features: string;
 }
 
 /** A new index built beside the live one: `commit` puts it in the live one's place. */
@@ -78,7 +86,7 @@ export interface SearchIndex {
   upsert(docs: readonly IndexDocument[]): Promise<void>;
   /** Removes these articles' entries (absent ones are ignored). */
   remove(articleIds: readonly number[]): Promise<void>;
-  /** The most recent `limit` matches, newest first, each with its relevance. */
+  /** The most recent `limit` matches, newest first, each with its ranking features. */
   search(query: IndexQuery): Promise<IndexHit[]>;
   /** Removes every entry. */
   clear(): Promise<void>;
@@ -96,5 +104,6 @@ export type SearchTables = {
     section_id: number | null;
     published_at: string;
     modified_at: string;
+    features: string;
   };
 };

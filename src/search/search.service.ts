@@ -5,7 +5,7 @@ import type { SectionTree } from '../content/sections/section-tree.ts';
 import { bodyText } from './article-terms.ts';
 import { MAX_QUERY_LENGTH, parseQuery, type ParsedQuery } from './parse-query.ts';
 import { rankHits } from './rank-hits.ts';
-import type { IndexQuery, SearchIndex } from './search-index.ts';
+import type { IndexHit, IndexQuery, SearchIndex } from './search-index.ts';
 import { MAX_PAGE, parseFilters, type SearchFilters, type SearchQueryInput } from './search-params.ts';
 import { buildSnippet, type SnippetPart } from './snippet.ts';
 
@@ -66,19 +66,23 @@ export class SearchService {
     const parsed = parseQuery(query, this.options);
     if (!parsed.groups.length) return { kind: 'no-words', query, filters, tree };
     let relaxed = false;
-    let hits = await this.match(parsed, filters, 'all');
+    let hits: IndexHit[] = await this.match(parsed, filters, 'all');
+    let more = hits.length > WINDOW;
     if (!hits.length && parsed.groups.length > 1) {
       hits = await this.match(parsed, filters, 'any');
       relaxed = hits.length > 0;
+      more = hits.length > WINDOW;
     }
-    // The articles whose headline holds every word (asked of the index, restricted to that field).
-    const inHeadline =
-      relaxed || filters.sort === 'newest' ? new Set<number>() : new Set((await this.match(parsed, filters, 'all', 'head')).map((h) => h.articleId));
-    const ranked = rankHits(hits.slice(0, WINDOW), this.options.clock.now(), inHeadline);
+    hits = hits.slice(0, WINDOW);
+    // Articles whose headline holds every word come in whatever their age: the newest matches
+    // alone would leave out the old story a reader names (a second, bounded query on the headline).
+    if (!relaxed && filters.sort !== 'newest') hits = union(hits, await this.match(parsed, filters, 'all', 'head'));
+    const ranked = rankHits(hits, parsed.groups, this.options.clock.now());
     // Newest first: the same matches, by publication time alone.
     if (filters.sort === 'newest') ranked.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.articleId - a.articleId);
+    const shown = ranked.slice(0, WINDOW);
     const start = (filters.page - 1) * SEARCH_PAGE_SIZE;
-    const results = await this.results(tree, ranked.slice(start, start + SEARCH_PAGE_SIZE), parsed);
+    const results = await this.results(tree, shown.slice(start, start + SEARCH_PAGE_SIZE), parsed);
     return {
       kind: 'results',
       query,
@@ -87,9 +91,9 @@ export class SearchService {
       tree,
       results,
       relaxed,
-      total: Math.min(hits.length, WINDOW),
-      more: hits.length > WINDOW,
-      hasNext: ranked.length > start + SEARCH_PAGE_SIZE,
+      total: shown.length,
+      more,
+      hasNext: shown.length > start + SEARCH_PAGE_SIZE,
     };
   }
 
@@ -128,4 +132,10 @@ export class SearchService {
     const summary = buildSnippet(article.summary, parsed.groups, analyzer);
     return summary.some((p) => p.mark) || !body.length ? summary : body;
   }
+}
+
+// The hits of both lists, each once.
+function union(first: readonly IndexHit[], second: readonly IndexHit[]): IndexHit[] {
+  const seen = new Set(first.map((h) => h.articleId));
+  return [...first, ...second.filter((h) => !seen.has(h.articleId))];
 }

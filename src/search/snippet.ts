@@ -1,6 +1,7 @@
 import type { Analyzer } from '../bangla/analyzer/analyzer.ts';
 import { truncateGraphemes } from '../bangla/truncate.ts';
 import type { TermAlternative } from './search-index.ts';
+import { wordMatches } from './search-terms.ts';
 
 /** A piece of snippet text; `mark` pieces are the matched words. */
 export interface SnippetPart {
@@ -22,11 +23,11 @@ const PASSAGE_CHARS = 220;
 const LEAD_IN_CHARS = 80;
 const SENTENCE_END = /[।?!\n]/;
 
-type Matcher = (term: string) => number;
+type Matcher = (term: string, exact: string) => number;
 
-/** Which query group a term matches (-1 for none): equal to an alternative, or starting with a prefix one. */
+/** Which query group a word (its term and written form) matches, as the index does (-1 for none). */
 export function termMatcher(groups: readonly TermAlternative[][]): Matcher {
-  return (term) => groups.findIndex((g) => g.some((alt) => (alt.prefix ? term.startsWith(alt.term) : term === alt.term)));
+  return (term, exact) => groups.findIndex((g) => g.some((alt) => wordMatches(alt, term, exact)));
 }
 
 /**
@@ -48,7 +49,7 @@ export function buildSnippet(text: string, groups: readonly TermAlternative[][],
   let at = 0;
   // Only the shown passage is analysed again for its marks: a few hundred characters.
   for (const t of analyzer.analyzeWithOffsets(kept)) {
-    if (matcher(t.term) < 0) continue;
+    if (matcher(t.term, t.exact) < 0) continue;
     if (t.start > at) parts.push({ text: kept.slice(at, t.start), mark: false });
     parts.push({ text: kept.slice(t.start, t.end), mark: true });
     at = t.end;
@@ -67,7 +68,7 @@ function findHits(text: string, groupCount: number, matcher: Matcher, analyzer: 
     const next = text.slice(offset + CHUNK_CHARS).search(SENTENCE_END);
     const end = next < 0 ? text.length : offset + CHUNK_CHARS + next + 1;
     for (const t of analyzer.analyzeWithOffsets(text.slice(offset, end))) {
-      const group = matcher(t.term);
+      const group = matcher(t.term, t.exact);
       if (group < 0) continue;
       hits.push({ start: offset + t.start, group });
       found.add(group);

@@ -3,9 +3,6 @@ import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { IndexDocument, IndexHit, IndexQuery, IndexRebuild, SearchIndex, TermAlternative } from './search-index.ts';
 
-// Per-column bm25 weights, in the column order of search_fts: head, summary, tags, byline, body,
-// facets (the section tokens only filter, they never score).
-const WEIGHTS = sql.raw('10.0, 4.0, 6.0, 3.0, 1.0, 0.0');
 const TEXT_COLUMNS = '{head summary tags byline body}';
 // A rowid is the published second × 2^20 plus a slot (the article id's low 20 bits, moved on a
 // collision): rowid order is publication order, and a date range is a rowid range.
@@ -106,18 +103,18 @@ export class SqliteSearchIndex implements SearchIndex {
     const low = query.from ? Math.floor(Date.parse(query.from) / 1000) * SLOTS : Number.MIN_SAFE_INTEGER;
     const nowBound = (Math.floor(Date.parse(query.now) / 1000) + 1) * SLOTS;
     const toBound = query.to ? (Math.floor(Date.parse(query.to) / 1000) + 1) * SLOTS : nowBound;
-    // The inner query walks the match list newest first and stops at the limit; bm25 is computed
-    // only for the rows it returns. A LIMIT subquery is never flattened, so the order holds.
-    const result = await sql<{ article_id: number; published_at: string; score: number }>`
-      SELECT d.article_id, d.published_at, f.score FROM (
-        SELECT rowid AS doc_id, bm25(search_fts, ${WEIGHTS}) AS score FROM search_fts
+    // The inner query walks the match list newest first and stops at the limit (no engine score is
+    // computed: ranking reads the stored features). A LIMIT subquery is never flattened, so the order holds.
+    const result = await sql<{ article_id: number; published_at: string; features: string }>`
+      SELECT d.article_id, d.published_at, d.features FROM (
+        SELECT rowid AS doc_id FROM search_fts
         WHERE search_fts MATCH ${match} AND rowid >= ${low} AND rowid < ${Math.min(nowBound, toBound)}
         ORDER BY rowid DESC LIMIT ${query.limit}
       ) f JOIN search_docs d ON d.doc_id = f.doc_id
       ORDER BY f.doc_id DESC`.execute(this.db);
     return result.rows
       .filter((r) => r.published_at <= query.now && (!query.from || r.published_at >= query.from) && (!query.to || r.published_at < query.to))
-      .map((r) => ({ articleId: r.article_id, publishedAt: r.published_at, relevance: -r.score }));
+      .map((r) => ({ articleId: r.article_id, publishedAt: r.published_at, features: r.features }));
   }
 
   async clear(): Promise<void> {
@@ -137,7 +134,7 @@ interface Statements {
   docIdTaken: SQLite.Statement<[number]>;
   deleteDoc: SQLite.Statement<[number]>;
   deleteFts: SQLite.Statement<[number]>;
-  insertDoc: SQLite.Statement<[number, number, number | null, string, string]>;
+  insertDoc: SQLite.Statement<[number, number, number | null, string, string, string]>;
   insertFts: SQLite.Statement<[number, string, string, string, string, string, string]>;
 }
 
@@ -147,7 +144,7 @@ function prepare(native: SQLite.Database, { fts, docs }: Tables): Statements {
     docIdTaken: native.prepare(`SELECT 1 FROM ${docs} WHERE doc_id = ?`).pluck(),
     deleteDoc: native.prepare(`DELETE FROM ${docs} WHERE article_id = ?`),
     deleteFts: native.prepare(`DELETE FROM ${fts} WHERE rowid = ?`),
-    insertDoc: native.prepare(`INSERT INTO ${docs} (article_id, doc_id, section_id, published_at, modified_at) VALUES (?, ?, ?, ?, ?)`),
+    insertDoc: native.prepare(`INSERT INTO ${docs} (article_id, doc_id, section_id, published_at, modified_at, features) VALUES (?, ?, ?, ?, ?, ?)`),
     insertFts: native.prepare(`INSERT INTO ${fts} (rowid, head, summary, tags, byline, body, facets) VALUES (?, ?, ?, ?, ?, ?, ?)`),
   };
 }
@@ -156,7 +153,7 @@ function upsertAll(s: Statements, docs: readonly IndexDocument[]): void {
   for (const d of docs) {
     removeOne(s, d.articleId);
     const docId = freeDocId(s, d);
-    s.insertDoc.run(d.articleId, docId, d.sectionId, d.publishedAt, d.modifiedAt);
+    s.insertDoc.run(d.articleId, docId, d.sectionId, d.publishedAt, d.modifiedAt, d.features);
     const f = d.fields;
     const facets = d.sectionId === null ? '' : `s${d.sectionId}`;
     s.insertFts.run(docId, f.head, f.summary, f.tags, f.byline, f.body, facets);

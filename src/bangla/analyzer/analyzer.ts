@@ -26,6 +26,8 @@ export interface QueryTerm {
 /** The analyzer's operations. */
 export interface Analyzer {
   analyze(text: string): string[];
+  /** Calls `visit` with each content word's term and its normalised, unstemmed form, in text order (no offsets, no objects). */
+  eachTerm(text: string, visit: (term: string, exact: string) => void): void;
   analyzeWithOffsets(text: string): AnalyzedTerm[];
   queryTerms(text: string): QueryTerm[];
 }
@@ -85,6 +87,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         if (term !== null) terms.push(term);
       }
       return terms;
+    },
+    eachTerm(text, visit) {
+      const spans = wordSpans(text);
+      for (let i = 0; i < spans.length; i += 2) {
+        const word = wordAt(text, spans[i] as number, spans[i + 1] as number);
+        if (word.term !== null) visit(word.term, word.exact);
+      }
     },
     analyzeWithOffsets: contentTerms,
     queryTerms(text) {

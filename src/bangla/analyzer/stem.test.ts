@@ -56,6 +56,14 @@ test('stem keeps at least two graphemes and never ends a stem in hasanta', () =>
   for (const [word, expected] of cases) assert.equal(stem(word, none), expected, word);
 });
 
+test('a blind cut does not take a name ending for a suffix', () => {
+  // ক-final names take the locative -ে; -কে after -স্ত or -রা is not the accusative.
+  assert.equal(stem(normalizeWord('ভ্লাদিভস্তকে'), none), normalizeWord('ভ্লাদিভস্তকে'));
+  assert.equal(stem(normalizeWord('রস্টকে'), none), normalizeWord('রস্টকে'));
+  assert.equal(stem(normalizeWord('কারাকে'), none), normalizeWord('কারাকে'));
+  assert.equal(stem(normalizeWord('শিক্ষককে'), none), normalizeWord('শিক্ষক'), 'the accusative is still cut');
+});
+
 test('countGraphemes counts conjuncts and vowel signs as one', () => {
   const cases: Array<[string, number]> = [
     ['ক্ষ', 1],

@@ -9,6 +9,14 @@ const MAX_ROUNDS = 2; // নেতারাও → নেতারা → নে
 const MIN_GRAPHEMES = 2;
 const HASANTA = 0x09cd;
 
+/**
+ * Name endings a blind cut would take for a suffix, by suffix. ক-final foreign names take the
+ * locative -ে: ভ্লাদিভস্তকে is ভ্লাদিভস্তক + ে (-stok), কারাকে is কারাক + ে (-rak, like ইরাকে), not
+ * a stem + the accusative -কে, which does not follow -রা (a plural takes -দেরকে) and rarely -স্ত.
+ * Such an unknown word keeps its ending; search still meets it by its written form.
+ */
+const NAME_ENDINGS: ReadonlyMap<string, readonly string[]> = new Map([['কে', ['স্ত', 'স্ট', 'রা']]]);
+
 /** Reduces an inflected, normalised token to its stem; `known` says which stems are words. */
 export function stem(token: string, known: (stem: string) => boolean): string {
   let word = token;
@@ -47,6 +55,8 @@ function cutLength(word: string, rule: SuffixRule): number {
 }
 
 function isSafe(word: string, cut: number, rule: SuffixRule): boolean {
+  const stem = word.slice(0, cut);
+  if (NAME_ENDINGS.get(rule.suffix)?.some((ending) => stem.endsWith(ending))) return false;
   if (rule.safe) return true;
   return rule.safeAfterVowel === true && isVowelLike(word.charCodeAt(cut - 1));
 }
