@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer } from '../bangla/analyzer/analyzer.ts';
 import { createKnownWords } from '../bangla/analyzer/known-words.ts';
-import { MAX_QUERY_WORDS, parseQuery } from './parse-query.ts';
+import { COMMON_WEIGHT, MAX_QUERY_WORDS, parseQuery } from './parse-query.ts';
+import { createSoundLexicon } from '../bangla/avro/sound-lexicon.ts';
+import { isCommonWord } from '../bangla/analyzer/known-words.ts';
+import { normalizeWord } from '../bangla/analyzer/normalize.ts';
 
 const deps = { analyzer: createAnalyzer(), isKnown: createKnownWords() };
 const terms = (q: string) => parseQuery(q, deps).groups.map((g) => g.map((a) => `${a.term}${a.prefix ? '*' : ''}`));
@@ -20,10 +23,35 @@ test('unknown words of three or more graphemes also match as a prefix; known and
 });
 
 test('a name the stemmer would cut into meets its written forms by prefix', () => {
-  // ভ্লাদিভস্তকে is indexed as the stem ভ্লাদিভস্ত and the written form ·ভ্লাদিভস্তকে.
-  assert.deepEqual(terms('ভ্লাদিভস্তক'), [['ভ্লাদিভস্তক', 'ভ্লাদিভস্তক*', '·ভ্লাদিভস্তক*']]);
-  // An unknown stem (আঙ্কারা cut to আংকা) still asks for words written starting with the query.
-  assert.deepEqual(terms('আঙ্কারা'), [['আংকা', '·আংকারা', 'আংকারা*', '·আংকারা*']]);
+  // Known places are stems of their own: ভ্লাদিভস্তকে → ভ্লাদিভস্তক (world-places.ts).
+  assert.deepEqual(terms('ভ্লাদিভস্তকে'), [['ভ্লাদিভস্তক', '·ভ্লাদিভস্তকে']]);
+  // An unknown ক-final name: রস্টকে is indexed as itself (the name guard) and as written.
+  assert.deepEqual(terms('রস্টক'), [['রস্টক', 'রস্টক*', '·রস্টক*']]);
+  // An unknown stem (ইন্দিরা cut to ইন্দি) still asks for words written starting with the query.
+  assert.deepEqual(terms('ইন্দিরা'), [['ইন্দি', '·ইন্দিরা', 'ইন্দিরা*', '·ইন্দিরা*']]);
+});
+
+test('a Latin word also means the names that sound like it, as papers spell them', () => {
+  const lexicon = createSoundLexicon(['সাকিব আল হাসান']);
+  const withSounds = { ...deps, soundAlike: lexicon.fromLatin, soundAlikeBangla: lexicon.fromBangla, isCommon: isCommonWord };
+  const readings = (q: string) => parseQuery(q, withSounds).groups.map((g) => g.map((a) => a.term));
+  assert.ok(readings('moscow')[0]!.includes('মস্কো'), 'Avro alone reads মসচও');
+  assert.ok(readings('fakhrul')[0]!.includes('ফখরুল'));
+  assert.ok(readings('sylhet')[0]!.includes('সিলেট'));
+  assert.ok(readings('shakib')[0]!.includes('সাকিব'), 'a site name');
+  // Two Latin words a paper writes as one are one group; "kim jong" stays two.
+  assert.deepEqual(readings('hong kong').length, 1);
+  assert.ok(readings('hong kong')[0]!.includes('হংকং'));
+  assert.equal(readings('kim jong un').length, 3);
+  // A Bengali variant spelling meets the name it sounds like.
+  assert.ok(readings('কিয়িভ')[0]!.includes(normalizeWord('কিয়েভ')));
+  // Common words weigh less than names.
+  assert.deepEqual(parseQuery('পুতিন কিম বৈঠক', withSounds).weights, [1, 1, COMMON_WEIGHT]);
+});
+
+test('two Bengali words papers also write as one meet the one-word spelling', () => {
+  const [first, second] = parseQuery('নিউ ইয়র্ক', deps).groups;
+  assert.ok(first!.some((a) => a.term === 'নিউইয়র্ক') && second!.some((a) => a.term === 'নিউইয়র্ক'));
 });
 
 test('Latin words are also read as Avro-typed Bengali', () => {

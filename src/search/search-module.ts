@@ -4,7 +4,8 @@ import type { DatabaseHandle } from '../db/database.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { ContentReader } from '../content/content-reader.ts';
 import { createAnalyzer, type Analyzer } from '../bangla/analyzer/analyzer.ts';
-import { createKnownWords } from '../bangla/analyzer/known-words.ts';
+import { createKnownWords, isCommonWord } from '../bangla/analyzer/known-words.ts';
+import { createSoundLexicon } from '../bangla/avro/sound-lexicon.ts';
 import { SqliteSearchIndex } from './sqlite-search-index.ts';
 import { PostgresSearchIndex } from './postgres-search-index.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -16,6 +17,11 @@ import { articleBodies, siteWords } from './search-source.ts';
 export interface SiteAnalyzer {
   analyzer: Analyzer;
   isKnown: (word: string) => boolean;
+  /** Bengali names a Latin query word sounds like. */
+  soundAlike: (latin: string, namesOnly?: boolean) => string[];
+  /** Bengali names an unknown Bengali query word sounds like. */
+  soundAlikeBangla: (word: string) => string[];
+  isCommon: (word: string) => boolean;
 }
 
 /** The search engine for this database: the one place that picks an implementation by dialect. */
@@ -42,7 +48,14 @@ function readerUrl(handle: Pick<DatabaseHandle, 'dialect' | 'native' | 'url' | '
  */
 export async function createSiteAnalyzer(db: Kysely<Database>): Promise<SiteAnalyzer> {
   const words = await siteWords(db);
-  return { analyzer: createAnalyzer({ extraKnownWords: words }), isKnown: createKnownWords(words) };
+  const sounds = createSoundLexicon(words);
+  return {
+    analyzer: createAnalyzer({ extraKnownWords: words }),
+    isKnown: createKnownWords(words),
+    soundAlike: sounds.fromLatin,
+    soundAlikeBangla: sounds.fromBangla,
+    isCommon: isCommonWord,
+  };
 }
 
 /** An indexer for command-line jobs (reindex, import, seed). */

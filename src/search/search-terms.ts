@@ -13,7 +13,7 @@ import type { TermAlternative } from './search-index.ts';
 export const SURFACE = '·';
 
 /** How many of the body's first terms ranking keeps: its lead, where a news story says what it is about. */
-export const LEAD_TERMS = 40;
+export const LEAD_TERMS = 24;
 // A feature field keeps at most this many words (a kicker, headline and subheadline hold far fewer).
 const FEATURE_TERMS = 64;
 

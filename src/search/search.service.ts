@@ -18,6 +18,10 @@ export interface SearchServiceOptions {
   index: SearchIndex;
   analyzer: Analyzer;
   isKnown: (word: string) => boolean;
+  /** Bengali names a Latin query word sounds like (bangla/avro/sound-lexicon.ts). */
+  soundAlike?: (latin: string, namesOnly?: boolean) => string[];
+  soundAlikeBangla?: (word: string) => string[];
+  isCommon?: (word: string) => boolean;
   reader: ContentReader;
   /** Stored bodies by article id (document JSON), for snippets. */
   bodies: (ids: readonly number[]) => Promise<Map<number, string>>;
@@ -69,15 +73,30 @@ export class SearchService {
     let hits: IndexHit[] = await this.match(parsed, filters, 'all');
     let more = hits.length > WINDOW;
     if (!hits.length && parsed.groups.length > 1) {
-      hits = await this.match(parsed, filters, 'any');
+      // No article has every word: first those with all but one of them (each word left out in
+      // turn, from three words on), which answer a reader's description better than the newest
+      // article with any one word; then any word.
+      const n = parsed.groups.length;
+      if (n >= 3) {
+        const share = Math.ceil((2 * WINDOW) / n);
+        for (let out = 0; out < n; out++) {
+          const some = await this.match({ ...parsed, groups: parsed.groups.filter((_, g) => g !== out) }, filters, 'all', undefined, share + 1);
+          more ||= some.length > share;
+          hits = union(hits, some.slice(0, share));
+        }
+      }
+      if (!hits.length) {
+        hits = await this.match(parsed, filters, 'any');
+        more = hits.length > WINDOW;
+      }
       relaxed = hits.length > 0;
-      more = hits.length > WINDOW;
     }
-    hits = hits.slice(0, WINDOW);
-    // Articles whose headline holds every word come in whatever their age: the newest matches
-    // alone would leave out the old story a reader names (a second, bounded query on the headline).
-    if (!relaxed && filters.sort !== 'newest') hits = union(hits, await this.match(parsed, filters, 'all', 'head'));
-    const ranked = rankHits(hits, parsed.groups, this.options.clock.now());
+    hits = hits.slice(0, relaxed ? 2 * WINDOW : WINDOW);
+    // Articles whose headline holds every word come in whatever their age: when more matched than
+    // are ranked, the newest alone would leave out the old story a reader names (a second, bounded
+    // query on the headline).
+    if (more && !relaxed && filters.sort !== 'newest') hits = union(hits, await this.match(parsed, filters, 'all', 'head'));
+    const ranked = rankHits(hits, parsed.groups, this.options.clock.now(), parsed.weights);
     // Newest first: the same matches, by publication time alone.
     if (filters.sort === 'newest') ranked.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.articleId - a.articleId);
     const shown = ranked.slice(0, WINDOW);
@@ -97,7 +116,13 @@ export class SearchService {
     };
   }
 
-  private match(parsed: ParsedQuery, filters: SearchFilters, mode: IndexQuery['mode'], field?: IndexQuery['field']) {
+  private match(
+    parsed: Pick<ParsedQuery, 'groups' | 'phrases'>,
+    filters: SearchFilters,
+    mode: IndexQuery['mode'],
+    field?: IndexQuery['field'],
+    limit = WINDOW + 1,
+  ) {
     return this.options.index.search({
       field,
       groups: parsed.groups,
@@ -107,7 +132,7 @@ export class SearchService {
       from: filters.from,
       to: filters.to,
       now: this.options.clock.now().toISOString(),
-      limit: WINDOW + 1,
+      limit,
     });
   }
 

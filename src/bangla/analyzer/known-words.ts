@@ -3,6 +3,7 @@
 import { NEWS_WORDS } from './news-words.ts';
 import { BANGLADESH_PLACES } from './bangladesh-places.ts';
 import { NEWS_NAMES } from './news-names.ts';
+import { CYCLONES, WORLD_PLACES } from './world-places.ts';
 import { tokenize } from './tokenize.ts';
 import { stem } from './stem.ts';
 
@@ -49,6 +50,8 @@ function builtInWords(): ReadonlySet<string> {
     addWords(set, [NEWS_WORDS]);
     addWords(set, BANGLADESH_PLACES);
     addWords(set, NEWS_NAMES);
+    addWords(set, WORLD_PLACES);
+    addWords(set, CYCLONES);
     addWords(set, regionNames());
     builtIn = set;
   }
@@ -63,4 +66,23 @@ export function createKnownWords(extra: Iterable<string> = []): (stem: string) =
   dropInflections(own, base);
   if (own.size === 0) return (stem) => base.has(stem);
   return (stem) => base.has(stem) || own.has(stem);
+}
+
+let common: ReadonlySet<string> | undefined;
+
+/**
+ * True for a word of the general news vocabulary (news-words.ts) that is not also a name or a
+ * place: a word many stories share (বৈঠক, জয়, সংঘর্ষ), which says less about which story a reader
+ * means than a name does (কিম, তিস্তা).
+ */
+export function isCommonWord(word: string): boolean {
+  if (common === undefined) {
+    const words = new Set<string>();
+    addWords(words, [NEWS_WORDS]);
+    const names = new Set<string>();
+    addWords(names, [...NEWS_NAMES, ...BANGLADESH_PLACES, ...WORLD_PLACES, ...CYCLONES, ...regionNames()]);
+    for (const name of names) words.delete(name);
+    common = words;
+  }
+  return common.has(word);
 }

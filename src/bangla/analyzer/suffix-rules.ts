@@ -5,7 +5,7 @@
 // - র, ে, য়: one letter; সরকার→সরকা, ভারতে→ভারত? or ভার? only a word list can tell.
 // - দের: base words ending in দ take -ের (সংবাদের, সংসদের, আহমেদের); cut blindly they would
 //   lose the দ. The plural -দের is for people, a closed class the word list covers.
-// - য়ের: বিষয়ের is বিষয় + ের, not বিষ + য়ের; মন্ত্রণালয়ের likewise.
+// - য়ের, য়ে: বিষয়ের is বিষয় + ের, not বিষ + য়ের; মন্ত্রণালয়ের likewise; হংকংয়ে is হংকং + য়ে.
 // - খানা: in news it ends compounds (কারখানা, জেলখানা, তোশাখানা) far more than it classifies.
 // - তে after a consonant: ভারতে, আদালতে, রাতে are ত-words + ে; after a vowel (ঢাকাতে,
 //   বাড়িতে) -তে is the locative and safe.
@@ -45,7 +45,7 @@ const SAFE = [
   'কে',
   'ের',
 ];
-const KNOWN_ONLY = ['দের', 'খানা', 'য়ের', 'য়', 'র', 'ে'];
+const KNOWN_ONLY = ['দের', 'খানা', 'য়ের', 'য়ে', 'য়', 'র', 'ে'];
 
 function byLongestFirst(a: SuffixRule, b: SuffixRule): number {
   return b.suffix.length - a.suffix.length;
