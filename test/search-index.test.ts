@@ -82,6 +82,12 @@ for (const dialect of DIALECTS) {
       const hits = await index.search(query('নির্বাচন'));
       assert.equal(hits.length, 2);
       assert.equal(hits.find((h) => h.articleId === 2)?.features, stored.features);
+      assert.deepEqual(
+        (await index.search(query('নির্বাচন', { withFeatures: false }))).map((h) => h.features),
+        ['', ''],
+        'left out when asked',
+      );
+      assert.deepEqual(await index.features([2, 99]), new Map([[2, stored.features]]));
     });
 
     test('a name the stemmer cut into is found by what a reader types, and in the headline field', async () => {

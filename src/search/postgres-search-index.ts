@@ -74,7 +74,7 @@ export class PostgresSearchIndex implements SearchIndex {
     if (!tsquery || (query.sectionIds && !query.sectionIds.length)) return [];
     let q = this.db
       .selectFrom('search_docs')
-      .select(['article_id', 'published_at', 'features'])
+      .select(['article_id', 'published_at', query.withFeatures === false ? sql<string>`''`.as('features') : 'features'])
       .where(sql<boolean>`document @@ ${tsquery}::tsquery`)
       .where('published_at', '<=', query.now);
     if (query.from) q = q.where('published_at', '>=', query.from);
@@ -86,6 +86,17 @@ export class PostgresSearchIndex implements SearchIndex {
       publishedAt: r.published_at,
       features: r.features,
     }));
+  }
+
+  async features(articleIds: readonly number[]): Promise<Map<number, string>> {
+    const rows = articleIds.length
+      ? await this.db
+          .selectFrom('search_docs')
+          .select(['article_id', 'features'])
+          .where('article_id', 'in', [...articleIds])
+          .execute()
+      : [];
+    return new Map(rows.map((r) => [r.article_id, r.features]));
   }
 
   async clear(): Promise<void> {

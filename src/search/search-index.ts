@@ -59,6 +59,8 @@ export interface IndexQuery {
   now: string;
   /** At most this many matches, the most recent first. */
   limit: number;
+  /** False to leave the hits' features empty (read them later with `features`, for the few that need them). */
+  withFeatures?: boolean;
 }
 
 /**
@@ -88,6 +90,8 @@ export interface SearchIndex {
   remove(articleIds: readonly number[]): Promise<void>;
   /** The most recent `limit` matches, newest first, each with its ranking features. */
   search(query: IndexQuery): Promise<IndexHit[]>;
+  /** The stored ranking features of these articles (absent ones are left out). */
+  features(articleIds: readonly number[]): Promise<Map<number, string>>;
   /** Removes every entry. */
   clear(): Promise<void>;
   /**

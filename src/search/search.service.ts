@@ -95,7 +95,7 @@ export class SearchService {
     // Articles whose headline holds every word come in whatever their age: when more matched than
     // are ranked, the newest alone would leave out the old story a reader names (a second, bounded
     // query on the headline).
-    if (more && !relaxed && filters.sort !== 'newest') hits = union(hits, await this.match(parsed, filters, 'all', 'head'));
+    if (more && !relaxed && filters.sort !== 'newest') hits = union(hits, await this.olderHeadlineMatches(parsed, filters, hits));
     const ranked = rankHits(hits, parsed.groups, this.options.clock.now(), parsed.weights);
     // Newest first: the same matches, by publication time alone.
     if (filters.sort === 'newest') ranked.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.articleId - a.articleId);
@@ -116,14 +116,25 @@ export class SearchService {
     };
   }
 
+  // The articles whose headline holds every word that are not among `hits`, with their features
+  // (read only for those: most headline matches are among the newest matches already).
+  private async olderHeadlineMatches(parsed: ParsedQuery, filters: SearchFilters, hits: readonly IndexHit[]): Promise<IndexHit[]> {
+    const seen = new Set(hits.map((h) => h.articleId));
+    const older = (await this.match(parsed, filters, 'all', 'head', WINDOW + 1, false)).filter((h) => !seen.has(h.articleId));
+    const features = await this.options.index.features(older.map((h) => h.articleId));
+    return older.map((h) => ({ ...h, features: features.get(h.articleId) ?? '' }));
+  }
+
   private match(
     parsed: Pick<ParsedQuery, 'groups' | 'phrases'>,
     filters: SearchFilters,
     mode: IndexQuery['mode'],
     field?: IndexQuery['field'],
     limit = WINDOW + 1,
+    withFeatures = true,
   ) {
     return this.options.index.search({
+      withFeatures,
       field,
       groups: parsed.groups,
       phrases: parsed.phrases,

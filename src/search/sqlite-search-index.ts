@@ -1,7 +1,7 @@
 import type { Database } from '../db/schema.ts';
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import type { IndexDocument, IndexHit, IndexQuery, IndexRebuild, SearchIndex, TermAlternative } from './search-index.ts';
+import type { IndexDocument, IndexHit, IndexQuery, IndexRebuild, SearchIndex, SearchTables, TermAlternative } from './search-index.ts';
 
 const TEXT_COLUMNS = '{head summary tags byline body}';
 // A rowid is the published second × 2^20 plus a slot (the article id's low 20 bits, moved on a
@@ -105,8 +105,9 @@ export class SqliteSearchIndex implements SearchIndex {
     const toBound = query.to ? (Math.floor(Date.parse(query.to) / 1000) + 1) * SLOTS : nowBound;
     // The inner query walks the match list newest first and stops at the limit (no engine score is
     // computed: ranking reads the stored features). A LIMIT subquery is never flattened, so the order holds.
+    const features = query.withFeatures === false ? sql`''` : sql`d.features`;
     const result = await sql<{ article_id: number; published_at: string; features: string }>`
-      SELECT d.article_id, d.published_at, d.features FROM (
+      SELECT d.article_id, d.published_at, ${features} AS features FROM (
         SELECT rowid AS doc_id FROM search_fts
         WHERE search_fts MATCH ${match} AND rowid >= ${low} AND rowid < ${Math.min(nowBound, toBound)}
         ORDER BY rowid DESC LIMIT ${query.limit}
@@ -115,6 +116,18 @@ export class SqliteSearchIndex implements SearchIndex {
     return result.rows
       .filter((r) => r.published_at <= query.now && (!query.from || r.published_at >= query.from) && (!query.to || r.published_at < query.to))
       .map((r) => ({ articleId: r.article_id, publishedAt: r.published_at, features: r.features }));
+  }
+
+  async features(articleIds: readonly number[]): Promise<Map<number, string>> {
+    const rows = articleIds.length
+      ? await this.db
+          .withTables<SearchTables>()
+          .selectFrom('search_docs')
+          .select(['article_id', 'features'])
+          .where('article_id', 'in', [...articleIds])
+          .execute()
+      : [];
+    return new Map(rows.map((r) => [r.article_id, r.features]));
   }
 
   async clear(): Promise<void> {
