@@ -143,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   dispatcher = new EventDispatcher({
     db,
     pollMs: deps.pollMs,
-    subscribers: siteSubscribers({ reference, settings, routes, popular, cache, fragments: pages.fragments, search: search.indexer }),
+    subscribers: siteSubscribers({ reference, settings, routes, popular, cache, fragments: pages.fragments, search: search.indexer, suggest: search.suggest }),
     log: log('applying content events failed'),
   });
   const events = dispatcher;
@@ -159,6 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await reference.load();
   await routes.load();
   await popular.load();
+  // Read in the background: suggestions wait for it, the server's start does not.
+  search.suggest.load().catch(log('loading suggestions failed'));
   await signal.listen((lastId) => events.wake(lastId));
 
   await server.register(cookie);
@@ -191,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return page && pages.compose(page.html);
     },
     popular: (window, limit) => pages.popular(undefined, window, limit),
+    suggest: search.suggest,
     checkAnswers: deps.checkAnswers,
   });
   if (deps.timers !== false) views.start();
@@ -359,6 +362,7 @@ interface ApiParts {
   cache: PageCache;
   preview: (id: number) => Promise<string | undefined>;
   popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
+  suggest: SearchModule['suggest'];
   checkAnswers?: boolean;
 }
 
@@ -380,7 +384,7 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
     return path && `/${path}`;
   };
   const open = [
-    ...publicApiEndpoints({ reader: p.reader, siteUrl: p.config.siteUrl, popular: p.popular }),
+    ...publicApiEndpoints({ reader: p.reader, siteUrl: p.config.siteUrl, popular: p.popular, suggest: p.suggest }),
     ...engageEndpoints({ comments: p.comments, views: p.views, articlePath }),
   ];
   registerEndpoints(server, admin, authorizeAdmin, { checkAnswers: p.checkAnswers });

@@ -8,6 +8,7 @@ import { invalidationFor } from './cache/page-invalidation.ts';
 import type { SharedFragments } from './site/shared-fragments.ts';
 import type { PopularLists } from './engage/views/popular-lists.ts';
 import type { SearchIndexer } from './search/search-indexer.ts';
+import type { SuggestService } from './search/suggest.service.ts';
 
 export interface SubscriberDeps {
   reference: ReferenceData;
@@ -17,6 +18,7 @@ export interface SubscriberDeps {
   cache: PageCache;
   fragments: SharedFragments;
   search: SearchIndexer;
+  suggest: SuggestService;
 }
 
 /**
@@ -55,6 +57,14 @@ export function siteSubscribers(deps: SubscriberDeps): Subscriber[] {
       types: ['popular.changed'],
       apply: () => deps.popular.load(),
       resync: () => deps.popular.load(),
+    },
+    {
+      // Suggestions while typing: names and recent headlines, in this process's memory.
+      name: 'suggest',
+      scope: 'process',
+      types: [...ARTICLE_EVENT_TYPES, 'person.changed'],
+      apply: (events) => deps.suggest.apply(events),
+      resync: () => deps.suggest.load(),
     },
     {
       name: 'pages',

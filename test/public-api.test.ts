@@ -52,6 +52,7 @@ for (const dialect of DIALECTS) {
         ['/api/v1/sections', 'sections'],
         ['/api/v1/latest?limit=5', 'latest'],
         ['/api/v1/popular?window=24h', 'popular'],
+        [`/api/v1/suggest?q=${encodeURIComponent('পুত')}`, 'suggest'],
       ];
       for (const [url, shape] of answers) {
         const parsed = PUBLIC_ANSWERS[shape].strict().safeParse((await get(url)).json());

@@ -231,6 +231,7 @@ for (const dialect of DIALECTS) {
         overrides: { databaseUrl: t.url, mediaDir: join(t.dir, 'media'), siteUrl: 'http://prokash.test', logLevel: 'silent', pageCacheTtl: 0 },
       });
       app = await buildApp({ config, database: handle, clock: fixedClock(NOW), logger: false, scheduler: false, timers: false, pollMs: 0 });
+      await app.search.suggest.ready(); // its start-up reads (every tag and person) are not a page's
     });
     after(async () => {
       await app?.server.close();

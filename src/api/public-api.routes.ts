@@ -6,6 +6,8 @@ import { AppError } from '../lib/errors.ts';
 import { idParams } from '../lib/parse-input.ts';
 import { endpointsFor } from '../lib/endpoint.ts';
 import { documentToPlainText, renderDocumentHtml } from '../content/document/index.ts';
+import { MAX_QUERY_LENGTH } from '../search/parse-query.ts';
+import { MAX_SUGGESTIONS, DEFAULT_SUGGESTIONS, type SuggestOutcome } from '../search/suggest.service.ts';
 
 const listQuery = z
   .object({
@@ -17,9 +19,13 @@ const listQuery = z
   })
   .strict();
 const popularQuery = z.object({ window: z.enum(['6h', '24h', '7d']).default('24h'), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
+// q is checked by the service (empty: QUERY_REQUIRED, too long: QUERY_TOO_LONG, as the search API).
+const suggestQuery = z.object({ q: z.string().default(''), limit: z.coerce.number().int().min(1).max(MAX_SUGGESTIONS).default(DEFAULT_SUGGESTIONS) }).strict();
 
 /** Public responses may be cached by browsers and shared caches for a short while. */
 const PUBLIC_CACHE = 'public, max-age=30, s-maxage=60, stale-while-revalidate=300';
+// As the search API: typed prefixes are endless, so only briefly.
+const SEARCH_CACHE = 'public, max-age=30, s-maxage=60, stale-while-revalidate=60';
 
 // The answers' shapes: the OpenAPI document shows them, and test/public-api.test.ts holds every
 // answer to them.
@@ -57,21 +63,30 @@ interface SectionOut {
 const sectionSchema: z.ZodType<SectionOut> = z.lazy(() => z.object({ path: z.string(), name: z.string(), url: z.string(), children: z.array(sectionSchema) }));
 const listSchema = z.object({ items: z.array(summarySchema), next: z.string().nullable() });
 const popularSchema = z.object({ window: z.enum(['6h', '24h', '7d']), basis: z.enum(['views', 'latest']), items: z.array(summarySchema) });
+const SUGGESTION_TYPES = ['person', 'tag', 'section', 'headline'] as const;
+const suggestionSchema = z.object({ type: z.enum(SUGGESTION_TYPES), name: z.string(), url: z.string() });
+const suggestSchema = z.object({
+  query: z.string(),
+  transliterated: z.boolean(),
+  groups: z.array(z.object({ type: z.enum(SUGGESTION_TYPES), label: z.string(), items: z.array(suggestionSchema) })),
+});
 export const PUBLIC_ANSWERS = {
   list: listSchema,
   article: z.object({ article: articleSchema }),
   sections: z.object({ items: z.array(sectionSchema) }),
   latest: z.object({ items: z.array(summarySchema) }),
   popular: popularSchema,
+  suggest: suggestSchema,
 };
 
 export interface PublicApiDeps {
   reader: ContentReader;
   siteUrl: string;
   popular: (window: '6h' | '24h' | '7d', limit: number) => Promise<ArticleSummary[]>;
+  suggest: { suggest(input: { q: string; limit: number }): Promise<SuggestOutcome> };
 }
 
-/** The public, read-only content API (DESIGN.md): articles, sections, latest, popular. */
+/** The public, read-only content API (DESIGN.md): articles, sections, latest, popular, suggestions while typing. */
 export const publicEndpoint = endpointsFor<unknown, never>();
 
 export function publicApiEndpoints(deps: PublicApiDeps) {
@@ -176,7 +191,43 @@ export function publicApiEndpoints(deps: PublicApiDeps) {
         return send(reply, { window, basis: 'latest', items: (await reader.list(await reader.sections(), {}, { limit })).map(summary) });
       },
     }),
+    publicEndpoint({
+      method: 'GET',
+      path: '/api/v1/suggest',
+      summary: 'Suggestions while typing: people, tags, sections and recent headlines a word of which starts with `q` (Bengali, or Latin read as Avro)',
+      access: 'public',
+      query: suggestQuery,
+      response: suggestSchema,
+      handle: async ({ query: { q, limit }, reply }) => {
+        const outcome = await deps.suggest.suggest({ q, limit });
+        if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 'q: type at least one letter');
+        if (outcome.kind === 'too-long') throw new AppError('QUERY_TOO_LONG', `q: at most ${MAX_QUERY_LENGTH} characters (got ${outcome.length})`);
+        return reply.header('cache-control', SEARCH_CACHE).send(suggestAnswer(outcome));
+      },
+    }),
   ];
+}
+
+// Suggestions link to reader pages on this site (relative URLs, as the search API's results).
+const SUGGESTION_GROUPS = [
+  ['person', 'লেখক'],
+  ['tag', 'বিষয়'],
+  ['section', 'বিভাগ'],
+  ['headline', 'খবর'],
+] as const;
+
+function suggestAnswer(outcome: Extract<SuggestOutcome, { kind: 'suggestions' }>): z.infer<typeof suggestSchema> {
+  const items = {
+    person: outcome.people.map((p) => ({ name: p.name, url: `/author/${encodeURIComponent(p.slug)}` })),
+    tag: outcome.tags.map((t) => ({ name: t.name, url: `/topic/${encodeURIComponent(t.slug)}` })),
+    section: outcome.sections.map((s) => ({ name: s.name, url: `/${s.path}` })),
+    headline: outcome.headlines.map((h) => ({ name: h.headline, url: `/${h.section.path}/${h.id}` })),
+  };
+  return {
+    query: outcome.query,
+    transliterated: outcome.transliterated,
+    groups: SUGGESTION_GROUPS.filter(([type]) => items[type].length).map(([type, label]) => ({ type, label, items: items[type].map((i) => ({ type, ...i })) })),
+  };
 }
 
 /** The OpenAPI document of every declared endpoint, at /api/docs. */

@@ -11,6 +11,7 @@ import { PostgresSearchIndex } from './postgres-search-index.ts';
 import type { SearchIndex } from './search-index.ts';
 import { SearchIndexer } from './search-indexer.ts';
 import { SearchService } from './search.service.ts';
+import { SuggestService } from './suggest.service.ts';
 import { articleBodies, siteWords } from './search-source.ts';
 
 /** The analyzer with the site's own words (tags, people, places, sections) as known stems. */
@@ -68,6 +69,8 @@ export interface SearchModule {
   index: SearchIndex;
   indexer: SearchIndexer;
   service: SearchService;
+  /** Suggestions while typing; `load()` it once the event log's head is read. */
+  suggest: SuggestService;
 }
 
 /** Everything search needs in the server process, wired from its collaborators. */
@@ -83,5 +86,6 @@ export async function createSearchModule(deps: {
   const indexer = new SearchIndexer({ db: deps.database.db, index, analyzer: site.analyzer, readerUrl: readerUrl(deps.database), log: deps.log });
   const bodies = (ids: readonly number[]) => articleBodies(deps.database.db, ids);
   const service = new SearchService({ index, ...site, reader: deps.reader, bodies, clock: deps.clock, timeZone: deps.timeZone });
-  return { index, indexer, service };
+  const suggest = new SuggestService({ db: deps.database.db, analyzer: site.analyzer, reader: deps.reader, clock: deps.clock });
+  return { index, indexer, service, suggest };
 }
