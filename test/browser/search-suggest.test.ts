@@ -1,15 +1,12 @@
 /// <reference lib="dom" />
 // The search box in a real browser: suggestions while typing, chosen with the keyboard; answers to
 // older text ignored; nothing moves; and with JavaScript off the same form searches as before.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import type { App } from '../../src/app.ts';
+import type { Page } from 'playwright-core';
+import { DIALECTS } from '../helpers/databases.ts';
+import { browserUnavailable, useSiteInBrowser } from '../helpers/browser.ts';
 
 const skip = browserUnavailable();
 const SCREENSHOTS = 'test-results/screenshots';
@@ -17,26 +14,10 @@ const SEED = { path: '/world/asia/251042', headline: 'পুতিনকে ব�
 
 for (const dialect of DIALECTS) {
   describe(`the search box suggests while a reader types (${dialect})`, { skip }, () => {
-    let t: TestDatabase | undefined;
-    let app: App | undefined;
-    let browser: Browser | undefined;
-    let origin: string;
-
-    before(async () => {
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-      await app.server.listen({ port: 0, host: '127.0.0.1' });
-      origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-      browser = await launchChromium();
-    });
-    after(async () => {
-      await browser?.close();
-      await app?.server.close();
-      await t?.destroy();
-    });
+    const site = useSiteInBrowser(dialect);
 
     const open = async (options: { javaScriptEnabled?: boolean; width?: number } = {}) => {
-      const context = await browser!.newContext({
+      const context = await site.browser.newContext({
         viewport: { width: options.width ?? 1280, height: 800 },
         locale: 'bn-BD',
         javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -47,7 +28,7 @@ for (const dialect of DIALECTS) {
         if (m.type() === 'error') errors.push(m.text());
       });
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.origin}/`, { waitUntil: 'networkidle' });
       return { page, errors, close: () => context.close() };
     };
     const box = (page: Page) => page.locator('#site-search');
@@ -81,7 +62,7 @@ for (const dialect of DIALECTS) {
       assert.equal(await active.innerText(), SEED.headline);
       assert.equal(await active.getAttribute('aria-selected'), 'true');
       assert.equal(await list.locator('[aria-selected="true"]').count(), 1);
-      await Promise.all([page.waitForURL(`${origin}${SEED.path}`), page.keyboard.press('Enter')]);
+      await Promise.all([page.waitForURL(`${site.origin}${SEED.path}`), page.keyboard.press('Enter')]);
       assert.equal((await page.locator('h1').innerText()).trim(), SEED.headline);
       assert.deepEqual(errors, [], 'no console errors (CSP violations included)');
       await close();

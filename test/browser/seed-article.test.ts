@@ -1,51 +1,30 @@
 /// <reference lib="dom" />
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
+import { DIALECTS } from '../helpers/databases.ts';
+import { browserUnavailable, useSiteInBrowser } from '../helpers/browser.ts';
 import { seedParagraphs } from '../helpers/fixtures.ts';
-import type { App } from '../../src/app.ts';
 
 const skip = browserUnavailable();
 const SCREENSHOTS = 'test-results/screenshots';
 
 for (const dialect of DIALECTS) {
   describe(`a reader opens the seed article on a phone (${dialect})`, { skip }, () => {
-    // Unset until before() makes them, and still unset in after() if before() failed partway.
-    let t: TestDatabase | undefined;
-    let app: App | undefined;
-    let browser: Browser | undefined;
-    let origin: string;
+    const site = useSiteInBrowser(dialect);
     const external: string[] = [];
 
-    before(async () => {
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-      await app.server.listen({ port: 0, host: '127.0.0.1' });
-      origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-      browser = await launchChromium();
-    });
-    after(async () => {
-      await browser?.close();
-      await app?.server.close();
-      await t?.destroy();
-    });
-
     test('at 360×800 the page shows what the seed page showed, without sideways scrolling', async () => {
-      const context = await browser!.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, locale: 'bn-BD' });
+      const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, locale: 'bn-BD' });
       const page = await context.newPage();
       page.on('request', (r) => {
-        if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) external.push(r.url());
+        if (!r.url().startsWith(site.origin) && !r.url().startsWith('data:')) external.push(r.url());
       });
       const consoleErrors: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error') consoleErrors.push(m.text());
       });
-      const response = await page.goto(`${origin}/world/asia/251042`, { waitUntil: 'networkidle' });
+      const response = await page.goto(`${site.origin}/world/asia/251042`, { waitUntil: 'networkidle' });
       assert.equal(response?.status(), 200);
 
       const h1 = page.locator('h1');

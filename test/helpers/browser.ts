@@ -1,5 +1,11 @@
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { before, after } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
+import type { DialectName } from '../../src/db/database.ts';
+import { buildTestApp } from './app.ts';
+import type { App } from '../../src/app.ts';
 
 export const CHROMIUM = process.env.PROKASH_TEST_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -25,4 +31,47 @@ export function launchChromium(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/** The reader site on a test database, listening on 127.0.0.1, and a Chromium to read it with. */
+export interface SiteInBrowser {
+  /** `http://127.0.0.1:PORT`. */
+  readonly origin: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers before/after hooks in the calling suite: a test database of `dialect` with the demo
+ * content, the app listening on a free port and a Chromium; all closed afterwards, also when
+ * before() failed partway. Read the fields inside tests and later hooks.
+ */
+export function useSiteInBrowser(dialect: DialectName): SiteInBrowser {
+  let t: TestDatabase | undefined;
+  let app: App | undefined;
+  let browser: Browser | undefined;
+  let origin: string | undefined;
+  before(async () => {
+    t = await createTestDatabase(dialect);
+    app = await buildTestApp(t);
+    await app.server.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.server.close();
+    await t?.destroy();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The site is not up: use it inside tests and hooks registered after useSiteInBrowser');
+    return value;
+  };
+  return {
+    get origin() {
+      return ready(origin);
+    },
+    get browser() {
+      return ready(browser);
+    },
+  };
 }

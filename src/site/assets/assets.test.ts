@@ -39,6 +39,27 @@ describe('createAssets', () => {
     }
   });
 
+  it("names the device's Bengali fonts before the web font, which swaps in", async () => {
+    const { app, assets } = buildApp();
+    const css = (await app.inject({ url: assets.cssHref })).body;
+    const faces = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map((m) => m[1] ?? '');
+    const web = faces.filter((f) => f.includes('url('));
+    assert.equal(web.length, 4);
+    for (const face of web) {
+      const src = /src:([^;]*);/.exec(face)?.[1] ?? '';
+      assert.ok(src.indexOf("local('NotoSansBengali-") >= 0 && src.indexOf("local('NotoSansBengali-") < src.indexOf('url('), face);
+      assert.match(face, /font-display: swap/);
+      assert.match(face, /unicode-range:/);
+    }
+    const regularBengali = web.find((f) => f.includes('bengali-400')) ?? '';
+    for (const name of ['Nirmala UI', 'Vrinda', 'Kalpurush', 'SolaimanLipi', 'Hind Siliguri', 'Shonar Bangla'])
+      assert.ok(regularBengali.includes(`local('${name}')`), name);
+    const fallback = faces.filter((f) => f.includes("'Noto Sans Bengali Fallback'"));
+    assert.equal(fallback.length, 2);
+    for (const face of fallback)
+      for (const d of ['size-adjust', 'ascent-override', 'descent-override', 'line-gap-override']) assert.match(face, new RegExp(`${d}: [0-9.]+%`));
+  });
+
   it('answers 404 to anything else under /assets/', async () => {
     const { app } = buildApp();
     for (const url of [
