@@ -49,7 +49,8 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
 
 /**
  * Kysely's migrator reads every table of every schema (`pg_get_serial_sequence` on each column):
- * when another test file drops its own schema at that moment, the read fails naming that schema.
+ * when another test file drops its own schema at that moment, the read fails naming that schema
+ * (or one of its tables).
  * Only tests share a database with schemas coming and going, so only they try again.
  */
 async function migrateWhileOthersDrop(handle: DatabaseHandle, ours: string): Promise<void> {
@@ -58,7 +59,9 @@ async function migrateWhileOthersDrop(handle: DatabaseHandle, ours: string): Pro
       await migrateToLatest(handle);
       return;
     } catch (error) {
-      const other = /schema "(t_[0-9a-f]{12})" does not exist/.exec(String(error))?.[1];
+      // `schema "t_…" does not exist`, or `relation "t_….comments" does not exist` when the schema
+      // went between listing its tables and reading one.
+      const other = /(?:schema|relation) "(t_[0-9a-f]{12})(?:\.\w+)?" does not exist/.exec(String(error))?.[1];
       if (attempt >= 3 || other === undefined || other === ours) throw error;
     }
   }
