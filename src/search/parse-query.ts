@@ -39,9 +39,10 @@ export interface QueryParserDeps {
 
 /**
  * Turns query text into term groups: each word a group of alternatives (its stem; its written form
- * when inflected; for unknown words such as names, words starting with the written form; a Latin
- * word's Avro readings). Digits are folded
- * by the analyzer, so ২০২৩ and 2023 give the same term.
+ * when inflected; for unknown words such as names, words starting with the written form and names
+ * that sound like it; a Latin word's Avro readings and the names with its sound key; the one-word
+ * spelling of two words papers write together), and a weight per group (common words less).
+ * Digits are folded by the analyzer, so ২০২৩ and 2023 give the same term.
  */
 export function parseQuery(text: string, deps: QueryParserDeps): ParsedQuery {
   const groups: TermAlternative[][] = [];
