@@ -23,7 +23,7 @@ export type FeatureField = (typeof FEATURE_FIELDS)[number];
 
 /** One field as analysed: the index's text, and the words ranking keeps. */
 export interface FieldTerms {
-  /** Stems in text order, then once each the surface form of every word the stemmer changed, marked with SURFACE. */
+  /** Stems in text order, then once each the surface form of every word the stemmer cut without knowing the stem, marked with SURFACE. */
   index: string;
   /** The first words as `stem` or `stem·surface` (when the stemmer changed the word), space-separated. */
   features: string;
@@ -37,10 +37,12 @@ export function fieldTerms(analyzer: Analyzer, text: string, featureLimit = FEAT
   const stems: string[] = [];
   const surfaces = new Set<string>();
   const features: string[] = [];
-  analyzer.eachTerm(text, (term, exact) => {
+  analyzer.eachTerm(text, (term, exact, cutToKnown) => {
     stems.push(term);
     const changed = exact !== term;
-    if (changed) surfaces.add(SURFACE + exact);
+    // A word cut to a known word (পুতিনের → পুতিন) is met by that word; the index keeps the written
+    // form of the others, cut blindly, where a name may have lost letters (the features keep all).
+    if (changed && !cutToKnown) surfaces.add(SURFACE + exact);
     if (features.length < featureLimit) features.push(changed ? term + SURFACE + exact : term);
   });
   const index = surfaces.size ? `${stems.join(' ')} ${[...surfaces].join(' ')}` : stems.join(' ');

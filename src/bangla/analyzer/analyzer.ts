@@ -26,8 +26,11 @@ export interface QueryTerm {
 /** The analyzer's operations. */
 export interface Analyzer {
   analyze(text: string): string[];
-  /** Calls `visit` with each content word's term and its normalised, unstemmed form, in text order (no offsets, no objects). */
-  eachTerm(text: string, visit: (term: string, exact: string) => void): void;
+  /**
+   * Calls `visit` with each content word's term, its normalised, unstemmed form, and whether the
+   * stemmer cut it to a known word (পুতিনের → পুতিন) rather than blindly, in text order (no offsets, no objects).
+   */
+  eachTerm(text: string, visit: (term: string, exact: string, cutToKnown: boolean) => void): void;
   analyzeWithOffsets(text: string): AnalyzedTerm[];
   queryTerms(text: string): QueryTerm[];
 }
@@ -44,6 +47,8 @@ const DIGIT_START = /^[0-9]/;
 interface Word {
   exact: string;
   term: string | null;
+  /** The stemmer changed the word and what it left is a known word. */
+  cutToKnown: boolean;
 }
 
 // Distinct spellings remembered per analyzer. News text is Zipfian: a few thousand spellings
@@ -62,7 +67,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const seen = cache.get(raw);
     if (seen !== undefined) return seen;
     const exact = normalizeWord(raw);
-    const word = { exact, term: exact === '' || isStopWord(exact) ? null : stem(exact, known) };
+    const term = exact === '' || isStopWord(exact) ? null : stem(exact, known);
+    const word = { exact, term, cutToKnown: term !== null && term !== exact && known(term) };
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
     cache.set(raw, word);
     return word;
@@ -92,7 +98,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       const spans = wordSpans(text);
       for (let i = 0; i < spans.length; i += 2) {
         const word = wordAt(text, spans[i] as number, spans[i + 1] as number);
-        if (word.term !== null) visit(word.term, word.exact);
+        if (word.term !== null) visit(word.term, word.exact, word.cutToKnown);
       }
     },
     analyzeWithOffsets: contentTerms,
