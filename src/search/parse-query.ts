@@ -11,6 +11,7 @@ export const MAX_QUERY_WORDS = 10;
 // A prefix shorter than this matches too many unrelated words (উন* → উন্নয়ন).
 const MIN_PREFIX_GRAPHEMES = 3;
 const LATIN_WORD = /^[a-z]+$/;
+const NUMBER = /^[0-9]/;
 
 /** A query as the index takes it, plus what the reader typed, word by word. */
 export interface ParsedQuery {
@@ -84,7 +85,7 @@ function quotedPhrases(text: string, deps: QueryParserDeps): string[][] {
 
 function alternativesOf(term: string, exact: string, deps: QueryParserDeps): TermAlternative[] {
   const alternatives = [{ term, prefix: false }];
-  if (/^[0-9]/.test(term) || LATIN_WORD.test(term)) return alternatives;
+  if (NUMBER.test(term) || LATIN_WORD.test(term)) return alternatives;
   // An inflected word also asks for itself as written: an article with that very form ranks above
   // one with another form of the stem.
   if (term !== exact) alternatives.push({ term: SURFACE + exact, prefix: false });
@@ -113,14 +114,14 @@ export const COMMON_WEIGHT = 0.6;
 function isCommonGroup(group: readonly TermAlternative[], deps: QueryParserDeps): boolean {
   const isCommon = deps.isCommon;
   if (!isCommon) return false;
-  const spellings = group.filter((alt) => !alt.prefix && !alt.term.startsWith(SURFACE) && !LATIN_WORD.test(alt.term) && !/^[0-9]/.test(alt.term));
+  const spellings = group.filter((alt) => !alt.prefix && !alt.term.startsWith(SURFACE) && !LATIN_WORD.test(alt.term) && !NUMBER.test(alt.term));
   return spellings.some((alt) => isCommon(alt.term)) && !spellings.some((alt) => deps.isKnown(alt.term) && !isCommon(alt.term));
 }
 
 // Names spelt like an unknown Bengali word (same sound key): কিয়িভ also means কিয়েভ.
 function banglaVariants(term: string, exact: string, deps: QueryParserDeps): TermAlternative[] {
   // Short words are left alone: কিমা (minced meat) is not কিম.
-  if (!deps.soundAlikeBangla || deps.isKnown(term) || /^[0-9]/.test(term) || countGraphemes(exact) < MIN_PREFIX_GRAPHEMES) return [];
+  if (!deps.soundAlikeBangla || deps.isKnown(term) || NUMBER.test(term) || countGraphemes(exact) < MIN_PREFIX_GRAPHEMES) return [];
   return deps.soundAlikeBangla(exact).flatMap((bangla) => {
     const terms = deps.analyzer.analyzeWithOffsets(bangla);
     return terms.length === 1 && terms[0]!.term !== term ? [{ term: terms[0]!.term, prefix: false }] : [];
@@ -134,7 +135,7 @@ function banglaVariants(term: string, exact: string, deps: QueryParserDeps): Ter
 function joinNeighbours(terms: readonly { term: string; exact: string }[], groups: TermAlternative[][], deps: QueryParserDeps): void {
   for (let i = 0; i + 1 < terms.length; i++) {
     const [a, b] = [terms[i]!, terms[i + 1]!];
-    if ([a, b].some((t) => LATIN_WORD.test(t.exact) || /^[0-9]/.test(t.exact))) continue;
+    if ([a, b].some((t) => LATIN_WORD.test(t.exact) || NUMBER.test(t.exact))) continue;
     const joined = deps.analyzer.analyzeWithOffsets(a.exact + b.exact);
     if (joined.length !== 1 || countGraphemes(joined[0]!.exact) < 4) continue;
     if (deps.isKnown(a.term) && deps.isKnown(b.term) && !deps.isKnown(joined[0]!.term)) continue;

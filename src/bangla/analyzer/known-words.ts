@@ -24,6 +24,14 @@ function regionNames(): string[] {
   return out;
 }
 
+let names: readonly string[] | undefined;
+
+/** The built-in names as written: people and institutions, places at home and abroad, cyclones, countries. */
+export function builtInNames(): readonly string[] {
+  names ??= [...NEWS_NAMES, ...BANGLADESH_PLACES, ...WORLD_PLACES, ...CYCLONES, ...regionNames()];
+  return names;
+}
+
 /** Adds every word of each text, normalised, so "দক্ষিণ আফ্রিকা" adds both words. */
 function addWords(set: Set<string>, texts: Iterable<string>): void {
   for (const text of texts) {
@@ -48,11 +56,7 @@ function builtInWords(): ReadonlySet<string> {
   if (builtIn === undefined) {
     const set = new Set<string>();
     addWords(set, [NEWS_WORDS]);
-    addWords(set, BANGLADESH_PLACES);
-    addWords(set, NEWS_NAMES);
-    addWords(set, WORLD_PLACES);
-    addWords(set, CYCLONES);
-    addWords(set, regionNames());
+    addWords(set, builtInNames());
     builtIn = set;
   }
   return builtIn;
@@ -80,7 +84,7 @@ export function isCommonWord(word: string): boolean {
     const words = new Set<string>();
     addWords(words, [NEWS_WORDS]);
     const names = new Set<string>();
-    addWords(names, [...NEWS_NAMES, ...BANGLADESH_PLACES, ...WORLD_PLACES, ...CYCLONES, ...regionNames()]);
+    addWords(names, builtInNames());
     for (const name of names) words.delete(name);
     common = words;
   }

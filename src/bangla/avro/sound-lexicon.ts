@@ -1,9 +1,7 @@
 // The names (and, for longer keys, the news words) a Latin query word may mean, found by sound key
 // (sound-key.ts): `fakhrul` → ফখরুল, `moscow` → মস্কো, `sylhet` → সিলেট, as papers spell them.
-import { NEWS_NAMES } from '../analyzer/news-names.ts';
-import { BANGLADESH_PLACES } from '../analyzer/bangladesh-places.ts';
 import { NEWS_WORDS } from '../analyzer/news-words.ts';
-import { CYCLONES, WORLD_PLACES } from '../analyzer/world-places.ts';
+import { builtInNames } from '../analyzer/known-words.ts';
 import { tokenize } from '../analyzer/tokenize.ts';
 import { banglaSoundKey, latinSoundKey } from './sound-key.ts';
 
@@ -22,14 +20,6 @@ function words(texts: Iterable<string>): string[] {
   return out;
 }
 
-function regionNames(): string[] {
-  const names = new Intl.DisplayNames(['bn'], { type: 'region', fallback: 'none' });
-  const out: string[] = [];
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  for (const a of letters) for (const b of letters) out.push(names.of(a + b) ?? '');
-  return out.filter(Boolean);
-}
-
 /** Bengali words sounding like a word, from Latin letters or from another Bengali spelling. */
 export interface SoundLexicon {
   /** `moscow` → মস্কো: names, and news words when the key is long enough to be specific (unless `namesOnly`). */
@@ -44,7 +34,7 @@ export interface SoundLexicon {
  * Build one per site analyzer.
  */
 export function createSoundLexicon(siteWords: Iterable<string> = []): SoundLexicon {
-  builtIn ??= { names: words([...NEWS_NAMES, ...BANGLADESH_PLACES, ...WORLD_PLACES, ...CYCLONES, ...regionNames()]), words: words([NEWS_WORDS]) };
+  builtIn ??= { names: words(builtInNames()), words: words([NEWS_WORDS]) };
   const names = new Map<string, string[]>();
   const all = new Map<string, string[]>();
   const add = (map: Map<string, string[]>, word: string, minKey: number) => {
