@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const assets = createAssets();
   const mediaDir = resolve(config.mediaDir);
   const secret = await getOrCreateSecret(db, 'engage', clock.now().toISOString());
-  const settings = new SettingsService(db, clock, { siteName: config.siteName, hijriOffset: config.hijriOffset, timeZone: config.timeZone });
+  const settings = new SettingsService(db, clock, { siteName: config.siteName, hijriOffset: config.hijriOffset, timeZone: config.timeZone, googleNewsUrl: '' });
   const reference = new ReferenceData(db);
   const routes = new RouteMap(db, reference, clock);
   const reader = new ContentReader(db, clock, reference);

@@ -29,7 +29,7 @@ for (const dialect of DIALECTS) {
         'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম',
         'বৈঠকে দুই দেশের প্রেসিডেন্ট।',
         'ছবি : রয়টার্স',
-        'Google News',
+        'সর্বশেষ খবর পেতে RSS ফিড অনুসরণ করুন',
         'মন্তব্য করুন',
         'সর্বশেষ',
         'জনপ্রিয়',
@@ -50,6 +50,32 @@ for (const dialect of DIALECTS) {
       for (const m of html.matchAll(/\s(?:src|srcset)="([^"]*)"/g)) assert.ok(m[1]!.startsWith('/'), `external resource ${m[1]}`);
       for (const m of html.matchAll(/<link[^>]+href="([^"]*)"/g))
         assert.ok(m[1]!.startsWith('/') || m[1]!.startsWith('http://prokash.test/'), `external link ${m[1]}`);
+    });
+
+    test('card times are relative within a day and the house date after it (never "১১৭৭ দিন আগে")', async () => {
+      const times = (html: string) => [...html.matchAll(/<time class="card__time"[^>]*>([^<]*)<\/time>/g)].map((m) => m[1]!);
+      const home = times((await get('/')).body);
+      assert.ok(
+        home.some((t) => /(মিনিট|ঘণ্টা) আগে|এইমাত্র/.test(t)),
+        `a recent card is timed relatively: ${home.join(' | ')}`,
+      );
+      const asia = times((await get('/world/asia')).body);
+      assert.ok(
+        asia.some((t) => t.includes('২০২৩')),
+        `the 2023 seed article's card is dated: ${asia.join(' | ')}`,
+      );
+      for (const t of [...home, ...asia]) assert.doesNotMatch(t, /দিন (আগে|পরে)/);
+    });
+
+    test('phrases built from names take the Bengali genitive (প্রকাশের, এশিয়ার), never "এর" set apart', async () => {
+      const section = (await get('/world/asia')).body;
+      assert.match(section, /<meta name="description" content="[^"]*প্রকাশের সর্বশেষ খবর"/);
+      const feed = (await get('/world/asia/rss.xml')).body;
+      assert.ok(feed.includes('এশিয়ার সর্বশেষ খবর'), 'the section feed describes itself with the genitive');
+      const article = textOf((await get(SEED)).body);
+      assert.ok(article.includes('প্রকাশের সর্বশেষ খবর পেতে'));
+      assert.ok(article.includes('এশিয়ার ফিড'));
+      for (const text of [section, feed, article]) assert.doesNotMatch(text, /প্রকাশ এর|প্রকাশ-এর|-এর ফিড|এশিয়া-এর/);
     });
 
     test('other paths with the article id redirect to the canonical URL', async () => {

@@ -309,6 +309,20 @@ for (const dialect of DIALECTS) {
       await admin.call('PUT', '/api/admin/settings', { siteName: 'দৈনিক পরীক্ষা', hijriOffset: -1, timeZone: 'Asia/Dhaka' }, 200);
       assert.ok((await page('/')).body.includes('দৈনিক পরীক্ষা'));
       assert.equal((await admin.request('PUT', '/api/admin/settings', { siteName: '', hijriOffset: 9, timeZone: 'Mars/Base' })).statusCode, 400);
+      // The follow line links the publication's Google News page once it is given, and only such a page.
+      const seed = '/world/asia/251042';
+      assert.ok((await page(seed)).body.includes('<a href="/rss.xml">RSS ফিড</a>'), 'without a Google News page the follow line offers RSS');
+      for (const bad of ['javascript:alert(1)', 'http://news.google.com/x', 'https://evil.example/news.google.com/'])
+        assert.equal(
+          (await admin.request('PUT', '/api/admin/settings', { siteName: 'দৈনিক পরীক্ষা', hijriOffset: -1, timeZone: 'Asia/Dhaka', googleNewsUrl: bad }))
+            .statusCode,
+          400,
+          bad,
+        );
+      const googleNewsUrl = 'https://news.google.com/publications/CAAqBwgKMKHL9QowkqbaAg';
+      const saved = await admin.call('PUT', '/api/admin/settings', { siteName: 'দৈনিক পরীক্ষা', hijriOffset: -1, timeZone: 'Asia/Dhaka', googleNewsUrl }, 200);
+      assert.equal(saved.googleNewsUrl, googleNewsUrl);
+      assert.ok((await page(seed)).body.includes(`দৈনিক পরীক্ষার সর্বশেষ খবর পেতে <a href="${googleNewsUrl}">Google News-এ</a> অনুসরণ করুন`));
       const users = await admin.call('GET', '/api/admin/users', undefined, 200);
       const rep = users.items.find((u: { email: string }) => u.email === 'reporter@prokash.test');
       await admin.call('PATCH', `/api/admin/users/${rep.id}`, { role: 'sub-editor' }, 200);

@@ -9,3 +9,4 @@ export * from './three-calendars.ts';
 export * from './relative-time.ts';
 export * from './grapheme-clusters.ts';
 export * from './truncate.ts';
+export * from './genitive.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatRelativeBn } from './relative-time.ts';
+import { formatRecentBn, formatRelativeBn } from './relative-time.ts';
 
 const NOW = new Date('2023-09-13T10:57:00Z');
 const SECOND = 1000;
@@ -41,4 +41,12 @@ test('the past matches Intl.RelativeTimeFormat, the future does not', () => {
 
 test('invalid dates are rejected', () => {
   assert.throws(() => formatRelativeBn(new Date(Number.NaN), NOW), RangeError);
+});
+
+test('formatRecentBn: relative within a day, nothing after (the page shows the date)', () => {
+  assert.equal(formatRecentBn(new Date(NOW.getTime() - 5 * MINUTE), NOW), '৫ মিনিট আগে');
+  assert.equal(formatRecentBn(new Date(NOW.getTime() - 23 * HOUR - 59 * MINUTE), NOW), '২৩ ঘণ্টা আগে');
+  assert.equal(formatRecentBn(new Date(NOW.getTime() - DAY), NOW), '');
+  assert.equal(formatRecentBn(new Date(NOW.getTime() - 1177 * DAY), NOW), '');
+  assert.equal(formatRecentBn(new Date(NOW.getTime() + 2 * DAY), NOW), '');
 });

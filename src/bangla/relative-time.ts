@@ -23,3 +23,13 @@ export function formatRelativeBn(instant: Date, now: Date): string {
   }
   return 'এইমাত্র';
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The relative time of an instant less than a day before or after `now`, else '': a reader told
+ * "১১৭৭ দিন আগে" has to work out the date, so anything older is shown with its house date instead.
+ */
+export function formatRecentBn(instant: Date, now: Date): string {
+  return Math.abs(now.getTime() - instant.getTime()) < DAY_MS ? formatRelativeBn(instant, now) : '';
+}

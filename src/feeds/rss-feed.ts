@@ -8,6 +8,7 @@ import type { FeedContext, FeedDocument } from './feed-context.ts';
 import { PUBLISHER_LOGO_PATH } from './publisher-logo.ts';
 import { renderRss, type RssImage, type RssItem } from './rss.ts';
 import { imageTypeOf } from './xml.ts';
+import { genitive } from '../bangla/genitive.ts';
 
 /** Newest articles offered per feed; the 2 MB limit may cut the feed shorter. */
 export const FEED_SIZE = 50;
@@ -23,7 +24,7 @@ export async function buildRssFeed(ctx: FeedContext, tree: SectionTree, section?
     {
       title: section ? `${section.name} | ${name}` : name,
       link: `${ctx.siteUrl}${path || '/'}`,
-      description: section ? `${name}: ${section.name}-এর সর্বশেষ খবর` : `${name}: সর্বশেষ খবর`,
+      description: section ? `${name}: ${genitive(section.name)} সর্বশেষ খবর` : `${name}: সর্বশেষ খবর`,
       selfUrl: `${ctx.siteUrl}${path}/rss.xml`,
       imageUrl: `${ctx.siteUrl}${PUBLISHER_LOGO_PATH}`,
       timeZone: ctx.timeZone(),

@@ -17,6 +17,7 @@ import * as templates from './templates/index.ts';
 import type { ArticleVM, ListsVM, ListPageVM, SiteVM } from './view-model.ts';
 import { SharedFragments } from './shared-fragments.ts';
 import { MAX_PAGE } from './page-key.ts';
+import { genitive } from '../bangla/genitive.ts';
 import { breadcrumbsVM, bylineVM, cardVM, commentsVM, districtHref, paginationVM, sectionHref, tagHref, type ViewContext } from './view-builder.ts';
 
 export { MAX_PAGE };
@@ -26,6 +27,8 @@ export interface SiteSettings {
   siteUrl: string;
   timeZone: string;
   hijriOffset: number;
+  /** The publication's Google News page, or '' when it has none. */
+  googleNewsUrl: string;
   cssHref: string;
   jsHref?: string;
 }
@@ -113,6 +116,7 @@ export class ReaderPages {
       })),
       breaking: [],
       feeds: [{ name: 'RSS', href: '/rss.xml' }],
+      googleNewsUrl: this.settings.googleNewsUrl,
       assets: { css: this.settings.cssHref, js: this.settings.jsHref },
     };
   }
@@ -212,7 +216,7 @@ export class ReaderPages {
     const vm = await this.articleVM(tree, article, related, ctx);
     const site = this.site(tree, ctx);
     // The follow line offers the section's own feed after the site's.
-    site.feeds = [...site.feeds, { name: `${article.section.name}-এর ফিড`, href: `/${article.section.path}/rss.xml` }];
+    site.feeds = [...site.feeds, { name: `${genitive(article.section.name)} ফিড`, href: `/${article.section.path}/rss.xml` }];
     const html = templates.renderArticlePage(site, vm, UNSPLICED_LISTS);
     // `byline:ID`: a byline person renamed in the newsroom re-renders the pages that name them.
     const tags = [`article:${id}`, ...article.people.map((p) => `byline:${p.id}`), ...cards(related)];

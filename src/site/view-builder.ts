@@ -1,6 +1,6 @@
 import { formatHouseDateTime } from '../bangla/date-format.ts';
 import { formatIsoOffset } from '../bangla/zoned-date.ts';
-import { formatRelativeBn } from '../bangla/relative-time.ts';
+import { formatRecentBn } from '../bangla/relative-time.ts';
 import { toBengaliDigits } from '../bangla/digits.ts';
 import type { ArticleSummary, ResolvedImage } from '../content/content-reader.ts';
 import type { Person } from '../content/people/person.repository.ts';
@@ -47,7 +47,8 @@ export function cardVM(a: ArticleSummary, ctx: ViewContext): ArticleCardVM {
     sectionName: a.section.name,
     sectionHref: sectionHref(a.section),
     publishedLabel: formatHouseDateTime(published, ctx.timeZone),
-    relativeLabel: formatRelativeBn(published, ctx.now),
+    // Within a day "৩ ঘণ্টা আগে"; older cards carry the house date (the template falls back to it).
+    relativeLabel: formatRecentBn(published, ctx.now),
     publishedIso: formatIsoOffset(published, ctx.timeZone),
     breaking: a.breaking,
   };

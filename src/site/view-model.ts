@@ -28,6 +28,8 @@ export interface SiteVM {
   /** Feed links shown in the follow line and footer: site RSS first. */
   feeds: LinkVM[];
   /** Hashed asset URLs. */
+  /** The publication's Google News page, or '' (the follow line then offers the RSS feed). */
+  googleNewsUrl: string;
   /** Hashed asset URLs: the stylesheet, and the reader script when pages use it. */
   assets: { css: string; js?: string };
 }

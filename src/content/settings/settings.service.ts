@@ -16,13 +16,23 @@ export const siteSettingsSchema = z
         return false;
       }
     }, 'must be an IANA time zone such as Asia/Dhaka'),
+    /**
+     * The publication's page on Google News (https://news.google.com/…), which the article
+     * page's follow line links; empty when the site has none, and the line then offers RSS.
+     */
+    googleNewsUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((url) => url === '' || /^https:\/\/news\.google\.com\/[^\s]*$/.test(url), 'must be an https://news.google.com/ address, or empty')
+      .default(''),
   })
   .strict();
 
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
 
 /**
- * Settings the newsroom changes at run time (site name, Hijri offset, time zone). Stored in the
+ * Settings the newsroom changes at run time (site name, Hijri offset, time zone, Google News page). Stored in the
  * database over the configured defaults; read on every page render from a copy refreshed when a
  * `settings` change event arrives, so all processes agree within a second.
  */

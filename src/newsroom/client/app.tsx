@@ -9,7 +9,7 @@ import { Shell } from './shell.tsx';
 import { ErrorBox } from './components/error-box.tsx';
 import { ConversionBar } from './components/conversion-bar.tsx';
 
-const DEFAULT_SETTINGS: Settings = { siteName: 'প্রকাশ', hijriOffset: 0, timeZone: 'Asia/Dhaka' };
+const DEFAULT_SETTINGS: Settings = { siteName: 'প্রকাশ', hijriOffset: 0, timeZone: 'Asia/Dhaka', googleNewsUrl: '' };
 const LOCALE_KEY = 'prokash.locale';
 
 // `expired`: the session ended while working; sign-in is asked for over the screen, which keeps

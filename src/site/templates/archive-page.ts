@@ -4,6 +4,7 @@ import { renderCardList } from './card.ts';
 import { renderDocument } from './layout.ts';
 import { renderListsTabs } from './lists-tabs.ts';
 import { renderShell } from './page-shell.ts';
+import { genitive } from '../../bangla/genitive.ts';
 
 /** One day's archive: the day in three calendars, its articles, its print edition by page. */
 export function renderArchivePage(site: SiteVM, page: ArchivePageVM): string {
@@ -22,7 +23,7 @@ ${page.printPages.length ? renderPrintEdition(page) : ''}
 ${renderDayNav(page)}`;
   return renderDocument(site, {
     title: `আর্কাইভ: ${page.gregorianLabel}`,
-    description: `${page.gregorianLabel}, ${page.banglaLabel}, ${page.hijriLabel}: ${site.name} এর সব খবর`,
+    description: `${page.gregorianLabel}, ${page.banglaLabel}, ${page.hijriLabel}: ${genitive(site.name)} সব খবর`,
     canonical: `${site.origin}${archivePath(page.date)}`,
     bodyClass: 'page-archive',
     main: renderShell({ main, side: renderListsTabs(page.lists) }),

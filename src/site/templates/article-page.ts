@@ -9,6 +9,7 @@ import { renderListsTabs } from './lists-tabs.ts';
 import { renderShell } from './page-shell.ts';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '../head/json-ld.ts';
 import { articleSocialMeta } from '../head/social-meta.ts';
+import { genitive } from '../../bangla/genitive.ts';
 
 /** The article page, in the order a Bangladeshi daily shows it (see the seed fixture). */
 export function renderArticlePage(site: SiteVM, article: ArticleVM, lists: ListsVM): string {
@@ -90,7 +91,9 @@ function renderFollowLine(site: SiteVM, article: ArticleVM): SafeHtml | string {
   if (!feed) return '';
   // A section feed is linked only when the site lists it; its URL is not guessed here.
   const sectionFeed = site.feeds.slice(1).find((f) => f.href === `${article.sectionHref.replace(/\/$/, '')}/rss.xml`);
-  return html`<p class="follow-line">${site.name} এর সর্বশেষ খবর পেতে <a href="${feed.href}">Google News ফিডটি</a> অনুসরণ করুন${
+  // Google News only when the newsroom gave the publication's page there; otherwise the RSS feed, named as such.
+  const follow = site.googleNewsUrl ? html`<a href="${site.googleNewsUrl}">Google News-এ</a>` : html`<a href="${feed.href}">RSS ফিড</a>`;
+  return html`<p class="follow-line">${genitive(site.name)} সর্বশেষ খবর পেতে ${follow} অনুসরণ করুন${
     sectionFeed ? html` · <a href="${sectionFeed.href}">${sectionFeed.name}</a>` : ''
   }</p>`;
 }

@@ -124,6 +124,7 @@ export function sampleSite(cssHref = '/assets/site.00000000.css'): SiteVM {
       { name: 'RSS', href: '/rss.xml' },
       { name: 'আন্তর্জাতিক RSS', href: '/world/rss.xml' },
     ],
+    googleNewsUrl: 'https://news.google.com/publications/CAAqBwgKMKHL9QowkqbaAg',
     assets: { css: cssHref },
   };
 }

@@ -5,6 +5,7 @@ import { renderDocument } from './layout.ts';
 import { renderListsTabs } from './lists-tabs.ts';
 import { renderPagination } from './pagination.ts';
 import { renderShell } from './page-shell.ts';
+import { genitive } from '../../bangla/genitive.ts';
 
 /** A piece of a result's snippet; `mark` pieces are the words that matched. */
 export interface SnippetPartVM {
@@ -58,7 +59,7 @@ ${r.snippet.length ? html`<p class="search-result__snippet">${renderSnippet(r.sn
 ${renderPagination(page.pagination)}`;
   return renderDocument(site, {
     title: page.query ? `“${page.query}” খুঁজে পাওয়া খবর` : 'খুঁজুন',
-    description: `${site.name}-এর খবর খুঁজুন`,
+    description: `${genitive(site.name)} খবর খুঁজুন`,
     canonical: '',
     bodyClass: 'page-search',
     noindex: true, // result pages are endless and thin: search engines should not keep them

@@ -6,6 +6,7 @@ import { renderDocument } from './layout.ts';
 import { renderListsTabs } from './lists-tabs.ts';
 import { renderPagination } from './pagination.ts';
 import { renderShell } from './page-shell.ts';
+import { genitive } from '../../bangla/genitive.ts';
 
 /** A section front: breadcrumbs, title, sub-section links, cards, pagination, RSS link. */
 export function renderSectionPage(site: SiteVM, page: SectionPageVM): string {
@@ -25,7 +26,7 @@ ${renderCardList(page.articles, { level: 2, eagerFirst: page.pagination.page <= 
 ${renderPagination(page.pagination)}`;
   return renderDocument(site, {
     title: page.pagination.page > 1 ? `${page.title} (${page.pagination.pageLabel})` : page.title,
-    description: `${page.title}: ${site.name} এর সর্বশেষ খবর`,
+    description: `${page.title}: ${genitive(site.name)} সর্বশেষ খবর`,
     canonical: page.canonicalUrl,
     bodyClass: 'page-section',
     main: renderShell({ main, side: renderListsTabs(page.lists) }),

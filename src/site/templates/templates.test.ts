@@ -118,7 +118,7 @@ describe('article page', () => {
       '<h1',
       '<figure',
       'class="article__body"',
-      'Google News ফিডটি',
+      'class="follow-line"',
       'মন্তব্য করুন',
       'class="tabs"',
       'class="related"',
@@ -139,8 +139,13 @@ describe('article page', () => {
     assert.doesNotMatch(img, /loading="lazy"/);
   });
 
-  it('links Google News ফিডটি to the site feed, and the section feed the site lists', () => {
-    assert.ok(page.includes('কালবেলা অনলাইন এর সর্বশেষ খবর পেতে <a href="/rss.xml">Google News ফিডটি</a> অনুসরণ করুন'));
+  it('links the publication on Google News when it has a page there, else the RSS feed, and the section feed the site lists', () => {
+    assert.ok(
+      page.includes('কালবেলা অনলাইনের সর্বশেষ খবর পেতে <a href="https://news.google.com/publications/CAAqBwgKMKHL9QowkqbaAg">Google News-এ</a> অনুসরণ করুন'),
+    );
+    const noGoogle = renderArticlePage({ ...site, googleNewsUrl: '' }, sampleArticle(), sampleLists());
+    assert.ok(noGoogle.includes('কালবেলা অনলাইনের সর্বশেষ খবর পেতে <a href="/rss.xml">RSS ফিড</a> অনুসরণ করুন'));
+    assert.ok(!noGoogle.includes('Google News'));
     const other = renderArticlePage(site, sampleArticle({ sectionHref: '/world' }), sampleLists());
     assert.ok(other.includes('<a href="/world/rss.xml">আন্তর্জাতিক RSS</a>'));
   });

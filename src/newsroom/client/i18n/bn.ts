@@ -212,6 +212,8 @@ export const bn = {
   'settings.hijriHint': 'চাঁদ দেখা অনুযায়ী −২ থেকে +২ দিন।',
   'settings.timeZone': 'সময় অঞ্চল',
   'settings.timeZoneHint': 'যেমন Asia/Dhaka।',
+  'settings.googleNewsUrl': 'Google News-এ প্রকাশনার পাতা',
+  'settings.googleNewsHint': 'https://news.google.com/… ঠিকানা; খালি রাখলে খবরের পাতায় RSS ফিডের লিংক দেখানো হয়।',
 
   'nav.comments': 'মন্তব্য',
   'nav.commentSettings': 'মন্তব্যের নিয়ম',

@@ -214,6 +214,8 @@ export const en: Record<MessageKey, string> = {
   'settings.hijriHint': 'From −2 to +2 days, as the moon was sighted.',
   'settings.timeZone': 'Time zone',
   'settings.timeZoneHint': 'For example Asia/Dhaka.',
+  'settings.googleNewsUrl': "The publication's page on Google News",
+  'settings.googleNewsHint': 'An https://news.google.com/… address; when empty, article pages link the RSS feed instead.',
 
   'nav.comments': 'Comments',
   'nav.commentSettings': 'Comment rules',

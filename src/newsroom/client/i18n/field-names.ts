@@ -28,6 +28,7 @@ const FIELDS: Record<string, MessageKey> = {
   siteName: 'settings.siteName',
   hijriOffset: 'settings.hijriOffset',
   timeZone: 'settings.timeZone',
+  googleNewsUrl: 'settings.googleNewsUrl',
   slug: 'sections.slug',
   caption: 'media.caption',
   credit: 'media.credit',

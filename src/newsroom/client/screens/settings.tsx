@@ -5,7 +5,7 @@ import { useT } from '../i18n/use-t.ts';
 import { useSession } from '../session-context.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 
-/** Admins: the site's name, the Hijri date offset (moon sighting) and the time zone. */
+/** Admins: the site's name, the Hijri date offset (moon sighting), the time zone and the Google News page. */
 export function SettingsScreen() {
   const t = useT();
   const { settings, setSettings } = useSession();
@@ -47,6 +47,11 @@ export function SettingsScreen() {
           {t('settings.timeZone')}
           <input type="text" data-bangla="off" required value={form.timeZone} onInput={(e) => set({ timeZone: e.currentTarget.value })} />
           <small class="hint">{t('settings.timeZoneHint')}</small>
+        </label>
+        <label>
+          {t('settings.googleNewsUrl')}
+          <input type="url" data-bangla="off" value={form.googleNewsUrl} onInput={(e) => set({ googleNewsUrl: e.currentTarget.value })} />
+          <small class="hint">{t('settings.googleNewsHint')}</small>
         </label>
         <ErrorBox error={error} />
         <button class="button primary" type="submit">
