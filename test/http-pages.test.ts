@@ -177,6 +177,41 @@ for (const dialect of DIALECTS) {
       assert.ok(printPart.includes(`পৃষ্ঠা ${String(print.print_page).replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]!)}`));
     });
 
+    test("a print article's edition line leads to its page of that day's print edition, the header's date to today's", async () => {
+      const print = await ctx.t.db
+        .selectFrom('articles')
+        .innerJoin('sections', 'sections.id', 'articles.section_id')
+        .select(['articles.id', 'articles.published_at', 'articles.print_page', 'sections.path'])
+        .where('articles.edition', '=', 'print')
+        .where('articles.print_page', 'is not', null)
+        .where('articles.status', '=', 'published')
+        .orderBy('articles.published_at', 'desc')
+        .executeTakeFirstOrThrow();
+      const day = zonedCivilDate(new Date(print.published_at!), 'Asia/Dhaka');
+      const dayPath = `/archive/${day.year}/${String(day.month).padStart(2, '0')}/${String(day.day).padStart(2, '0')}`;
+      const page = (await get(`/${print.path}/${print.id}`)).body;
+      const edition = /<p class="article__edition"><a href="([^"]+)">প্রিন্ট সংস্করণ, পৃষ্ঠা [০-৯]+<\/a><\/p>/.exec(page);
+      assert.ok(edition, 'the edition line is a link');
+      assert.equal(edition[1], `${dayPath}#print-page-${print.print_page}`);
+      const archive = (await get(dayPath)).body;
+      assert.ok(archive.includes(`id="print-page-${print.print_page}"`), 'the archive has the anchor');
+      // The header's date (the app's clock's day) leads to that day's print edition.
+      assert.match(page, /<p class="site-header__date"><a href="\/archive\/\d{4}\/\d{2}\/\d{2}#print-edition"/);
+      // An online article's edition line stays text.
+      const online = (await get(SEED)).body;
+      assert.match(online, /<p class="article__edition">অনলাইন সংস্করণ<\/p>/);
+    });
+
+    test('landmarks of one role have different names (the search page, the date archive)', async () => {
+      for (const path of ['/search?q=পুতিন', '/archive/2023/09/13']) {
+        const html = (await get(path)).body;
+        const names = [...html.matchAll(/<(nav|form)\b[^>]*?(?:role="search"[^>]*?)?aria-label="([^"]+)"/g)].map((m) => `${m[1]}:${m[2]}`);
+        assert.equal(new Set(names).size, names.length, `${path}: ${names.join(', ')}`);
+        const searches = [...html.matchAll(/<form\b[^>]*role="search"[^>]*>/g)].map((m) => /aria-label="([^"]+)"/.exec(m[0])?.[1]);
+        assert.ok(searches.every(Boolean) && new Set(searches).size === searches.length, `${path}: search landmarks ${searches.join(', ')}`);
+      }
+    });
+
     test('errors are Bengali pages with the right status, never a 500', async () => {
       const res = await get('/no/such/page');
       assert.equal(res.statusCode, 404);

@@ -55,7 +55,8 @@ async function toRssItem(ctx: FeedContext, a: ArticleFull, districts: ReadonlyMa
     bodyHtml: renderDocumentHtml(a.body),
     publishedAt: new Date(a.publishedAt),
     creators: a.people.map((p) => bylineLabel(p, districts)),
-    categories: [a.section.name, ...a.tags.map((t) => t.name)],
+    // A tag named as the section is one category, not two.
+    categories: [...new Set([a.section.name, ...a.tags.map((t) => t.name)])],
     image: a.image ? await rssImage(ctx, a.image) : null,
   };
 }

@@ -18,7 +18,18 @@ import type { ArticleVM, ListsVM, ListPageVM, SiteVM } from './view-model.ts';
 import { SharedFragments } from './shared-fragments.ts';
 import { MAX_PAGE } from './page-key.ts';
 import { genitive } from '../bangla/genitive.ts';
-import { breadcrumbsVM, bylineVM, cardVM, commentsVM, districtHref, paginationVM, sectionHref, tagHref, type ViewContext } from './view-builder.ts';
+import {
+  archiveDayHref,
+  breadcrumbsVM,
+  bylineVM,
+  cardVM,
+  commentsVM,
+  districtHref,
+  paginationVM,
+  sectionHref,
+  tagHref,
+  type ViewContext,
+} from './view-builder.ts';
 
 export { MAX_PAGE };
 
@@ -109,6 +120,7 @@ export class ReaderPages {
       name: this.settings.siteName,
       origin: this.settings.siteUrl,
       todayLabel: formatThreeCalendars(ctx.now, { timeZone: ctx.timeZone, hijriOffset: this.settings.hijriOffset }),
+      todayHref: `${archiveDayHref(zonedCivilDate(ctx.now, ctx.timeZone))}#print-edition`,
       nav: this.tree.roots.map((s) => ({
         name: s.name,
         href: sectionHref(s),
@@ -232,6 +244,7 @@ export class ReaderPages {
       bylines: article.people.map((p) => bylineVM(p, districtNames)),
       editionLabel: article.edition === 'print' ? 'প্রিন্ট সংস্করণ' : 'অনলাইন সংস্করণ',
       printPageLabel: article.edition === 'print' && article.printPage ? `পৃষ্ঠা ${toBengaliDigits(article.printPage)}` : '',
+      printEditionHref: printEditionHref(article, ctx),
       updatedLabel: updated ? formatHouseDateTime(updated, ctx.timeZone) : '',
       updatedIso: updated ? formatIsoOffset(updated, ctx.timeZone) : '',
       corrections: article.corrections.map((c) => ({
@@ -304,7 +317,7 @@ export class ReaderPages {
     const today = zonedCivilDate(ctx.now, ctx.timeZone);
     const next = addDays(day, 1);
     const iso = (d: CivilDate) => `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-    const href = (d: CivilDate) => `/archive/${iso(d).replaceAll('-', '/')}`;
+    const href = archiveDayHref;
     const html = templates.renderArchivePage(this.site(undefined, ctx), {
       date: iso(day),
       gregorianLabel: formatGregorianDate(day),
@@ -344,4 +357,11 @@ export class ReaderPages {
 /** `card:ID` for every article a page lists: its edits reach every page that shows it. */
 function cards(articles: readonly ArticleSummary[]): string[] {
   return [...new Set(articles.map((a) => `card:${a.id}`))];
+}
+
+/** A print article's place in its day's print edition in the archive (the page's anchor), or ''. */
+function printEditionHref(article: ArticleFull, ctx: ViewContext): string {
+  if (article.edition !== 'print' || !article.publishedAt) return '';
+  const day = archiveDayHref(zonedCivilDate(new Date(article.publishedAt), ctx.timeZone));
+  return `${day}#${article.printPage ? `print-page-${article.printPage}` : 'print-edition'}`;
 }

@@ -1,5 +1,5 @@
 import { formatHouseDateTime } from '../bangla/date-format.ts';
-import { formatIsoOffset } from '../bangla/zoned-date.ts';
+import { formatIsoOffset, type CivilDate } from '../bangla/zoned-date.ts';
 import { formatRecentBn } from '../bangla/relative-time.ts';
 import { toBengaliDigits } from '../bangla/digits.ts';
 import type { ArticleSummary, ResolvedImage } from '../content/content-reader.ts';
@@ -55,7 +55,8 @@ export function cardVM(a: ArticleSummary, ctx: ViewContext): ArticleCardVM {
 }
 
 export function bylineVM(person: Person, districtNames: ReadonlyMap<number, string>): BylineVM {
-  return { name: bylineLabel(person, districtNames), href: personHref(person), kind: person.kind };
+  const name = bylineLabel(person, districtNames);
+  return { name, href: personHref(person), kind: person.kind, ...(name !== person.name ? { personName: person.name } : {}) };
 }
 
 export function breadcrumbsVM(chain: readonly SectionNode[]): LinkVM[] {
@@ -89,4 +90,9 @@ export function commentsVM(comments: readonly PublicComment[], articleId: number
     items: comments.map(one),
     formAction: `/api/v1/articles/${articleId}/comments`,
   };
+}
+
+/** The date archive's page of one day in the site's zone: `/archive/2026/12/05`. */
+export function archiveDayHref(day: CivilDate): string {
+  return `/archive/${day.year}/${String(day.month).padStart(2, '0')}/${String(day.day).padStart(2, '0')}`;
 }

@@ -21,6 +21,8 @@ export interface SiteVM {
   origin: string;
   /** Header date line in three calendars: "শুক্রবার, ২৭ নভেম্বর ২০২৬, ১২ অগ্রহায়ণ ১৪৩৩, ১৬ জমাদিউস সানি ১৪৪৮ হিজরি". */
   todayLabel: string;
+  /** Today's page of the date archive, where the day's print edition is listed page by page. */
+  todayHref: string;
   /** Top-level sections with their sub-sections. */
   nav: NavItemVM[];
   /** Breaking headlines for the ticker (may be empty). */
@@ -83,6 +85,8 @@ export interface PaginationVM {
 /** A byline part; `kind` tells structured data a person from an organisation (desk, agency). */
 export interface BylineVM extends LinkVM {
   kind?: 'desk' | 'reporter' | 'correspondent' | 'agency';
+  /** The person's own name when the byline names them otherwise (a correspondent: "কুমিল্লা প্রতিনিধি"). */
+  personName?: string;
 }
 
 /** An approved reader comment, as shown under the article. */
@@ -114,6 +118,8 @@ export interface ArticleVM extends ArticleCardVM {
   editionLabel: string;
   /** "প্রিন্ট সংস্করণ, পৃষ্ঠা ৩" style detail, or empty for online. */
   printPageLabel: string;
+  /** For a print article, that day's print edition in the archive at its page (`/archive/2026/12/05#print-page-3`); else ''. */
+  printEditionHref: string;
   /** House format of the significant update time, or empty when none. */
   updatedLabel: string;
   updatedIso: string;

@@ -41,10 +41,14 @@ describe('NewsArticle JSON-LD', () => {
           { name: 'কালবেলা ডেস্ক', href: '/author/kalbela-desk' },
           { name: 'তানজিলা রহমান', href: '/author/tanjila', kind: 'reporter' },
           { name: 'বাসস', href: '/author/bss', kind: 'agency' },
-          { name: 'দেবিদ্বার (কুমিল্লা) প্রতিনিধি', href: '/author/debidwar', kind: 'correspondent' },
+          { name: 'দেবিদ্বার (কুমিল্লা) প্রতিনিধি', href: '/author/debidwar', kind: 'correspondent', personName: 'আবুল কালাম' },
         ],
       }),
     ) as Record<string, any>;
+    // The correspondent is named as the person, the byline's place is their title.
+    assert.deepEqual({ name: a.author[3].name, jobTitle: a.author[3].jobTitle }, { name: 'আবুল কালাম', jobTitle: 'দেবিদ্বার (কুমিল্লা) প্রতিনিধি' });
+    assert.equal(a.author[1].name, 'তানজিলা রহমান');
+    assert.equal(a.author[1].jobTitle, undefined);
     assert.deepEqual(
       a.author.map((p: any) => [p['@type'], p.url]),
       [
@@ -103,6 +107,9 @@ describe('article and home <head>', () => {
     assert.deepEqual(meta('article:published_time'), ['2023-09-13T16:57:00+06:00']);
     assert.ok(meta('og:description')[0], 'og:description');
     assert.deepEqual(meta('twitter:card'), ['summary_large_image']);
+    // The card's picture is described to screen readers on X as on Facebook.
+    assert.deepEqual(meta('twitter:image:alt'), meta('og:image:alt'));
+    assert.ok(meta('twitter:image:alt')[0], 'twitter:image:alt');
     assert.match(head, /<link rel="canonical" href="http:\/\/localhost:3000\/world\/asia\/251042">/);
     assert.match(head, /<meta name="robots" content="max-image-preview:large">/);
   });

@@ -54,7 +54,9 @@ function imageJsonLd(origin: string, image: ImageVM): JsonLd {
 // byline carries its kind, a name ending in "ডেস্ক" (desk) is taken for an organisation.
 function authorJsonLd(origin: string, byline: BylineVM): JsonLd {
   const organisation = byline.kind ? byline.kind === 'desk' || byline.kind === 'agency' : /ডেস্ক$/u.test(byline.name.trim());
-  return { '@type': organisation ? 'Organization' : 'Person', name: byline.name, url: absolute(origin, byline.href) };
+  // A correspondent's byline names the place ("উল্লাপাড়া (সিরাজগঞ্জ) প্রতিনিধি"); the author is the person.
+  const role = byline.personName ? { jobTitle: byline.name } : {};
+  return { '@type': organisation ? 'Organization' : 'Person', name: byline.personName ?? byline.name, ...role, url: absolute(origin, byline.href) };
 }
 
 /** The trail home › sections › article, as Google shows it above the result. */

@@ -70,5 +70,6 @@ function photoTags(site: SiteVM, image: ImageVM, headline: string): MetaTag[] {
     og('og:image:alt', image.alt || headline),
     tw('twitter:card', 'summary_large_image'),
     tw('twitter:image', url),
+    tw('twitter:image:alt', image.alt || headline),
   ];
 }

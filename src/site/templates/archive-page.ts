@@ -13,14 +13,14 @@ export function renderArchivePage(site: SiteVM, page: ArchivePageVM): string {
   <h1 class="page-head__title">${page.gregorianLabel}</h1>
   <p class="page-head__subtitle">${page.banglaLabel} · ${page.hijriLabel}</p>
 </header>
-${renderDayNav(page)}
+${renderDayNav(page, 'দিন')}
 ${renderDatePicker(page.date)}
 <section class="archive-day" aria-labelledby="archive-online">
   <h2 class="block-title" id="archive-online">এই দিনের খবর</h2>
   ${renderCardList(page.articles, { level: 3, eagerFirst: true, className: 'card-grid card-grid--list' })}
 </section>
 ${page.printPages.length ? renderPrintEdition(page) : ''}
-${renderDayNav(page)}`;
+${renderDayNav(page, 'দিন, পাতার শেষে')}`;
   return renderDocument(site, {
     title: `আর্কাইভ: ${page.gregorianLabel}`,
     description: `${page.gregorianLabel}, ${page.banglaLabel}, ${page.hijriLabel}: ${genitive(site.name)} সব খবর`,
@@ -31,10 +31,10 @@ ${renderDayNav(page)}`;
 }
 
 function renderPrintEdition(page: ArchivePageVM): SafeHtml {
-  return html`<section class="print-edition" aria-labelledby="archive-print">
+  return html`<section class="print-edition" id="print-edition" aria-labelledby="archive-print">
   <h2 class="block-title" id="archive-print">প্রিন্ট সংস্করণ</h2>
   ${page.printPages.map(
-    (printPage) => html`<section class="print-page">
+    (printPage) => html`<section class="print-page" id="print-page-${printPage.page}">
     <h3 class="print-page__title">${printPage.pageLabel}</h3>
     ${renderCardList(printPage.articles, { level: 3, className: 'card-grid card-grid--compact' })}
   </section>`,
@@ -42,8 +42,9 @@ function renderPrintEdition(page: ArchivePageVM): SafeHtml {
 </section>`;
 }
 
-function renderDayNav(page: ArchivePageVM): SafeHtml {
-  return html`<nav class="pagination day-nav" aria-label="দিন">
+// Two of these on the page (top and bottom): landmarks with one role need different names.
+function renderDayNav(page: ArchivePageVM, label: string): SafeHtml {
+  return html`<nav class="pagination day-nav" aria-label="${label}">
   <a class="pagination__link" rel="prev" href="${page.prevDayHref}">আগের দিন</a>
   ${page.nextDayHref ? html`<a class="pagination__link" rel="next" href="${page.nextDayHref}">পরের দিন</a>` : ''}
 </nav>`;

@@ -48,7 +48,7 @@ function renderMeta(article: ArticleVM): SafeHtml {
       <span class="article__date">প্রকাশ : <time datetime="${article.publishedIso}">${article.publishedLabel}</time></span>
       ${article.updatedLabel ? html`<span class="article__date">আপডেট : <time datetime="${article.updatedIso}">${article.updatedLabel}</time></span>` : ''}
     </p>
-    <p class="article__edition">${editionText(article)}</p>
+    <p class="article__edition">${article.printEditionHref ? html`<a href="${article.printEditionHref}">${editionText(article)}</a>` : editionText(article)}</p>
   </div>`;
 }
 

@@ -7,7 +7,7 @@ export function renderHeader(site: SiteVM): SafeHtml {
   return html`<a class="skip-link" href="#main">মূল লেখায় যান</a>
 <header class="site-header">
   <div class="site-header__top container">
-    <p class="site-header__date">${site.todayLabel}</p>
+    <p class="site-header__date"><a href="${site.todayHref}" title="আজকের আর্কাইভ ও প্রিন্ট সংস্করণ">${site.todayLabel}</a></p>
     ${renderSearchForm()}
   </div>
   <div class="site-header__brand container">
@@ -19,7 +19,7 @@ export function renderHeader(site: SiteVM): SafeHtml {
 }
 
 function renderSearchForm(): SafeHtml {
-  return html`<form class="search-form" action="/search" method="get" role="search">
+  return html`<form class="search-form" action="/search" method="get" role="search" aria-label="সাইটে খুঁজুন">
       <label class="visually-hidden" for="site-search">খুঁজুন</label>
       <input class="search-form__input" id="site-search" type="search" name="q" placeholder="খবর খুঁজুন" required>
       <button class="search-form__button" type="submit">খুঁজুন</button>

@@ -81,6 +81,7 @@ export function sampleSite(cssHref = '/assets/site.00000000.css'): SiteVM {
     name: 'কালবেলা অনলাইন',
     origin: 'http://localhost:3000',
     todayLabel: 'শুক্রবার, ২৭ নভেম্বর ২০২৬, ১২ অগ্রহায়ণ ১৪৩৩, ১৬ জমাদিউস সানি ১৪৪৮ হিজরি',
+    todayHref: '/archive/2026/11/27#print-edition',
     nav: [
       { name: 'জাতীয়', href: '/national', children: [] },
       { name: 'রাজনীতি', href: '/politics', children: [] },
@@ -158,6 +159,7 @@ export function sampleArticle(overrides: Partial<ArticleVM> = {}): ArticleVM {
     bylines: [{ name: 'কালবেলা ডেস্ক', href: '/author/kalbela-desk' }],
     editionLabel: 'অনলাইন সংস্করণ',
     printPageLabel: '',
+    printEditionHref: '',
     updatedLabel: '',
     updatedIso: '',
     bodyHtml: raw(FIXTURE_BODY.map((p) => `<p>${p}</p>`).join('\n')),

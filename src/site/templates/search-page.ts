@@ -68,7 +68,7 @@ ${renderPagination(page.pagination)}`;
 }
 
 function renderForm(page: SearchPageVM): SafeHtml {
-  return html`<form class="search-page-form" action="/search" method="get" role="search">
+  return html`<form class="search-page-form" action="/search" method="get" role="search" aria-label="খোঁজ বদলান">
   <label class="search-page-form__label" for="search-q">কী খুঁজছেন?</label>
   <div class="search-page-form__row">
     <input class="search-form__input search-page-form__input" id="search-q" type="search" name="q" value="${page.query}" maxlength="200" placeholder="যেমন: পুতিন, ঢাকার যানজট, putin">
