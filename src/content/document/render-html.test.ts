@@ -60,6 +60,11 @@ test('renderDocumentHtml renders every node and mark (table)', () => {
       '<figure class="body-image"><img src="/media/kim.jpg" alt="কিম ও পুতিন" width="1200" height="800" loading="lazy" decoding="async"><figcaption>বৈঠকে দুই দেশের প্রেসিডেন্ট। <span class="credit">ছবি : রয়টার্স</span></figcaption></figure>',
     ],
     [
+      'image whose credit was typed with its own prefix: the prefix once',
+      doc(image({ caption: 'বৈঠকে', credit: 'ছবি : প্রকাশ' })),
+      '<figure class="body-image"><img src="/media/kim.jpg" alt="" loading="lazy" decoding="async"><figcaption>বৈঠকে <span class="credit">ছবি : প্রকাশ</span></figcaption></figure>',
+    ],
+    [
       'image with caption only',
       doc(image({ caption: 'বৈঠকে' })),
       '<figure class="body-image"><img src="/media/kim.jpg" alt="" loading="lazy" decoding="async"><figcaption>বৈঠকে</figcaption></figure>',

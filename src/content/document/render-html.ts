@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../lib/html.ts';
+import { photoCreditLine } from '../../bangla/photo-credit.ts';
 import { DocumentError } from './document-error.ts';
 import type { BlockNode, Doc, EmbedNode, EmbedProvider, ImageNode, InlineNode, ListItemNode, Mark } from './document-types.ts';
 import { embedProviderOf } from './embed-url.ts';
@@ -126,7 +127,7 @@ function renderImage({ attrs }: ImageNode): string {
   const size = ['width', 'height'] as const;
   const sizeAttrs = size.map((key) => (Number.isSafeInteger(attrs[key]) ? ` ${key}="${attrs[key]}"` : '')).join('');
   const img = `<img src="${escapeHtml(attrs.src)}" alt="${escapeHtml(attrs.alt)}"${sizeAttrs} loading="lazy" decoding="async">`;
-  const credit = attrs.credit ? `<span class="credit">ছবি : ${escapeHtml(attrs.credit)}</span>` : '';
+  const credit = attrs.credit ? `<span class="credit">${escapeHtml(photoCreditLine(attrs.credit))}</span>` : '';
   const caption = [escapeHtml(attrs.caption), credit].filter(Boolean).join(' ');
   return `<figure class="body-image">${img}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }

@@ -8,6 +8,7 @@ import { Setup } from './screens/setup.tsx';
 import { Shell } from './shell.tsx';
 import { ErrorBox } from './components/error-box.tsx';
 import { ConversionBar } from './components/conversion-bar.tsx';
+import { AvroPreviewBox } from './components/avro-preview.tsx';
 
 const DEFAULT_SETTINGS: Settings = { siteName: 'প্রকাশ', hijriOffset: 0, timeZone: 'Asia/Dhaka', googleNewsUrl: '' };
 const LOCALE_KEY = 'prokash.locale';
@@ -116,6 +117,7 @@ export function App() {
     <LocaleContext.Provider value={locale}>
       {screen}
       <ConversionBar />
+      <AvroPreviewBox />
     </LocaleContext.Provider>
   );
 }

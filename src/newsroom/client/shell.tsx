@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { api } from './api.ts';
 import type { Locale, User } from './api-types.ts';
 import { useT } from './i18n/use-t.ts';
@@ -80,8 +81,14 @@ export function Shell() {
   };
 
   const screen = screenFor(path, visit);
+  // A new screen (and the first one after sign-in) takes the focus to its heading, or to the field
+  // it asks to start in, once they are drawn; unless the person has already moved into the screen.
+  useEffect(() => focusScreenStart(), [path, visit]);
   return (
     <div class="shell">
+      <a class="skip-link" href="#main" onClick={(event) => skipToMain(event)}>
+        {t('app.skipToMain')}
+      </a>
       <header class="topbar">
         <a class="brand" href={href('/')} onClick={(e) => onLinkClick(e, '/')}>
           {settings.siteName} <span>{t('app.newsroom')}</span>
@@ -108,7 +115,44 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main class="screen">{screen ?? <p class="hint">{t('common.notFound')}</p>}</main>
+      <main class="screen" id="main" tabIndex={-1}>
+        {screen ?? <p class="hint">{t('common.notFound')}</p>}
+      </main>
     </div>
   );
+}
+
+/** Where a screen starts: its main heading (a screen that wants a field first focuses it itself). */
+function screenStart(main: HTMLElement): HTMLElement | null {
+  return main.querySelector<HTMLElement>('h1');
+}
+
+function focusScreenStart(): void {
+  const main = document.getElementById('main');
+  if (!main) return;
+  const moved = () => main.contains(document.activeElement) && document.activeElement !== main;
+  const tryFocus = (): boolean => {
+    if (moved()) return true;
+    const start = screenStart(main);
+    if (!start) return false;
+    start.tabIndex = -1;
+    start.focus({ preventScroll: true });
+    return true;
+  };
+  if (tryFocus()) return;
+  // A screen that loads first draws its heading a moment later.
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) observer.disconnect();
+  });
+  observer.observe(main, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), 5_000);
+}
+
+/** The skip link: to the screen's first field when it names one (the headline), else to the screen. */
+function skipToMain(event: MouseEvent): void {
+  const main = document.getElementById('main');
+  if (!main) return;
+  event.preventDefault();
+  const target = main.querySelector<HTMLElement>('[data-skip-target]') ?? main;
+  target.focus();
 }

@@ -1,4 +1,6 @@
 import type { ArticleInput, Image } from '../api-types.ts';
+import type { FieldErrors } from '../errors/field-errors.ts';
+import { FieldError, fieldAttrs } from '../components/field-error.tsx';
 import { useT } from '../i18n/use-t.ts';
 import { SectionSelect } from './section-select.tsx';
 import { BylinePicker } from './byline-picker.tsx';
@@ -10,25 +12,29 @@ interface Props {
   input: ArticleInput;
   image: Image | null;
   disabled: boolean;
+  errors?: FieldErrors;
   onChange: (patch: Partial<ArticleInput>) => void;
   onImage: (image: Image | null) => void;
 }
 
 /** Section, byline, place, edition, tags, lead image and the breaking flag. */
-export function ArticleSide({ input, image, disabled, onChange, onImage }: Props) {
+export function ArticleSide({ input, image, disabled, errors, onChange, onImage }: Props) {
   const t = useT();
   return (
     <div class="stack article-side-fields">
-      <SectionSelect value={input.sectionId} disabled={disabled} onChange={(sectionId) => onChange({ sectionId })} />
-      <BylinePicker
-        value={input.byline}
-        disabled={disabled}
-        onChange={(byline, person) => {
-          // A correspondent's district is where the story is from, unless the desk chose one.
-          const district = byline.kind === 'correspondent' && person?.districtId && input.districtId === null ? { districtId: person.districtId } : {};
-          onChange({ byline, ...district });
-        }}
-      />
+      <SectionSelect value={input.sectionId} disabled={disabled} errors={errors} onChange={(sectionId) => onChange({ sectionId })} />
+      <div data-field="byline" class="stack">
+        <BylinePicker
+          value={input.byline}
+          disabled={disabled}
+          onChange={(byline, person) => {
+            // A correspondent's district is where the story is from, unless the desk chose one.
+            const district = byline.kind === 'correspondent' && person?.districtId && input.districtId === null ? { districtId: person.districtId } : {};
+            onChange({ byline, ...district });
+          }}
+        />
+        <FieldError errors={errors} name="byline" />
+      </div>
       <DistrictSelect value={input.districtId} disabled={disabled} onChange={(districtId) => onChange({ districtId })} />
       <fieldset>
         <legend>{t('article.edition')}</legend>
@@ -57,10 +63,12 @@ export function ArticleSide({ input, image, disabled, onChange, onImage }: Props
                 class="narrow"
                 disabled={disabled}
                 value={input.printPage ?? ''}
+                {...fieldAttrs(errors, 'printPage')}
                 onInput={(e) => onChange({ printPage: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
               />
             </label>
           )}
+          {input.edition === 'print' && <FieldError errors={errors} name="printPage" />}
         </div>
       </fieldset>
       <TagInput value={input.tags} disabled={disabled} onChange={(tags) => onChange({ tags })} />

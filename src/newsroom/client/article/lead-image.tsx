@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ArticleInput, Image } from '../api-types.ts';
 import { useT } from '../i18n/use-t.ts';
+import { bareCredit } from '../../../bangla/photo-credit.ts';
 import { MediaPicker } from '../media/media-picker.tsx';
 import { thumbnailUrl } from '../media/media-thumb.ts';
 import { overrideValue } from './article-input.ts';
@@ -27,7 +28,7 @@ export function LeadImage({ value, image, disabled, onChange }: Props) {
           <img src={thumbnailUrl(image, 480)} alt={image.alt} width={image.width} height={image.height} />
           <figcaption>
             {image.caption}
-            {image.credit && ` — ${t('media.creditLine', { credit: image.credit })}`}
+            {image.credit && ` — ${t('media.creditLine', { credit: bareCredit(image.credit) })}`}
           </figcaption>
         </figure>
       ) : (

@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Article, User } from '../api-types.ts';
-import { useT } from '../i18n/use-t.ts';
+import { useLocale, useT } from '../i18n/use-t.ts';
+import type { FieldErrors } from '../errors/field-errors.ts';
+import { FieldError, fieldAttrs } from '../components/field-error.tsx';
+import { formatTime } from '../format.ts';
 import { useSession } from '../session-context.ts';
 import { can, canSubmitArticle } from '../roles.ts';
 import { localInputToUtc, utcToLocalInput } from '../zoned-input.ts';
@@ -13,6 +16,8 @@ interface Props {
   editable: boolean;
   dirty: boolean;
   busy: boolean;
+  /** Fields the server refused (`at`, the schedule time). */
+  errors?: FieldErrors;
   significant: boolean;
   onSignificant: (value: boolean) => void;
   onSave: () => void;
@@ -20,8 +25,9 @@ interface Props {
 }
 
 /** Save and the workflow buttons this user's role allows for the article as it stands. */
-export function WorkflowBar({ article, user, editable, dirty, busy, significant, onSignificant, onSave, onAction }: Props) {
+export function WorkflowBar({ article, user, editable, dirty, busy, errors, significant, onSignificant, onSave, onAction }: Props) {
   const t = useT();
+  const locale = useLocale();
   const { settings } = useSession();
   const inAnHour = utcToLocalInput(new Date(Date.now() + 3_600_000).toISOString(), settings.timeZone);
   const [when, setWhen] = useState(article?.scheduledAt ? utcToLocalInput(article.scheduledAt, settings.timeZone) : inAnHour);
@@ -65,8 +71,21 @@ export function WorkflowBar({ article, user, editable, dirty, busy, significant,
         <div class="row wrap schedule">
           <label>
             {t('article.scheduleAt', { zone: settings.timeZone })}
-            <input type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
+            <input
+              type="datetime-local"
+              value={when}
+              {...fieldAttrs(errors, 'at')}
+              // The picker draws the time as the browser's locale does; the house format is read out below it.
+              aria-describedby={[errors?.at !== undefined ? 'field-error-at' : '', scheduleAt ? 'schedule-shown' : ''].filter(Boolean).join(' ')}
+              onInput={(e) => setWhen(e.currentTarget.value)}
+            />
           </label>
+          <FieldError errors={errors} name="at" />
+          {scheduleAt && (
+            <output id="schedule-shown" class="schedule-shown" lang={locale}>
+              {t('article.scheduleShown', { time: formatTime(scheduleAt, locale, settings.timeZone) })}
+            </output>
+          )}
           <button type="button" class="button" disabled={busy || !scheduleAt} onClick={() => scheduleAt && onAction({ schedule: scheduleAt })}>
             {t('article.schedule')}
           </button>

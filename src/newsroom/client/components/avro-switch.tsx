@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { avroModeOn, onAvroModeChange, setAvroMode } from '../input/avro-mode.ts';
+import { commitPendingAvro } from '../input/avro-pending.ts';
 import { useT } from '../i18n/use-t.ts';
 
 /** Shows whether Avro phonetic typing is on; a click (or Ctrl+M / F12 anywhere) switches it. */
@@ -14,7 +15,11 @@ export function AvroSwitch() {
       aria-pressed={on}
       title={t('avro.hint')}
       onMouseDown={(event) => event.preventDefault()}
-      onClick={() => setAvroMode(!on)}
+      onClick={() => {
+        // A word begun in Avro is finished in Avro.
+        commitPendingAvro();
+        setAvroMode(!on);
+      }}
     >
       {on ? t('avro.on') : t('avro.off')}
     </button>

@@ -6,8 +6,10 @@ import { closeHistory } from '@tiptap/pm/history';
 import type { EditorView } from '@tiptap/pm/view';
 import { bijoyToUnicode } from '../../../bangla/bijoy/bijoy-to-unicode.ts';
 import { looksLikeBijoy } from '../../../bangla/bijoy/looks-like-bijoy.ts';
-import { avroEditAt } from '../input/avro-edit.ts';
+import { avroToBangla } from '../../../bangla/avro/avro-to-bangla.ts';
+import { avroEditAt, endsAvroWord } from '../input/avro-edit.ts';
 import { avroModeOn } from '../input/avro-mode.ts';
+import { isRomanRun, registerAvroCommitter, setAvroPreview } from '../input/avro-pending.ts';
 import { hideConversionNotice, showConversionNotice } from '../input/conversion-notice.ts';
 
 /** Replaces the text of every text node between `from` and `to` by its conversion, marks kept. */
@@ -68,6 +70,45 @@ function avroInput(view: EditorView, key: string): boolean {
   return edit.consumesKey || key === ' ';
 }
 
+/** The Roman letters typed in Avro mode since the last word ended, as document positions. */
+interface Pending {
+  from: number;
+  to: number;
+}
+const pendingKey = new PluginKey<Pending | null>('avroPending');
+
+function pendingWord(state: EditorState): { pending: Pending; word: string } | undefined {
+  const pending = pendingKey.getState(state);
+  if (!pending || pending.from >= pending.to || pending.to > state.doc.content.size) return undefined;
+  const word = state.doc.textBetween(pending.from, pending.to, undefined, '\ufffc');
+  return isRomanRun(word) ? { pending, word } : undefined;
+}
+
+/** The transaction that converts the pending word, or undefined when there is none. */
+function commitTransaction(state: EditorState): Transaction | undefined {
+  const found = pendingWord(state);
+  if (!found) return pendingKey.getState(state) ? state.tr.setMeta(pendingKey, { clear: true }) : undefined;
+  const converted = avroToBangla(found.word);
+  const tr = state.tr.setMeta(pendingKey, { clear: true });
+  if (converted !== found.word) tr.insertText(converted, found.pending.from, found.pending.to);
+  return tr;
+}
+
+/** Types a Roman letter in Avro mode, remembering it as part of the pending word. */
+function typeRoman(view: EditorView, from: number, to: number, text: string): void {
+  view.dispatch(view.state.tr.insertText(text, from, to).setMeta(pendingKey, { typed: { from, to: from + text.length } }));
+}
+
+function showPreview(view: EditorView): void {
+  const found = view.hasFocus() ? pendingWord(view.state) : undefined;
+  if (!found) {
+    setAvroPreview(undefined);
+    return;
+  }
+  const box = view.coordsAtPos(found.pending.to);
+  setAvroPreview({ text: avroToBangla(found.word), left: box.left, top: box.top, bottom: box.bottom });
+}
+
 export const BanglaInput = Extension.create({
   name: 'banglaInput',
   addKeyboardShortcuts() {
@@ -93,14 +134,72 @@ export const BanglaInput = Extension.create({
             });
             return true;
           },
-          handleTextInput(view, _from, _to, text) {
-            return avroModeOn() && avroInput(view, text);
+          handleTextInput(view, from, to, text) {
+            if (!avroModeOn()) return false;
+            if (avroInput(view, text)) return true;
+            if (from !== to || !isRomanRun(text) || endsAvroWord(text)) return false;
+            typeRoman(view, from, to, text);
+            return true;
           },
           handleKeyDown(view, event) {
             // Enter goes on to split the paragraph after the word is converted.
             if (event.key === 'Enter' && avroModeOn() && !event.isComposing && !event.shiftKey) avroInput(view, 'Enter');
+            // Backspace within the pending word keeps it pending.
+            const found = event.key === 'Backspace' && !event.ctrlKey && !event.altKey && !event.metaKey ? pendingWord(view.state) : undefined;
+            const { empty, head } = view.state.selection;
+            if (found && empty && head === found.pending.to && found.pending.to - found.pending.from > 1) {
+              const { from, to } = found.pending;
+              view.dispatch(view.state.tr.delete(to - 1, to).setMeta(pendingKey, { typed: { from, to: to - 1 } }));
+              return true;
+            }
             return false;
           },
+          handleDOMEvents: {
+            blur(view) {
+              const tr = commitTransaction(view.state);
+              if (tr) view.dispatch(tr);
+              setAvroPreview(undefined);
+              return false;
+            },
+          },
+        },
+      }),
+      new Plugin<Pending | null>({
+        key: pendingKey,
+        state: {
+          init: () => null,
+          apply(tr, old) {
+            const meta = tr.getMeta(pendingKey) as { typed?: Pending; clear?: boolean } | undefined;
+            if (meta?.clear) return null;
+            if (meta?.typed) return old && old.to === meta.typed.from ? { from: old.from, to: meta.typed.to } : meta.typed;
+            // Anything else that changes the text ends the word as typed (space, Enter, paste…).
+            return tr.docChanged ? null : old;
+          },
+        },
+        // A caret moved away from the word (a click, an arrow key) finishes it first.
+        appendTransaction(transactions, oldState, newState) {
+          const old = pendingKey.getState(oldState);
+          const now = pendingKey.getState(newState);
+          if (!old || !now || transactions.some((tr) => tr.docChanged)) return null;
+          const { empty, head } = newState.selection;
+          if (empty && head === now.to) return null;
+          return commitTransaction(newState) ?? null;
+        },
+        view(view) {
+          const unregister = registerAvroCommitter({
+            commit: () => {
+              const tr = commitTransaction(view.state);
+              if (tr) view.dispatch(tr);
+            },
+            pending: () => pendingWord(view.state) !== undefined,
+          });
+          return {
+            update: (updated) => showPreview(updated),
+            destroy: () => {
+              unregister();
+              setAvroPreview(undefined);
+            },
+          };
         },
       }),
     ];

@@ -2,6 +2,7 @@
 // (Tiptap's Image has neither), and an embed of a YouTube, Facebook or X post by URL. Both are
 // atoms: their text is edited in the image panel, never inside the body.
 import { Node } from '@tiptap/core';
+import { photoCreditLine } from '../../../bangla/photo-credit.ts';
 
 /** An attribute kept in `data-*` on the node's outer element, so copy and paste keep it. */
 function dataAttribute(name: string, fallback: string | number | null) {
@@ -38,7 +39,7 @@ export const BodyImage = Node.create({
   },
   renderHTML({ node, HTMLAttributes }) {
     const { src, alt, caption, credit } = node.attrs as Record<string, string>;
-    const note = [caption, credit ? `ছবি : ${credit}` : ''].filter(Boolean).join(' — ');
+    const note = [caption, credit ? photoCreditLine(credit) : ''].filter(Boolean).join(' — ');
     return ['figure', { ...HTMLAttributes, 'data-body-image': '', class: 'body-image' }, ['img', { src, alt, loading: 'lazy' }], ['figcaption', {}, note]];
   },
 });

@@ -27,7 +27,7 @@ test('INVALID_TRANSITION names the missing fields as the form calls them', () =>
     message: 'প্রতিবেদনের এখনকার অবস্থায় এই ধাপটি নেওয়া যায় না।',
     detail: 'যা বাকি: বিভাগ, বাইলাইন, পাতা নম্বর',
   });
-  // Without a list, the server's sentence is the detail.
+  // Without a list, the server's (English) sentence is the detail in English only.
   assert.equal(
     errorText(new ApiError(422, 'INVALID_TRANSITION', 'cannot unpublish an article that is draft'), en, 'en').detail,
     'cannot unpublish an article that is draft',
@@ -36,8 +36,15 @@ test('INVALID_TRANSITION names the missing fields as the form calls them', () =>
 
 test('INVALID_INPUT lists each refused field once (not the message and the list again)', () => {
   const error = new ApiError(400, 'INVALID_INPUT', 'timeZone: must be an IANA time zone', [{ path: 'timeZone', message: 'must be an IANA time zone' }]);
-  assert.equal(errorText(error, bn, 'bn').detail, 'সময় অঞ্চল: must be an IANA time zone');
+  assert.equal(errorText(error, bn, 'bn').detail, 'সময় অঞ্চল: এই ঘরের তথ্য ঠিক নেই।');
+  assert.equal(errorText(error, en, 'en').detail, 'Time zone: must be an IANA time zone');
   assert.equal(errorText(new ApiError(400, 'INVALID_INPUT', 'x', [{ path: '(body)', message: 'expected object' }]), en, 'en').detail, 'expected object');
+});
+
+test('a Bengali reader never sees the server’s English sentence', () => {
+  const error = new ApiError(422, 'UNPROCESSABLE', 'the scheduled time must be in the future');
+  assert.equal(errorText(error, bn, 'bn').detail, '');
+  assert.equal(errorText(error, en, 'en').detail, 'the scheduled time must be in the future');
 });
 
 test('RATE_LIMITED says how long to wait, in the language’s digits', () => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import type { Image, Page } from '../api-types.ts';
 import { useT } from '../i18n/use-t.ts';
+import { bareCredit } from '../../../bangla/photo-credit.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { thumbnailUrl } from './media-thumb.ts';
 
@@ -56,7 +57,7 @@ export function MediaGrid({ onChoose, added, selectedId }: Props) {
             <button type="button" class={`media-tile ${image.id === selectedId ? 'selected' : ''}`} onClick={() => onChoose(image)}>
               <img src={thumbnailUrl(image)} alt={image.alt} width={image.width} height={image.height} loading="lazy" />
               <span class="media-caption">{image.caption || t('media.noCaption')}</span>
-              {image.credit && <span class="media-credit">{t('media.creditLine', { credit: image.credit })}</span>}
+              {image.credit && <span class="media-credit">{t('media.creditLine', { credit: bareCredit(image.credit) })}</span>}
             </button>
           </li>
         ))}
