@@ -19,8 +19,8 @@ import {
 } from '../src/site/templates/sample-view-models.ts';
 
 const outDir = process.argv[2] ?? '/tmp/prokash-preview';
-// The real hashed stylesheet URL, so a server using createAssets().routes can serve it.
-const site = sampleSite(createAssets().cssHref);
+// The real hashed stylesheet URLs, so a server using createAssets().routes can serve them.
+const site = sampleSite(createAssets().cssHrefs);
 
 const pages: Record<string, string> = {
   'article.html': renderArticlePage(site, sampleArticle(), sampleLists()),

@@ -265,15 +265,22 @@ for (const dialect of DIALECTS) {
       assert.equal(image.mime, 'image/jpeg', 'the type comes from the bytes, not the name');
       assert.deepEqual([image.width, image.height], [1500, 1000]);
       assert.deepEqual(image.variants.map((v: { width: number; format: string }) => `${v.format}:${v.width}`).sort(), [
+        'avif:1280',
+        'avif:320',
+        'avif:480',
+        'avif:720',
+        'avif:960',
         'jpeg:1280',
         'jpeg:1500',
         'jpeg:320',
-        'jpeg:640',
+        'jpeg:480',
+        'jpeg:720',
         'jpeg:960',
         'webp:1280',
         'webp:1500',
         'webp:320',
-        'webp:640',
+        'webp:480',
+        'webp:720',
         'webp:960',
       ]);
       const stored = await readFile(join(t.dir, 'media', image.url.replace('/media/', '')));
@@ -295,6 +302,7 @@ for (const dialect of DIALECTS) {
       assert.equal(article.imageCredit, 'অন্য কেউ');
       const html = (await page(`/national/${article.id}`)).body;
       assert.match(html, /<source type="image\/webp" srcset="[^"]*-320\.webp 320w/);
+      assert.match(html, /<picture><source type="image\/avif" srcset="[^"]*-320\.avif 320w[^"]*-1280\.avif 1280w"/, 'AVIF first, up to 1280 px');
       assert.ok(html.includes('ছবি : অন্য কেউ'), 'the credit is overridable per article');
     });
 

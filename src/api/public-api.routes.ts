@@ -5,6 +5,7 @@ import type { SectionTree } from '../content/sections/section-tree.ts';
 import { AppError } from '../lib/errors.ts';
 import { idParams } from '../lib/parse-input.ts';
 import { endpointsFor } from '../lib/endpoint.ts';
+import { sendStaticAsset, staticAsset } from '../lib/static-asset.ts';
 import { documentToPlainText, renderDocumentHtml } from '../content/document/index.ts';
 import { MAX_QUERY_LENGTH } from '../search/parse-query.ts';
 import { MAX_SUGGESTIONS, DEFAULT_SUGGESTIONS, type SuggestOutcome } from '../search/suggest.service.ts';
@@ -230,9 +231,10 @@ function suggestAnswer(outcome: Extract<SuggestOutcome, { kind: 'suggestions' }>
   };
 }
 
-/** The OpenAPI document of every declared endpoint, at /api/docs. */
+/** The OpenAPI document of every declared endpoint, at /api/docs: serialised and compressed once. */
 export function registerApiDocs(app: FastifyInstance, document: object): void {
-  app.get('/api/docs', async (_request, reply) => reply.header('cache-control', PUBLIC_CACHE).send(document));
+  const body = staticAsset(Buffer.from(JSON.stringify(document)), 'application/json; charset=utf-8');
+  app.get('/api/docs', async (request, reply) => sendStaticAsset(request, reply, body, PUBLIC_CACHE));
 }
 
 async function filterFor(reader: ContentReader, tree: SectionTree, q: z.output<typeof listQuery>) {

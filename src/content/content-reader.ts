@@ -24,6 +24,8 @@ export interface ResolvedImage {
   /** `srcset` values of the responsive variants ("/media/…-320.jpg 320w, …"), empty when none. */
   jpegSrcset: string;
   webpSrcset: string;
+  /** Empty for images stored before AVIF variants were made: pages then offer WebP and JPEG only. */
+  avifSrcset: string;
   width: number;
   height: number;
   alt: string;
@@ -231,6 +233,7 @@ function resolveImage(image: ImageWithVariants, row: CardRow): ResolvedImage {
     src: `/media/${image.path}`,
     jpegSrcset: srcset('jpeg'),
     webpSrcset: srcset('webp'),
+    avifSrcset: srcset('avif'),
     width: image.width,
     height: image.height,
     alt: row.image_alt || image.alt || row.image_caption || image.caption,

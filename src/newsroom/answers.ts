@@ -25,7 +25,7 @@ export const imageAnswer: z.ZodType<ImageView> = z.object({
   credit: z.string(),
   alt: z.string(),
   createdAt: time,
-  variants: z.array(z.object({ width: z.number().int(), format: z.enum(['webp', 'jpeg']), url: z.string() })),
+  variants: z.array(z.object({ width: z.number().int(), format: z.enum(['avif', 'webp', 'jpeg']), url: z.string() })),
 });
 
 // The body was validated as a document when it was stored; here it is only an object.

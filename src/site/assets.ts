@@ -1,5 +1,6 @@
 /**
- * The reader site's static assets: the stylesheet and script under content-hashed URLs and the
+ * The reader site's static assets: one stylesheet per kind of page (cut from site.css by
+ * page-styles.ts) and the script under content-hashed URLs, and the
  * Noto Sans Bengali font files, all read once at start, the text ones compressed once (brotli
  * and gzip), and served from memory with a year-long, immutable cache lifetime.
  */
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendStaticAsset, staticAsset, type StaticAsset } from '../lib/static-asset.ts';
+import { PAGE_STYLE_NAMES, PAGE_STYLES, selectParts, type PageStyle } from './page-styles.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -22,8 +24,8 @@ const FONT_FILES = [
 ] as const;
 
 export interface Assets {
-  /** The stylesheet's hashed URL, for SiteVM.assets.css. */
-  cssHref: string;
+  /** Each kind of page's stylesheet, by its hashed URL, for SiteVM.assets.css. */
+  cssHrefs: Record<PageStyle, string>;
   /** The reader script's hashed URL (view beacon, comments without reloading). */
   jsHref: string;
   /** Registers GET routes for the stylesheet, the fonts and a 404 for any other /assets/ path. */
@@ -34,16 +36,19 @@ export interface Assets {
 export function createAssets(): Assets {
   // The stylesheet is read from src/ even when this file runs from dist/: tsc copies no CSS.
   const root = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-  const css = staticAsset(readFileSync(join(root, 'src/site/assets/site.css')), 'text/css; charset=utf-8');
-  const cssHref = `/assets/site.${css.hash.slice(0, 8)}.css`;
+  const source = readFileSync(join(root, 'src/site/assets/site.css'), 'utf8');
+  const sheets = PAGE_STYLE_NAMES.map((name) => {
+    const css = staticAsset(Buffer.from(selectParts(source, new Set(PAGE_STYLES[name])) + '\n'), 'text/css; charset=utf-8');
+    return { name, css, href: `/assets/site-${name}.${css.hash.slice(0, 8)}.css` };
+  });
   const js = staticAsset(readFileSync(join(root, 'src/site/assets/reader.js')), 'text/javascript; charset=utf-8');
   const jsHref = `/assets/reader.${js.hash.slice(0, 8)}.js`;
   const fonts = loadFonts();
   return {
-    cssHref,
+    cssHrefs: Object.fromEntries(sheets.map((s) => [s.name, s.href])) as Record<PageStyle, string>,
     jsHref,
     routes(app) {
-      app.get(cssHref, (request, reply) => send(request, reply, css));
+      for (const { href, css } of sheets) app.get(href, (request, reply) => send(request, reply, css));
       app.get(jsHref, (request, reply) => send(request, reply, js));
       app.get<{ Params: { file: string } }>('/assets/fonts/:file', (request, reply) => {
         const font = fonts.get(request.params.file);

@@ -17,7 +17,6 @@ import * as templates from './templates/index.ts';
 import type { ArticleVM, ListsVM, ListPageVM, SiteVM } from './view-model.ts';
 import { SharedFragments } from './shared-fragments.ts';
 import { MAX_PAGE } from './page-key.ts';
-import { genitive } from '../bangla/genitive.ts';
 import {
   archiveDayHref,
   breadcrumbsVM,
@@ -30,6 +29,7 @@ import {
   tagHref,
   type ViewContext,
 } from './view-builder.ts';
+import { genitive } from '../bangla/genitive.ts';
 
 export { MAX_PAGE };
 
@@ -40,7 +40,7 @@ export interface SiteSettings {
   hijriOffset: number;
   /** The publication's Google News page, or '' when it has none. */
   googleNewsUrl: string;
-  cssHref: string;
+  cssHrefs: SiteVM['assets']['css'];
   jsHref?: string;
 }
 
@@ -129,7 +129,7 @@ export class ReaderPages {
       breaking: [],
       feeds: [{ name: 'RSS', href: '/rss.xml' }],
       googleNewsUrl: this.settings.googleNewsUrl,
-      assets: { css: this.settings.cssHref, js: this.settings.jsHref },
+      assets: { css: this.settings.cssHrefs, js: this.settings.jsHref },
     };
   }
 

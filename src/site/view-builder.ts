@@ -26,6 +26,7 @@ export function imageVM(image: ResolvedImage): ImageVM {
     src: image.src,
     srcset: image.jpegSrcset,
     webpSrcset: image.webpSrcset,
+    avifSrcset: image.avifSrcset,
     width: image.width,
     height: image.height,
     alt: image.alt,

@@ -4,6 +4,7 @@
  * never format dates or numbers themselves.
  */
 import type { SafeHtml } from '../lib/html.ts';
+import type { PageStyle } from './page-styles.ts';
 
 export interface LinkVM {
   name: string;
@@ -29,19 +30,21 @@ export interface SiteVM {
   breaking: LinkVM[];
   /** Feed links shown in the follow line and footer: site RSS first. */
   feeds: LinkVM[];
-  /** Hashed asset URLs. */
   /** The publication's Google News page, or '' (the follow line then offers the RSS feed). */
   googleNewsUrl: string;
-  /** Hashed asset URLs: the stylesheet, and the reader script when pages use it. */
-  assets: { css: string; js?: string };
+  /** Hashed asset URLs. */
+  /** Hashed asset URLs: each kind of page's stylesheet, and the reader script when pages use it. */
+  assets: { css: Record<PageStyle, string>; js?: string };
 }
 
 export interface ImageVM {
   src: string;
   /** `srcset` value for responsive JPEG variants; may be empty. */
   srcset: string;
-  /** The same widths in WebP, offered first through <picture>; may be empty. */
+  /** The same widths in WebP, offered through <picture>; may be empty. */
   webpSrcset: string;
+  /** The same widths in AVIF, offered first; empty for images stored before AVIF variants were made. */
+  avifSrcset: string;
   width: number | null;
   height: number | null;
   alt: string;

@@ -6,6 +6,7 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import { DIALECTS } from '../helpers/databases.ts';
 import { browserUnavailable, useSiteInBrowser } from '../helpers/browser.ts';
@@ -87,6 +88,15 @@ async function measure(browser: Browser, origin: string, path: string): Promise<
   const response = await page.goto(origin + path, { waitUntil: 'networkidle' });
   assert.equal(response?.status(), 200, path);
   await page.evaluate(() => document.fonts.ready);
+  // The LCP entry is reported after the paint is presented, which on a busy host can come after
+  // the network is idle: wait for it (bounded), rather than read a 0 that would pull the median down.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        new PerformanceObserver(() => resolve()).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(resolve, 10_000);
+      }),
+  );
   const { lcpMs, lcpElement, cls } = await page.evaluate(() => {
     const w = window as unknown as { __lcp: number; __cls: number; __lcpElement: string };
     return { lcpMs: Math.round(w.__lcp), lcpElement: w.__lcpElement, cls: w.__cls };
@@ -153,12 +163,24 @@ for (const dialect of DIALECTS) {
       for (const f of figures) assert.ok(f.cls <= MAX_CLS, `${f.page}: CLS ${f.cls}`);
     });
 
-    // Not met yet (docs/benchmarks.md has the figures): reported as a failing TODO, not hidden.
-    // The lead image is the 960 px WebP whatever the screen, and the stylesheet is a second round
-    // trip before any text; issue 14's image and CSS work is what should bring it under.
-    test(`largest contentful paint at most ${MAX_LCP_MS} ms`, { todo: 'issue 14: LCP is 1.1–1.8 s on the emulated phone (docs/benchmarks.md)' }, () => {
-      for (const f of figures) assert.ok(f.lcpMs > 0 && f.lcpMs <= MAX_LCP_MS, `${f.page}: LCP ${f.lcpMs} ms`);
-    });
+    // The median of RUNS loads. The network part is about half a second (the HTML, then the
+    // stylesheet and the lead picture side by side); the rest is the renderer's main thread, so a
+    // host whose cores are busy with other work makes it late: the message gives the load average.
+    // Not met on every page yet (docs/benchmarks.md): the article, section and search pages come in
+    // at 1.0–1.1 s on a quiet machine, the home page at 1.2–1.5 s (its lead picture shares the line
+    // with six more). Reported as a failing TODO with its figures, not hidden and not loosened.
+    test(
+      `largest contentful paint at most ${MAX_LCP_MS} ms`,
+      { todo: 'issue 14: the home page is 1.2–1.5 s on the emulated phone (docs/benchmarks.md)' },
+      () => {
+        const load = loadavg()[0]!.toFixed(1);
+        for (const f of figures)
+          assert.ok(
+            f.lcpMs > 0 && f.lcpMs <= MAX_LCP_MS,
+            `${f.page}: LCP ${f.lcpMs} ms (${f.lcpRuns.join(', ')}; load average ${load} on ${cpus().length} cores)`,
+          );
+      },
+    );
 
     test('no page scrolls sideways at 320 px', async () => {
       const context = await site.browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, isMobile: true, locale: 'bn-BD' });

@@ -16,10 +16,11 @@ export function browserUnavailable(): string | undefined {
   return `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
 }
 
-/** Debian's Chromium, headless, with no network chatter of its own. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with no network chatter of its own; `env` replaces its environment (FONTCONFIG_FILE, say). */
+export function launchChromium(env?: Record<string, string>): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    ...(env ? { env } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -14,7 +14,7 @@ export interface ImageView {
   credit: string;
   alt: string;
   createdAt: string;
-  variants: Array<{ width: number; format: 'webp' | 'jpeg'; url: string }>;
+  variants: Array<{ width: number; format: 'avif' | 'webp' | 'jpeg'; url: string }>;
 }
 
 /** Images with their responsive variants, in the order given. */

@@ -13,21 +13,22 @@ function buildApp() {
 }
 
 describe('createAssets', () => {
-  it('serves the stylesheet under its content hash', async () => {
+  it("serves each kind of page's stylesheet under its content hash", async () => {
     const { app, assets } = buildApp();
-    assert.match(assets.cssHref, /^\/assets\/site\.[0-9a-f]{8}\.css$/);
-    const res = await app.inject({ url: assets.cssHref });
+    for (const href of Object.values(assets.cssHrefs)) assert.match(href, /^\/assets\/site-[a-z]+\.[0-9a-f]{8}\.css$/);
+    assert.equal(new Set(Object.values(assets.cssHrefs)).size, Object.keys(assets.cssHrefs).length);
+    const res = await app.inject({ url: assets.cssHrefs.article });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'text/css; charset=utf-8');
     assert.equal(res.headers['cache-control'], IMMUTABLE);
     assert.match(res.body, /@font-face/);
-    const again = await app.inject({ url: assets.cssHref, headers: { 'if-none-match': String(res.headers.etag) } });
+    const again = await app.inject({ url: assets.cssHrefs.article, headers: { 'if-none-match': String(res.headers.etag) } });
     assert.equal(again.statusCode, 304);
   });
 
   it('serves every font the stylesheet names, as woff2', async () => {
     const { app, assets } = buildApp();
-    const css = (await app.inject({ url: assets.cssHref })).body;
+    const css = (await app.inject({ url: assets.cssHrefs.article })).body;
     const fonts = [...css.matchAll(/url\((\/assets\/fonts\/[^)]+\.woff2)\)/g)].map((m) => m[1] ?? '');
     assert.equal(fonts.length, 4);
     for (const url of fonts) {
@@ -41,7 +42,7 @@ describe('createAssets', () => {
 
   it("names the device's Bengali fonts before the web font, which swaps in", async () => {
     const { app, assets } = buildApp();
-    const css = (await app.inject({ url: assets.cssHref })).body;
+    const css = (await app.inject({ url: assets.cssHrefs.article })).body;
     const faces = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map((m) => m[1] ?? '');
     const web = faces.filter((f) => f.includes('url('));
     assert.equal(web.length, 4);
@@ -58,6 +59,17 @@ describe('createAssets', () => {
     assert.equal(fallback.length, 2);
     for (const face of fallback)
       for (const d of ['size-adjust', 'ascent-override', 'descent-override', 'line-gap-override']) assert.match(face, new RegExp(`${d}: [0-9.]+%`));
+  });
+
+  it('sends every stylesheet in brotli and gzip made once, each under 14 KB compressed', async () => {
+    const { app, assets } = buildApp();
+    for (const href of Object.values(assets.cssHrefs)) {
+      const br = await app.inject({ url: href, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      const gzip = await app.inject({ url: href, headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(br.headers['content-encoding'], 'br', href);
+      assert.equal(gzip.headers['content-encoding'], 'gzip', href);
+      assert.ok(br.rawPayload.length <= 14 * 1024, `${href}: ${br.rawPayload.length} bytes in brotli`);
+    }
   });
 
   it('answers 404 to anything else under /assets/', async () => {

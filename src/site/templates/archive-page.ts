@@ -25,6 +25,7 @@ ${renderDayNav(page, 'দিন, পাতার শেষে')}`;
     title: `আর্কাইভ: ${page.gregorianLabel}`,
     description: `${page.gregorianLabel}, ${page.banglaLabel}, ${page.hijriLabel}: ${genitive(site.name)} সব খবর`,
     canonical: `${site.origin}${archivePath(page.date)}`,
+    styles: 'archive',
     bodyClass: 'page-archive',
     main: renderShell({ main, side: renderListsTabs(page.lists) }),
   });

@@ -9,6 +9,7 @@ import { renderListsTabs } from './lists-tabs.ts';
 import { renderShell } from './page-shell.ts';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '../head/json-ld.ts';
 import { articleSocialMeta } from '../head/social-meta.ts';
+import { photoCreditLine } from '../../bangla/photo-credit.ts';
 import { genitive } from '../../bangla/genitive.ts';
 
 /** The article page, in the order a Bangladeshi daily shows it (see the seed fixture). */
@@ -34,6 +35,7 @@ ${renderCommentArea(article)}`;
     title: article.headline,
     description: article.summary || article.subheadline || article.headline,
     canonical: article.canonicalUrl,
+    styles: 'article',
     bodyClass: 'page-article',
     social: articleSocialMeta(site, article),
     jsonLd: [newsArticleJsonLd(site, article), breadcrumbJsonLd(site, article)],
@@ -64,13 +66,16 @@ function joinLinks(links: LinkVM[], rel: string): SafeHtml {
   return html`${links.map((link, i) => html`${i > 0 ? ', ' : ''}<a rel="${rel}" href="${link.href}">${link.name}</a>`)}`;
 }
 
+// The lead photo fills the main column (card.ts explains the widths).
+const LEAD_SIZES = '(min-width: 1200px) 808px, (min-width: 1000px) calc(100vw - 392px), calc(100vw - 32px)';
+
 function renderLeadFigure(image: ImageVM): SafeHtml {
   return html`<figure class="article__figure">
-    ${renderImg(image, { sizes: '(min-width: 1000px) 760px, 100vw', eager: true, className: 'article__img' })}
+    ${renderImg(image, { sizes: LEAD_SIZES, load: 'priority', className: 'article__img' })}
     ${
       image.caption || image.credit
         ? html`<figcaption class="article__caption">${image.caption}${
-            image.credit ? html` <span class="article__credit">ছবি : ${image.credit}</span>` : ''
+            image.credit ? html` <span class="article__credit">${photoCreditLine(image.credit)}</span>` : ''
           }</figcaption>`
         : ''
     }

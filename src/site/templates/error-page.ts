@@ -18,6 +18,7 @@ export function renderErrorPage(site: SiteVM, page: ErrorPageVM): string {
     title: page.title,
     description: page.message,
     canonical: '',
+    styles: 'error',
     bodyClass: 'page-error',
     noindex: true,
     main,

@@ -16,7 +16,7 @@ ${home.lead ? renderLead(home.lead) : ''}
 ${
   home.top.length
     ? html`<section class="top-stories" aria-label="প্রধান খবর">
-  ${renderCardList(home.top, { level: 2, className: 'card-grid card-grid--top' })}
+  ${renderCardList(home.top, { level: 2, eagerFirst: 2, className: 'card-grid card-grid--top' })}
 </section>`
     : home.lead
       ? ''
@@ -27,6 +27,7 @@ ${
     title: '',
     description: `${site.name}: সর্বশেষ খবর, ${home.sections.map((b) => b.section.name).join(', ')}`,
     canonical: `${site.origin}/`,
+    styles: 'home',
     bodyClass: 'page-home',
     jsonLd: [websiteJsonLd(site)],
     main: renderShell({ main, side: renderListsTabs(home.lists), after }),
@@ -47,7 +48,7 @@ function renderMostRead(cards: ArticleCardVM[]): SafeHtml | string {
 
 function renderLead(lead: ArticleCardVM): SafeHtml {
   return html`<section class="lead-story" aria-label="প্রধান শিরোনাম">
-  ${renderCard(lead, { variant: 'lead', eager: true, level: 2 })}
+  ${renderCard(lead, { variant: 'lead', load: 'priority', level: 2 })}
 </section>`;
 }
 

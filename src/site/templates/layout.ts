@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../../lib/html.ts';
 import type { SiteVM } from '../view-model.ts';
+import type { PageStyle } from '../page-styles.ts';
 import { renderFooter } from './footer.ts';
 import { renderHeader } from './header.ts';
 import { jsonLdScript } from '../head/json-ld.ts';
@@ -13,6 +14,8 @@ export interface DocumentOptions {
   canonical: string;
   /** Extra class on <body>, e.g. "page-article". */
   bodyClass: string;
+  /** Which stylesheet the page links: only the rules its kind of page uses. */
+  styles: PageStyle;
   /** Error and search pages ask not to be indexed. */
   noindex?: boolean;
   /** Open Graph and Twitter tags; pages that do not give them get the site's generic card. */
@@ -40,7 +43,7 @@ ${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` :
 ${social.map(
   (tag) => html`<meta ${tag.attr}="${tag.key}" content="${tag.content}">
 `,
-)}<link rel="stylesheet" href="${site.assets.css}">
+)}<link rel="stylesheet" href="${site.assets.css[options.styles]}">
 ${site.assets.js ? html`<script src="${site.assets.js}" defer></script>` : ''}
 ${site.feeds.map(
   (feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.name}" href="${feed.href}">

@@ -18,6 +18,7 @@ ${renderPagination(page.pagination)}`;
     title: page.pagination.page > 1 ? `${page.title} (${page.pagination.pageLabel})` : page.title,
     description: page.subtitle ? `${page.title}: ${page.subtitle}` : `${page.title}: ${site.name}`,
     canonical: page.canonicalUrl,
+    styles: 'list',
     bodyClass: `page-list page-list--${page.kind}`,
     main: renderShell({ main, side: renderListsTabs(page.lists) }),
   });

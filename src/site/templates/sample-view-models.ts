@@ -5,6 +5,7 @@
 import { toBengaliDigits } from '../../bangla/digits.ts';
 import { raw } from '../../lib/html.ts';
 import type { ArchivePageVM, ArticleCardVM, ArticleVM, ErrorPageVM, HomeVM, ImageVM, ListPageVM, ListsVM, SectionPageVM, SiteVM } from '../view-model.ts';
+import { PAGE_STYLE_NAMES } from '../page-styles.ts';
 
 /** The twenty সর্বশেষ headlines of the fixture's sidebar, as [kicker, headline]. */
 export const FIXTURE_LATEST: Array<[string, string]> = [
@@ -48,6 +49,7 @@ export function sampleImage(name: string, alt: string, caption = '', credit = ''
     src: `/media/${name}-960x540.jpg`,
     srcset: `/media/${name}-480x270.jpg 480w, /media/${name}-960x540.jpg 960w`,
     webpSrcset: '',
+    avifSrcset: '',
     width: 960,
     height: 540,
     alt,
@@ -75,8 +77,8 @@ export function sampleCard(i: number, kicker: string, headline: string): Article
   };
 }
 
-/** The site chrome: nav with sub-sections, breaking items, feeds. */
-export function sampleSite(cssHref = '/assets/site.00000000.css'): SiteVM {
+/** The site chrome: nav with sub-sections, breaking items, feeds; one stylesheet URL for every kind of page, or one each. */
+export function sampleSite(css: string | SiteVM['assets']['css'] = '/assets/site.00000000.css'): SiteVM {
   return {
     name: 'কালবেলা অনলাইন',
     origin: 'http://localhost:3000',
@@ -126,7 +128,7 @@ export function sampleSite(cssHref = '/assets/site.00000000.css'): SiteVM {
       { name: 'আন্তর্জাতিক RSS', href: '/world/rss.xml' },
     ],
     googleNewsUrl: 'https://news.google.com/publications/CAAqBwgKMKHL9QowkqbaAg',
-    assets: { css: cssHref },
+    assets: { css: typeof css === 'string' ? (Object.fromEntries(PAGE_STYLE_NAMES.map((name) => [name, css])) as SiteVM['assets']['css']) : css },
   };
 }
 

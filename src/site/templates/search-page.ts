@@ -7,6 +7,9 @@ import { renderPagination } from './pagination.ts';
 import { renderShell } from './page-shell.ts';
 import { genitive } from '../../bangla/genitive.ts';
 
+// Results a phone's first screen shows under the search form: their pictures load at once.
+const FIRST_SCREEN_RESULTS = 3;
+
 /** A piece of a result's snippet; `mark` pieces are the words that matched. */
 export interface SnippetPartVM {
   text: string;
@@ -48,8 +51,8 @@ ${
   page.results.length
     ? html`<ol class="search-results">
 ${page.results.map(
-  (r) => html`<li class="search-result">
-${renderCard(r.card, { level: 2 })}
+  (r, i) => html`<li class="search-result">
+${renderCard(r.card, { level: 2, load: i < FIRST_SCREEN_RESULTS ? 'eager' : 'lazy' })}
 ${r.snippet.length ? html`<p class="search-result__snippet">${renderSnippet(r.snippet)}</p>` : ''}
 </li>`,
 )}
@@ -61,6 +64,7 @@ ${renderPagination(page.pagination)}`;
     title: page.query ? `“${page.query}” খুঁজে পাওয়া খবর` : 'খুঁজুন',
     description: `${genitive(site.name)} খবর খুঁজুন`,
     canonical: '',
+    styles: 'search',
     bodyClass: 'page-search',
     noindex: true, // result pages are endless and thin: search engines should not keep them
     main: renderShell({ main, side: renderListsTabs(page.lists) }),

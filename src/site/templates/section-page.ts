@@ -28,6 +28,7 @@ ${renderPagination(page.pagination)}`;
     title: page.pagination.page > 1 ? `${page.title} (${page.pagination.pageLabel})` : page.title,
     description: `${page.title}: ${genitive(site.name)} সর্বশেষ খবর`,
     canonical: page.canonicalUrl,
+    styles: 'section',
     bodyClass: 'page-section',
     main: renderShell({ main, side: renderListsTabs(page.lists) }),
   });

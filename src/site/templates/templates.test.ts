@@ -223,12 +223,14 @@ describe('article page', () => {
 describe('home page', () => {
   const page = renderHomePage(site, sampleHome());
 
-  it('loads only the lead image eagerly', () => {
+  it('loads the lead image first, the first screen at once, the rest lazily', () => {
     const imgs = [...page.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
     assert.ok(imgs.length > 5);
     assert.match(imgs[0] ?? '', /fetchpriority="high"/);
     assert.doesNotMatch(imgs[0] ?? '', /loading="lazy"/);
-    for (const img of imgs.slice(1)) assert.match(img, /loading="lazy"/);
+    // The first two top stories are on a phone's first screen, under the lead.
+    for (const img of imgs.slice(1, 3)) assert.doesNotMatch(img, /loading="lazy"|fetchpriority/);
+    for (const img of imgs.slice(3)) assert.match(img, /loading="lazy"/);
     for (const img of imgs) assert.match(img, /width="\d+" height="\d+"/);
   });
 
