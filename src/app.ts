@@ -1,12 +1,12 @@
 import { AppError } from './lib/errors.ts';
 import { resolve } from 'node:path';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import cluster from 'node:cluster';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { Config } from './config/config-schema.ts';
-import type { DatabaseHandle } from './db/database.ts';
+import { databaseAnswers, type DatabaseHandle } from './db/database.ts';
 import { notifySignal } from './content/events/notify-signal.ts';
 import type { Clock } from './lib/clock.ts';
 import { ContentReader, type ArticleSummary } from './content/content-reader.ts';
@@ -31,8 +31,9 @@ import { createAssets, findProjectRoot } from './site/assets.ts';
 import { ReaderPages, type SiteSettings } from './site/reader-pages.ts';
 import { registerSiteRoutes } from './site/site.routes.ts';
 import { createPageFastPath } from './site/page-fast-path.ts';
-import { registerErrorHandlers, respondWithError } from './site/error-handlers.ts';
-import { registerSecurityHeaders } from './site/security-headers.ts';
+import { refuseUndecodableQueries, registerErrorHandlers, respondWithError } from './site/error-handlers.ts';
+import { precomposedSecurityHeaders, registerSecurityHeaders, securityHeadersFor } from './site/security-headers.ts';
+import { clientErrorHandler } from './site/client-errors.ts';
 import { AuthService } from './newsroom/auth.service.ts';
 import { registerAdminAuth } from './newsroom/admin-auth.ts';
 import { manageEndpoints } from './newsroom/manage.routes.ts';
@@ -115,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const routes = new RouteMap(db, reference, clock);
   const reader = new ContentReader(db, clock, reference);
   const cache = new PageCache({ ttlMs: config.pageCacheTtl * 1000, maxBytes: config.pageCacheBytes });
-  const siteSettings = () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHref: assets.cssHref, jsHref: assets.jsHref });
+  const siteSettings = () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHrefs: assets.cssHrefs, jsHref: assets.jsHref });
   const log = (message: string) => (error: unknown, subject?: string) => server.log.warn({ err: error, subject }, message);
 
   const signal = deps.signal ?? defaultSignal(database, log('event signal failed'));
@@ -137,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     comments: (id) => comments.approved(id),
     log: log('building a shared fragment failed'),
   });
-  const pageFastPath = createPageFastPath(cache, () => pages.fragments.current());
+  const pageFastPath = createPageFastPath(cache, () => pages.fragments.current(), config.trustProxy);
   const server = createHttpServer(config, deps, pages, pageFastPath, () => views);
   const search = await createSearchModule({ database, reader, clock, timeZone: () => settings.get().timeZone, log: log('search indexing failed') });
   dispatcher = new EventDispatcher({
@@ -150,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const articles = new ArticleService({ db, clock, writer });
   const auth = new AuthService(db, clock);
   const scheduler = new Scheduler(articles, log('scheduled publishing failed'));
-  const views = new ViewCounter(db, clock, secret, log('flushing views failed'));
+  const views = new ViewCounter(db, clock, secret, log('flushing views failed'), (id) => routes.isPublic(id, clock.now().toISOString()));
 
   // The log's head first, then the state built from the database: events written in between
   // are applied again, which does no harm.
@@ -165,8 +166,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await server.register(cookie);
   await server.register(multipart, { limits: { fileSize: IMAGE_LIMITS.bytes, files: 1 } });
-  registerSecurityHeaders(server);
-  registerErrorHandlers(server, pages);
+  registerSecurityHeaders(server, config.trustProxy);
+  registerErrorHandlers(server, pages, cache);
+  refuseUndecodableQueries(server);
   registerAdminAuth(server, auth);
   registerPages(server, { config, db, clock, mediaDir, assets, reader, cache, routes, pages, settings, reference, search: search.service, siteSettings });
 
@@ -216,6 +218,7 @@ function createHttpServer(
   pageFastPath: ReturnType<typeof createPageFastPath>,
   views: () => ViewCounter,
 ): FastifyInstance {
+  let nodeServer: Server | undefined;
   return Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     // One log line per request would cost more than serving a cached page; a proxy or CDN keeps
@@ -226,13 +229,19 @@ function createHttpServer(
     routerOptions: { maxParamLength: 500 },
     // The view beacon and cached pages are answered before Fastify sees the request.
     serverFactory: (handler) => {
-      const beacon = createBeaconFastPath(views, config.trustProxy);
-      return createServer((req, res) => {
+      const beacon = createBeaconFastPath(views, config.trustProxy, precomposedSecurityHeaders({ 'cache-control': 'no-store' }, config.trustProxy));
+      return (nodeServer = createServer((req, res) => {
         if (!beacon(req, res) && !pageFastPath(req, res)) handler(req, res);
-      });
+      }));
     },
+    // What Node's parser refuses (a raw UTF-8 URL, headers too large, …) answered as the site answers.
+    clientErrorHandler: clientErrorHandler(
+      () => nodeServer,
+      (status, title, message) => pages.error(status, title, message),
+    ),
     // A URL that cannot be decoded gets the same Bengali 400 page as any other bad request.
     frameworkErrors: (error, request, reply) => {
+      reply.headers(securityHeadersFor(request.raw, config.trustProxy)); // the onSend hooks do not run here
       void respondWithError(request, reply, pages, new AppError('BAD_REQUEST', error.message));
     },
   });
@@ -258,7 +267,14 @@ interface PageParts {
 function registerPages(server: FastifyInstance, p: PageParts): void {
   const { config, db, clock, mediaDir, assets, reader, cache, routes, pages, settings, reference } = p;
   assets.routes(server);
-  server.get('/healthz', async () => ({ ok: true }));
+  // For load balancers: this process serves, and its database answers (a trivial query, at most 1 s).
+  server.get('/healthz', async (_request, reply) => {
+    const answers = await databaseAnswers(db, 1000);
+    return reply
+      .code(answers ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ ok: answers, database: answers ? 'ok' : 'unavailable' });
+  });
   // Browsers ask for it on every site; the pages name no icon yet, so answer quickly and cacheably.
   server.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
   registerFormBodies(server);
@@ -395,7 +411,9 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
 
 /** PostgreSQL: NOTIFY reaches every process and machine. SQLite: a cluster worker hears the primary; a lone process polls. */
 function defaultSignal(database: DatabaseHandle, log: (error: unknown) => void): EventSignal {
-  if (database.dialect === 'postgres' && database.url) return notifySignal({ url: database.url, schema: database.schema, log });
+  if (database.dialect === 'postgres' && database.url) {
+    return notifySignal({ url: database.url, schema: database.schema, log, applicationName: `prokash:${process.pid}:listen` });
+  }
   if (cluster.isWorker) return clusterSignal();
   return noSignal;
 }

@@ -1,9 +1,13 @@
 import type { Config } from './config/config-schema.ts';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type OpenDatabaseOptions } from './db/database.ts';
 import { ensurePlaces } from './content/places/place.repository.ts';
 
-/** Opens the configured database, runs pending migrations and writes the fixed place table. */
-export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
+/**
+ * Opens the configured database, runs pending migrations and writes the fixed place table.
+ * `serving`: then reopens it with the serving limits (statement and connection timeouts), which
+ * migrations must not have.
+ */
+export async function openMigratedDatabase(config: Config, options: { serving?: boolean } = {}): Promise<DatabaseHandle> {
   const database = await openDatabase(config.databaseUrl);
   try {
     await migrateToLatest(database);
@@ -12,5 +16,16 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
     await database.close();
     throw error;
   }
-  return database;
+  if (!options.serving) return database;
+  await database.close();
+  return openDatabase(config.databaseUrl, servingDatabaseOptions(config));
+}
+
+/** What a serving process opens its database with: timeouts, and a name that shows whose connections they are. */
+export function servingDatabaseOptions(config: Config): OpenDatabaseOptions {
+  return {
+    statementTimeoutMs: config.databaseStatementTimeout,
+    connectTimeoutMs: config.databaseConnectTimeout,
+    applicationName: `prokash:${process.pid}`,
+  };
 }

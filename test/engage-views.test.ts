@@ -99,12 +99,16 @@ for (const dialect of DIALECTS) {
     });
 
     test('N beacons over two processes count exactly N less the repeats; the popular list follows; nothing is lost at shutdown', async () => {
-      const env = { DATABASE_URL: t.url, MEDIA_DIR: join(t.dir, 'media'), POPULAR_REFRESH: '1' };
+      // Readers on their own addresses (one address counts at most VIEW_LIMITS.perAddress readers of an article).
+      const env = { DATABASE_URL: t.url, MEDIA_DIR: join(t.dir, 'media'), POPULAR_REFRESH: '1', TRUST_PROXY: 'true' };
       const ports = [await freePort(), await freePort()];
       children.push(await startProkash(['--port', String(ports[0])], env, t.dir)); // seeds the demo
       children.push(await startProkash(['--no-demo', '--port', String(ports[1])], env, t.dir));
       const beacon = (port: number, articleId: number, ua: string) =>
-        fetch(`http://127.0.0.1:${port}/api/v1/articles/${articleId}/views`, { method: 'POST', headers: { 'user-agent': ua } }).then((r) => r.status);
+        fetch(`http://127.0.0.1:${port}/api/v1/articles/${articleId}/views`, {
+          method: 'POST',
+          headers: { 'user-agent': ua, 'x-forwarded-for': `10.0.${ua.length}.${[...ua].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 251, 0)}` },
+        }).then((r) => r.status);
       const sends: Array<Promise<number>> = [];
       for (let n = 0; n < 150; n++) sends.push(beacon(ports[n % 2]!, 251042, UA(n))); // 150 readers
       for (let n = 0; n < 50; n++) sends.push(beacon(ports[(n + 1) % 2]!, 251042, UA(n))); // 50 of them again, on the other process

@@ -3,10 +3,12 @@
  * Joiners are dropped (they are invisible and break URL matching); Latin is lower-cased.
  */
 export function slugify(text: string, maxLength = 80): string {
+  // NFC last: dropping a joiner (ে ZWJ া) or lower-casing (İ → i + U+0307) can leave text that
+  // is not NFC, and a slug written two ways would be two URLs for one name.
   const words = text
-    .normalize('NFC')
     .replace(/[\u200B-\u200D\u00AD\uFEFF]/g, '')
     .toLowerCase()
+    .normalize('NFC')
     .match(/[\p{L}\p{M}\p{Nd}]+/gu);
   if (!words) return '';
   let slug = '';

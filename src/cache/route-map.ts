@@ -91,6 +91,11 @@ export class RouteMap {
     return section ? `${section.path}/${id}` : undefined;
   }
 
+  /** Whether the article is public at `now` (the view beacon counts only these, without a query). */
+  isPublic(id: number, now: string): boolean {
+    return this.sectionOf(id, now) !== undefined;
+  }
+
   /** Takes an article's new state from its event. */
   apply(change: ArticleChange): void {
     const after = change.after;

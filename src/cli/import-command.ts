@@ -32,6 +32,11 @@ export async function runImport(config: Config, file: string): Promise<number> {
       onWritten: async (ids) => {
         await indexer.indexIds(ids);
       },
+      // A run killed after a batch's commit and before its indexing left those articles unindexed;
+      // re-run, they are unchanged, and only those whose entry is missing or stale are indexed.
+      onUnchanged: async (ids) => {
+        await indexer.indexChanges({ articleIds: [], importedIds: ids });
+      },
       keepChangedIds: false,
       writer: writer.writer,
       lines,

@@ -7,6 +7,8 @@ import { runMigrate, runSeed } from './db-commands.ts';
 import { runBijoy } from './bijoy-command.ts';
 import { runTokenCreate, runUserAdd } from './user-commands.ts';
 import { runReindex } from './reindex-command.ts';
+import { runBackup } from './backup-command.ts';
+import { runRestore } from './restore-command.ts';
 
 const USAGE = `prokash — a news-publishing platform for Bengali-language newsrooms
 
@@ -17,7 +19,11 @@ Usage:
   prokash seed                           add the demo content
   prokash import FILE.jsonl              import articles (JSON Lines); exit 1 if any line failed
   prokash export [FILE]                  export every article as JSON Lines (stdout without FILE)
-  prokash reindex [--after ID]           rebuild the search index (progress on a terminal; Ctrl-C stops safely)
+  prokash reindex [--after ID]           rebuild the search index (progress on a terminal; Ctrl-C stops safely);
+                                         exit 3 when another reindex is running
+  prokash backup FILE                    back up the database and the media folder into one tar file, while
+                                         the site serves (PostgreSQL: runs pg_dump; see docs/reliability.md)
+  prokash restore FILE                   restore a backup into an EMPTY database and media folder
   prokash bijoy < in.txt > out.txt       convert Bijoy (SutonnyMJ) text to Unicode
   prokash user add --email E --role R [--name N]
                                          add a newsroom user (password from PROKASH_PASSWORD, or printed)
@@ -76,6 +82,12 @@ export async function main(argv: string[]): Promise<number> {
         const { values } = parseArgs({ args: rest, options: { after: { type: 'string' } } });
         if (values.after !== undefined && !/^\d{1,10}$/.test(values.after)) return usageError('--after takes an article id');
         return await runReindex(loadConfig(), { afterId: values.after === undefined ? undefined : Number(values.after) });
+      }
+      case 'backup':
+      case 'restore': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        if (positionals.length !== 1) return usageError(`${command} needs exactly one FILE`);
+        return await (command === 'backup' ? runBackup : runRestore)(loadConfig(), positionals[0]!);
       }
       case 'bijoy':
         if (rest.length) return usageError('bijoy reads standard input and takes no arguments');

@@ -1,8 +1,19 @@
 import type { Config } from '../config/config-schema.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { openMigratedDatabase } from '../runtime.ts';
 import { createIndexer } from '../search/search-module.ts';
 import type { ReindexProgress } from '../search/search-indexer.ts';
+import { Lease, processIdentity } from '../content/jobs/lease.ts';
 import { catchInterrupt } from './interrupt.ts';
+
+// One reindex at a time for the whole site: a second run would build into the same staging tables
+// (SQLite) or race the first over every entry. The lease row works on both dialects and across
+// machines; it is renewed while the run goes on, so a run killed outright frees it within LEASE_MS.
+const LEASE_MS = 20_000;
+const RENEW_MS = 5_000;
+
+/** Exit code of a reindex refused because another one is running. */
+export const REINDEX_BUSY = 3;
 
 /**
  * `prokash reindex [--after ID]`: re-analyses every published article into the search index in
@@ -13,7 +24,18 @@ import { catchInterrupt } from './interrupt.ts';
  */
 export async function runReindex(config: Config, options: { afterId?: number } = {}): Promise<number> {
   const database = await openMigratedDatabase(config);
+  const lease = new Lease(database.db, 'reindex', processIdentity(), LEASE_MS);
+  const busy = await otherHolder(database, lease);
+  if (busy !== undefined) {
+    await database.close();
+    console.error(
+      `prokash reindex: another reindex is running (${busy.holder}); nothing was changed. ` +
+        `Run it again once that one has ended (a run that was killed frees its lock by ${busy.expiresAt}).`,
+    );
+    return REINDEX_BUSY;
+  }
   const interrupt = catchInterrupt('Stopping after the current transaction…');
+  const renewal = setInterval(() => void lease.acquire().catch(() => undefined), RENEW_MS);
   const started = Date.now();
   try {
     const indexer = await createIndexer(database);
@@ -33,9 +55,27 @@ export async function runReindex(config: Config, options: { afterId?: number } =
     else if (result.rebuilt) console.log('A new search index replaced the old one.');
     return result.stopped ? 1 : 0;
   } finally {
+    clearInterval(renewal);
     interrupt.dispose();
+    await lease.release().catch(() => undefined);
     await database.close();
   }
+}
+
+/**
+ * The holder of the reindex lease when it is not this run, else undefined (this run now holds it).
+ * A read comes first: while another run holds the lease, this one writes nothing (on SQLite it does
+ * not even wait for the write lock that run may hold).
+ */
+async function otherHolder(database: DatabaseHandle, lease: Lease): Promise<{ holder: string; expiresAt: string } | undefined> {
+  const held = async () => {
+    const row = await database.db.selectFrom('leases').select(['holder', 'expires_at']).where('name', '=', lease.name).executeTakeFirst();
+    return row && row.holder !== lease.holder && row.expires_at > new Date().toISOString() ? { holder: row.holder, expiresAt: row.expires_at } : undefined;
+  };
+  const before = await held();
+  if (before !== undefined) return before;
+  if (await lease.acquire()) return undefined;
+  return (await held()) ?? { holder: 'unknown', expiresAt: new Date(Date.now() + LEASE_MS).toISOString() };
 }
 
 function progress(p: ReindexProgress, started: number) {

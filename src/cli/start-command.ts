@@ -35,7 +35,7 @@ async function prepare(config: Config, forWorkers: boolean): Promise<void> {
 
 /** One serving process: alone, or a cluster worker. */
 async function serve(config: Config): Promise<number> {
-  const database = await openMigratedDatabase(config);
+  const database = await openMigratedDatabase(config, { serving: true });
   const { server } = await buildApp({ config, database, clock: systemClock });
   let closing = false;
   const close = async (signal: string) => {

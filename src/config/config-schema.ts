@@ -45,6 +45,15 @@ export const configSchema = z
     trustProxy: z.boolean().default(false),
     /** How often the জনপ্রিয় lists are recomputed from counted views (seconds). */
     popularRefresh: z.coerce.number().int().min(1).max(60).default(60),
+    /**
+     * PostgreSQL, while serving: a statement running longer is cancelled and its request answered
+     * 503 BUSY (a write waiting on a lock counts); a server that does not answer within this and
+     * 2 s more loses the connection and the request answers 503 DATABASE_UNAVAILABLE
+     * (milliseconds; 0: no limit). Commands (import, reindex, migrations) run without it.
+     */
+    databaseStatementTimeout: z.coerce.number().int().min(0).max(600_000).default(5000),
+    /** PostgreSQL, while serving: the longest wait for a connection, new or free in the pool (milliseconds; 0: no limit). */
+    databaseConnectTimeout: z.coerce.number().int().min(0).max(600_000).default(5000),
     /** Log level for the server's structured logs. */
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

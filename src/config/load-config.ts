@@ -9,6 +9,8 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   WORKERS: 'workers',
   HOST: 'host',
   DATABASE_URL: 'databaseUrl',
+  DATABASE_STATEMENT_TIMEOUT: 'databaseStatementTimeout',
+  DATABASE_CONNECT_TIMEOUT: 'databaseConnectTimeout',
   SITE_URL: 'siteUrl',
   SITE_NAME: 'siteName',
   TIME_ZONE: 'timeZone',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleStatus, Role } from '../db/schema.ts';
-import { can, type Action, type Actor } from './permissions.ts';
+import { can, canEditImage, type Action, type Actor } from './permissions.ts';
 
 const actor = (role: Role): Actor => ({ role, userId: 7, name: role });
 const own = (status: ArticleStatus) => ({ ownerId: 7, status });
@@ -53,6 +53,9 @@ const ARTICLE_TABLE: Array<[Action, ReturnType<typeof own>, boolean, boolean, bo
   ['article.submit', own('draft'), true, true, true],
   ['article.submit', others('draft'), false, true, true],
   ['article.restore', others('draft'), false, true, true],
+  ['article.edit', others('scheduled'), false, false, true],
+  ['article.restore', others('scheduled'), false, false, true],
+  ['article.edit', others('unpublished'), false, true, true],
   ['article.publish', own('submitted'), false, false, true],
   ['article.delete', own('draft'), false, false, true],
 ];
@@ -67,6 +70,17 @@ test('who may act on which article', () => {
 
 test('an API token acts with its role but owns nothing', () => {
   const token: Actor = { role: 'reporter', userId: null, name: 'token:feed' };
-  assert.equal(can(token, 'article.create'), true);
+  assert.equal(can(token, 'article.create'), false, 'a reporter token would write a draft nobody may read');
+  assert.equal(can({ ...token, role: 'sub-editor' }, 'article.create'), true);
   assert.equal(can(token, 'article.edit', { ownerId: null, status: 'draft' }), false);
+});
+
+test('who may change the words of an image', () => {
+  const mine = { uploaderId: 7, onPublicArticle: false };
+  assert.equal(canEditImage(actor('reporter'), mine), true);
+  assert.equal(canEditImage(actor('reporter'), { ...mine, onPublicArticle: true }), false);
+  assert.equal(canEditImage(actor('reporter'), { ...mine, uploaderId: 8 }), false);
+  assert.equal(canEditImage(actor('reporter'), { ...mine, uploaderId: null }), false);
+  assert.equal(canEditImage({ role: 'reporter', userId: null, name: 'token' }, { ...mine, uploaderId: null }), false);
+  assert.equal(canEditImage(actor('sub-editor'), { uploaderId: 8, onPublicArticle: true }), true);
 });

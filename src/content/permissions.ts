@@ -72,16 +72,38 @@ export interface ArticleRef {
 /** Whether the actor may take the action (on this article, when it is about one). */
 export function can(actor: Actor, action: Action, article?: ArticleRef): boolean {
   if (RANK[actor.role] < RANK[MINIMUM[action]]) return false;
+  // A reporter's work is their own drafts: an API token with that role is nobody, so it could only
+  // write a draft no one may read back. Refused before anything is written.
+  if (action === 'article.create' && actor.userId === null) return RANK[actor.role] >= RANK['sub-editor'];
   if (!article) return true;
-  // Changing what readers already read is an editor's call (docs/admin-api.md, Roles).
+  // Changing what readers read, or will read at a time an editor set, is an editor's call
+  // (docs/admin-api.md, Roles).
   const rewrites = action === 'article.edit' || action === 'article.restore';
-  if (rewrites && article.status === 'published') return RANK[actor.role] >= RANK.editor;
+  if (rewrites && (article.status === 'published' || article.status === 'scheduled')) return RANK[actor.role] >= RANK.editor;
   if (RANK[actor.role] >= RANK['sub-editor']) return true;
   // A reporter works on their own articles only, and only until they hand them in.
   const own = article.ownerId !== null && article.ownerId === actor.userId;
   if (action === 'article.read') return own;
   if (action === 'article.edit' || action === 'article.submit' || action === 'article.restore') return own && article.status === 'draft';
   return own;
+}
+
+/** The image an edit of its words is about, for the ownership rule. */
+export interface ImageRef {
+  uploaderId: number | null;
+  /** Whether a published or scheduled article shows it. */
+  onPublicArticle: boolean;
+}
+
+/**
+ * Whether the actor may change an image's caption, credit or alt text: sub-editors and above any
+ * image; a reporter only an image they uploaded that no published or scheduled article shows
+ * (what readers see under a photo is edited like the article's own text).
+ */
+export function canEditImage(actor: Actor, image: ImageRef): boolean {
+  if (!can(actor, 'media.edit')) return false;
+  if (RANK[actor.role] >= RANK['sub-editor']) return true;
+  return image.uploaderId !== null && image.uploaderId === actor.userId && !image.onPublicArticle;
 }
 
 /** Throws 403 FORBIDDEN unless `can`. */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, type LogEvent, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type LogEvent, type MigrationProvider } from 'kysely';
 import { ProkashSqliteDialect } from './sqlite/sqlite-dialect.ts';
 import type { Database } from './schema.ts';
 import { migrations } from './migrations/index.ts';
@@ -36,6 +36,17 @@ export interface OpenDatabaseOptions {
   pgPoolSize?: number;
   /** Told of a failure outside any query (a pooled PostgreSQL connection lost while idle). */
   onError?: (error: Error) => void;
+  /**
+   * PostgreSQL, for serving: the server cancels any statement running longer (ms; a lock wait
+   * counts), and a query the server does not answer within this plus a grace (it stalls, or the
+   * network does) loses its connection, which the pool then replaces. 0 or absent: no limit
+   * (migrations, imports and reindexing run long statements on purpose).
+   */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: the longest wait for a connection, a new one or a free one of the pool (ms; 0 or absent: no limit). */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: the application_name its connections show in pg_stat_activity. */
+  applicationName?: string;
   /** Told of every query with its SQL, parameters and duration (tests read plans; benchmarks time). */
   onQuery?: (event: LogEvent) => void;
 }
@@ -77,9 +88,13 @@ async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promi
       await client.end();
     }
   }
+  const statementTimeout = options.statementTimeoutMs ?? 0;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.pgPoolSize ?? 10,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     // COUNT(*) and other int8 values come back as strings by default; they fit in a JS number here.
     types: {
@@ -91,15 +106,72 @@ async function openPostgres(rawUrl: string, options: OpenDatabaseOptions): Promi
   // timeout) is dropped from the pool and replaced on the next query; without a listener the
   // error would end the process.
   pool.on('error', (error) => options.onError?.(error));
+  // The pool listens only while a connection is idle: one lost while lent out (mid-query, or
+  // between a transaction's queries) fails its queries, and then emits 'error', which would end
+  // the process. Every connection gets a listener of its own; the pool drops it when returned.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onError?.(error));
+    if (statementTimeout > 0) answerWithin(client, statementTimeout + STALL_GRACE_MS);
+  });
   const stats = { queries: 0 };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: counter(stats, options.onQuery) });
   return { db, dialect: 'postgres', label: url.replace(/:[^:@/]*@/, ':***@'), schema, url, stats, close: () => db.destroy() };
+}
+
+// Past the statement timeout, how long the server may take to say it cancelled the statement.
+const STALL_GRACE_MS = 2000;
+
+/**
+ * Makes the client's promised queries fail once the server has not answered for `limitMs`: the
+ * connection is then closed (not merely given up on, as pg's query_timeout does, which would lend
+ * out a connection still inside the old statement or transaction), so its queries fail at once and
+ * the pool replaces it. For a server that stalls without cancelling (paused, or the network).
+ */
+function answerWithin(client: pg.PoolClient, limitMs: number): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const guarded = (...args: unknown[]): unknown => {
+    const result = query(...args);
+    if (!(result instanceof Promise)) return result; // callback and submittable forms: not ours (Kysely uses promises)
+    let stalled = false;
+    // Closing the socket fails the query once pg has marked the client broken, so the pool,
+    // when the query's caller hands the client back, drops it instead of lending it again.
+    const timer = setTimeout(() => {
+      stalled = true;
+      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    }, limitMs);
+    return result.then(
+      (value: unknown) => {
+        clearTimeout(timer);
+        return value;
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        throw stalled ? new Error(`The database answered nothing for ${limitMs} ms; its connection was closed`, { cause: error }) : error;
+      },
+    );
+  };
+  client.query = guarded as typeof client.query;
 }
 
 const counter = (stats: { queries: number }, onQuery?: (event: LogEvent) => void) => (event: LogEvent) => {
   stats.queries++;
   onQuery?.(event);
 };
+
+/** True when the database answers a trivial query within `timeoutMs` (health checks). */
+export async function databaseAnswers(db: Kysely<Database>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const answered = sql`select 1`.execute(db).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

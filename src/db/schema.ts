@@ -64,6 +64,8 @@ export interface ImageTable {
   credit: string;
   alt: string;
   created_at: string;
+  /** The user who uploaded it; null for imports, the seed and images from before this was kept. */
+  uploaded_by?: number | null;
 }
 
 export type ArticleStatus = 'draft' | 'submitted' | 'scheduled' | 'published' | 'unpublished';
@@ -141,6 +143,8 @@ export interface ApiTokenTable {
 export interface LoginFailureTable {
   key: string;
   at: string;
+  /** The sign-in attempt that wrote the row (a throttle records before it checks; see AuthService). */
+  attempt?: string | null;
 }
 
 export interface RevisionTable {
@@ -178,7 +182,7 @@ export interface HomeSlotTable {
 export interface ImageVariantTable {
   image_id: number;
   width: number;
-  format: 'webp' | 'jpeg';
+  format: 'avif' | 'webp' | 'jpeg';
   path: string;
   bytes: number;
 }

@@ -30,17 +30,24 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, bn: 'আপনার ভূমিকায় এই কাজটি করা যায় না।', en: 'Your role cannot do this.' },
   CSRF_FAILED: { status: 403, bn: 'নিরাপত্তা যাচাই ব্যর্থ হয়েছে। আবার সাইন ইন করুন।', en: 'The security check failed. Sign in again.' },
   NOT_FOUND: { status: 404, bn: 'যা খুঁজছেন তা পাওয়া যায়নি (হয়তো মুছে ফেলা হয়েছে)।', en: 'What you are looking for was not found (it may have been deleted).' },
+  REQUEST_TIMEOUT: { status: 408, bn: 'অনুরোধটি পুরোপুরি পৌঁছাতে অনেক দেরি হয়েছে। আবার চেষ্টা করুন।', en: 'The request took too long to arrive. Try again.' },
   CONFLICT: {
     status: 409,
     bn: 'এটি এখনকার অবস্থার সঙ্গে মেলে না (অন্য কেউ বদলেছেন, অথবা একই জিনিস আগেই আছে)।',
     en: 'This does not match how things stand now (someone else changed it, or the same thing already exists).',
   },
   DUPLICATE_COMMENT: { status: 409, bn: 'একই মন্তব্য আগেই জমা হয়েছে।', en: 'The same comment was already sent.' },
+  BODY_TOO_LARGE: { status: 413, bn: 'পাঠানো লেখাটি খুব বড়।', en: 'The request body is too large.' },
   TOO_LARGE: { status: 413, bn: 'ফাইলটি খুব বড় (সর্বোচ্চ ২৫ মেগাবাইট বা ৮ কোটি পিক্সেল)।', en: 'The file is too large (25 MB or 80 megapixels at most).' },
   UNSUPPORTED_MEDIA: {
     status: 415,
     bn: 'এই ধরনের ফাইল নেওয়া যায় না। JPEG, PNG, WebP, GIF বা AVIF ছবি দিন।',
     en: 'This kind of file is not accepted. Send a JPEG, PNG, WebP, GIF or AVIF image.',
+  },
+  UNSUPPORTED_CONTENT_TYPE: {
+    status: 415,
+    bn: 'এই ধরনের অনুরোধ নেওয়া যায় না (JSON বা ফর্ম পাঠান)।',
+    en: 'This content type is not accepted here (send JSON or a form).',
   },
   UNPROCESSABLE: {
     status: 422,
@@ -60,8 +67,19 @@ export const ERRORS = {
     en: 'This kind of image is not accepted (JPEG, PNG, WebP, GIF or AVIF).',
   },
   RATE_LIMITED: { status: 429, bn: 'অনেকবার চেষ্টা হয়েছে। কিছুক্ষণ পরে আবার চেষ্টা করুন।', en: 'Too many attempts. Try again in a little while.' },
+  HEADERS_TOO_LARGE: { status: 431, bn: 'অনুরোধের হেডারগুলো খুব বড়।', en: 'The request headers are too large.' },
   INTERNAL: { status: 500, bn: 'দুঃখিত, একটি সমস্যা হয়েছে। কিছুক্ষণ পর আবার চেষ্টা করুন।', en: 'Something went wrong. Try again in a little while.' },
   BUSY: { status: 503, bn: 'এই মুহূর্তে ব্যস্ত। কিছুক্ষণ পর আবার চেষ্টা করুন; কিছুই হারায়নি।', en: 'The database is busy; nothing was written. Try again in a moment.' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    bn: 'এই মুহূর্তে ডেটাবেসের সঙ্গে যোগাযোগ করা যাচ্ছে না। কিছুক্ষণ পর আবার চেষ্টা করুন।',
+    en: 'The database cannot be reached right now. Try again in a moment.',
+  },
+  MEDIA_UNWRITABLE: {
+    status: 507,
+    bn: 'ছবিটি রাখা গেল না: সার্ভারের মিডিয়া ফোল্ডারে লেখা যাচ্ছে না (জায়গা নেই, বা লেখার অনুমতি নেই)। কিছুই রাখা হয়নি; সাইটের দায়িত্বে যিনি আছেন তাঁকে জানান।',
+    en: 'The image could not be stored: the server’s media folder cannot be written (it is full or read-only). Nothing was stored; tell whoever runs the site.',
+  },
 } as const satisfies Record<string, { status: number; bn: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

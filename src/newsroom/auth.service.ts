@@ -80,14 +80,19 @@ export class AuthService {
    */
   async login(email: string, password: string, meta: { ip: string; userAgent: string }): Promise<SessionInfo> {
     const keys = [`acct:${sha256(normalizeEmail(email))}`, `ip:${sha256(meta.ip)}`];
-    await this.throttle(keys);
+    const attempt = randomBytes(12).toString('base64url');
+    await this.throttle(keys, attempt);
     const user = await findUserByEmail(this.db, email);
     const ok = await verifyPassword(password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
     if (!user || !ok || user.disabled) {
-      await this.recordFailure(keys);
+      // The attempt's rows, written before the check, stay: they are this failure.
+      await this.forgetOldFailures();
       throw new AppError('BAD_CREDENTIALS', 'email or password is wrong');
     }
-    await this.db.deleteFrom('login_failures').where('key', '=', keys[0]!).execute();
+    await this.db
+      .deleteFrom('login_failures')
+      .where((eb) => eb.or([eb('key', '=', keys[0]!), eb('attempt', '=', attempt)]))
+      .execute();
     return this.openSession(user, meta);
   }
 
@@ -168,15 +173,27 @@ export class AuthService {
     return { role: row.role, userId: null, name: `token:${row.name}` };
   }
 
-  private async throttle(keys: string[]): Promise<void> {
-    const since = new Date(this.clock.now().getTime() - AUTH_LIMITS.failureWindowMs).toISOString();
-    const [account, address] = await Promise.all(keys.map((key) => this.failures(key, since)));
-    if ((account ?? 0) >= AUTH_LIMITS.refuseAfter || (address ?? 0) >= AUTH_LIMITS.refuseAfterIp) {
+  /**
+   * Records the attempt as a failure first, then counts the failures including it: of attempts
+   * racing in parallel, the k-th to be written sees at least k, so no more than the limit get
+   * past, however many arrive at once (counting first and recording after let all of them through).
+   * A refused attempt takes its rows back, so refusals do not prolong the wait.
+   */
+  private async throttle(keys: string[], attempt: string): Promise<void> {
+    const now = this.clock.now();
+    await this.db
+      .insertInto('login_failures')
+      .values(keys.map((key) => ({ key, at: now.toISOString(), attempt })))
+      .execute();
+    const since = new Date(now.getTime() - AUTH_LIMITS.failureWindowMs).toISOString();
+    const [account = 0, address = 0] = await Promise.all(keys.map((key) => this.failures(key, since)));
+    if (account > AUTH_LIMITS.refuseAfter || address > AUTH_LIMITS.refuseAfterIp) {
+      await this.db.deleteFrom('login_failures').where('attempt', '=', attempt).execute();
       throw new AppError('RATE_LIMITED', 'too many failed sign-ins; wait a few minutes and try again', {
         retryAfterSeconds: Math.ceil(AUTH_LIMITS.failureWindowMs / 1000 / 3),
       });
     }
-    const over = (account ?? 0) - AUTH_LIMITS.slowAfter + 1;
+    const over = account - AUTH_LIMITS.slowAfter; // failures before this one, past the free ones
     if (over > 0) await this.sleep(Math.min(AUTH_LIMITS.maxDelayMs, 250 * 2 ** (over - 1)));
   }
 
@@ -190,17 +207,10 @@ export class AuthService {
     return Number(row.n);
   }
 
-  private async recordFailure(keys: string[]): Promise<void> {
-    const now = this.clock.now();
-    await this.db
-      .insertInto('login_failures')
-      .values(keys.map((key) => ({ key, at: now.toISOString() })))
-      .execute();
-    // Forget old failures as we go; the table stays small without a separate job.
-    await this.db
-      .deleteFrom('login_failures')
-      .where('at', '<', new Date(now.getTime() - 24 * 3600 * 1000).toISOString())
-      .execute();
+  // Forget old failures as we go; the table stays small without a separate job.
+  private async forgetOldFailures(): Promise<void> {
+    const oldest = new Date(this.clock.now().getTime() - 24 * 3600 * 1000).toISOString();
+    await this.db.deleteFrom('login_failures').where('at', '<', oldest).execute();
   }
 }
 

@@ -11,6 +11,7 @@ import { IMAGE_LIMITS, type Image } from '../content/media/image.repository.ts';
 import { saveImage } from '../content/media/save-image.ts';
 import { imageViews } from '../content/media/image-view.ts';
 import type { ContentWriter } from '../content/events/content-writer.ts';
+import { canEditImage, type Actor } from '../content/permissions.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
 import { imageAnswer, pageOf } from './answers.ts';
 
@@ -78,7 +79,7 @@ function writeEndpoints(deps: MediaRouteDeps) {
       access: { can: 'media.upload' },
       rawBody: true,
       status: 201,
-      handle: async ({ request }) => ({ image: await upload(deps, request) }),
+      handle: async ({ request, actor }) => ({ image: await upload(deps, request, actor) }),
     }),
     adminEndpoint({
       method: 'PATCH',
@@ -89,7 +90,7 @@ function writeEndpoints(deps: MediaRouteDeps) {
       params: idParams,
       body: patchBody,
       invalidates: ['article:<each published article showing it>', 'card:<each published article showing it>'],
-      handle: async ({ params, body }) => ({ image: await viewOne(deps.db, await editImage(deps, params.id, body)) }),
+      handle: async ({ params, body, actor }) => ({ image: await viewOne(deps.db, await editImage(deps, actor, params.id, body)) }),
     }),
   ];
 }
@@ -100,7 +101,7 @@ async function viewOne(db: Kysely<Database>, image: Image) {
 }
 
 /** POST /api/admin/media: reads the multipart upload, saves the image and its words. */
-async function upload(deps: MediaRouteDeps, request: FastifyRequest) {
+async function upload(deps: MediaRouteDeps, request: FastifyRequest, actor: Actor) {
   if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA', 'send the image as multipart/form-data with a "file" field');
   const fields: Record<string, string> = {};
   let bytes: Buffer | undefined;
@@ -119,14 +120,27 @@ async function upload(deps: MediaRouteDeps, request: FastifyRequest) {
     { caption: meta.caption ?? '', credit: meta.credit ?? '', alt: meta.alt ?? '' },
     deps.clock.now().toISOString(),
   );
+  // The first uploader keeps the image (the same bytes again return the stored one).
+  if (actor.userId !== null && image.uploaded_by == null) {
+    await deps.db.updateTable('images').set({ uploaded_by: actor.userId }).where('id', '=', image.id).where('uploaded_by', 'is', null).execute();
+  }
   return viewOne(deps.db, image);
 }
 
 /** Saves an image's new words and names the published articles showing it. */
-async function editImage(deps: MediaRouteDeps, id: number, body: z.output<typeof patchBody>): Promise<Image> {
+async function editImage(deps: MediaRouteDeps, actor: Actor, id: number, body: z.output<typeof patchBody>): Promise<Image> {
   return deps.writer.write(async (trx, emit) => {
     const image = await trx.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
     if (!image) throw new AppError('NOT_FOUND', 'image not found');
+    const onPublicArticle = await trx
+      .selectFrom('articles')
+      .select('id')
+      .where('image_id', '=', id)
+      .where('status', 'in', ['published', 'scheduled'])
+      .executeTakeFirst();
+    if (!canEditImage(actor, { uploaderId: image.uploaded_by ?? null, onPublicArticle: onPublicArticle !== undefined })) {
+      throw new AppError('FORBIDDEN', `your role (${actor.role}) may change the words of your own images only, until an article is published with them`);
+    }
     if (!Object.keys(body).length) return image;
     await trx.updateTable('images').set(body).where('id', '=', id).execute();
     // The published articles showing it (a caption an article overrides changes nothing there,

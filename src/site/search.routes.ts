@@ -3,6 +3,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { ReaderPages } from './reader-pages.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-input.ts';
+import { cleanText } from '../lib/clean-text.ts';
 import type { SiteSettings } from './reader-pages.ts';
 import { renderSearchPage } from './templates/search-page.ts';
 import { articleHref } from './view-builder.ts';
@@ -62,7 +63,7 @@ function readInput(request: FastifyRequest): SearchQueryInput {
   const one = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])[0] : v);
   const pick = (k: string) => {
     const v = one(query[k]);
-    return typeof v === 'string' ? v.slice(0, 4000) : undefined;
+    return typeof v === 'string' ? cleanText(v.slice(0, 4000)) : undefined;
   };
   return {
     q: pick('q'),

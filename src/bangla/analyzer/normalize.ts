@@ -22,9 +22,11 @@ const DANDAS = /[\u0964\u0965|]/g;
 const FINAL_VISARGA = /\u0983(?![\u0980-\u09FF])/g;
 const BENGALI_DOT = /(?<=[\u0980-\u09E5\u09F0-\u09FF])\./g;
 // Characters that need the slow path: invisibles, dandas, abbreviation marks, precomposed
-// nukta letters, ে before া/ৗ (two-part ো/ৌ), a hasanta ত, and anything outside ASCII and
-// the Bengali block (which might not be NFC).
-const NEEDS_PREPARE = /[\u0983\u200B-\u200D\u00AD\uFEFF\u2060\u0964\u0965|.\u09DC\u09DD\u09DF]|\u09C7[\u09BE\u09D7]|\u09A4\u09CD|[^\p{ASCII}\u0980-\u09FF]/u;
+// nukta letters, ে before া/ৗ (two-part ো/ৌ), a hasanta ত, a hasanta before a nukta (the only
+// two Bengali marks NFC reorders), and anything outside ASCII and the Bengali block (which might
+// not be NFC).
+const NEEDS_PREPARE =
+  /[\u0983\u200B-\u200D\u00AD\uFEFF\u2060\u0964\u0965|.\u09DC\u09DD\u09DF]|\u09C7[\u09BE\u09D7]|\u09A4\u09CD|\u09CD\u09BC|[^\p{ASCII}\u0980-\u09FF]/u;
 // Loose spelling fold: ী→ি ূ→ু ঈ→ই ঊ→উ ঁ→∅ ঙ্/ঙ→ং, Bengali digits → ASCII, A–Z → a–z.
 // ঙ্ folds with its hasanta so that সঙ্গে meets the variant spelling সংগে.
 const FOLDABLE = /\u0999\u09CD?|[\u09C0\u09C2\u0981\u0988\u098A\u09E6-\u09EFA-Z]/g;
@@ -42,21 +44,39 @@ export function normalizeForSearch(text: string): string {
 export function normalizeWord(word: string): string {
   // Without a character from NEEDS_PREPARE the word is ASCII and Bengali only, so A–Z in
   // FOLDABLE is the only case folding it can need.
-  const key = NEEDS_PREPARE.test(word) ? lowerCase(prepare(word)) : word;
-  return key.replace(FOLDABLE, foldMatch);
+  if (!NEEDS_PREPARE.test(word)) return fold(word);
+  // The rules for word-final ঃ and ত্ look at neighbours that folding changes (ঃঁ, ঃ৫, ত্ঙ), so
+  // the key is normalised again until it stands still: the index stores keys and a query must
+  // meet them however often either was normalised. Two rounds settle every input seen.
+  let key = fold(prepare(word));
+  for (let round = 0; round < 3; round++) {
+    const again = fold(prepare(key));
+    if (again === key) break;
+    key = again;
+  }
+  return key;
 }
 
-// Order matters: khanda ta before stripping ZWJ; NFC after stripping, so that a ে … া pair
-// split by a stray joiner still composes to ো.
+function fold(key: string): string {
+  const folded = key.replace(FOLDABLE, foldMatch);
+  // Dropping ঁ (or the hasanta of ঙ্) can bring marks together that NFC composes or reorders
+  // (ে ঁ া → ো), and a key must be its own NFC.
+  return folded.length < key.length ? folded.normalize('NFC') : folded;
+}
+
+// Order matters: khanda ta before stripping ZWJ; NFC last, so that a ে … া pair split by a
+// stray joiner or a dropped ঃ still composes to ো, and after lower-casing, which can add a mark
+// (İ → i + U+0307) that NFC must put in order. No step before it depends on composition.
 function prepare(text: string): string {
-  return text
-    .replace(OLD_KHANDA_TA, '\u09CE')
-    .replace(INVISIBLES, '')
-    .normalize('NFC')
-    .replace(FINAL_HASANTA_TA, '\u09CE')
-    .replace(DANDAS, ' ')
-    .replace(FINAL_VISARGA, '')
-    .replace(BENGALI_DOT, ' ');
+  return lowerCase(
+    text
+      .replace(OLD_KHANDA_TA, '\u09CE')
+      .replace(INVISIBLES, '')
+      .replace(FINAL_HASANTA_TA, '\u09CE')
+      .replace(DANDAS, ' ')
+      .replace(FINAL_VISARGA, '')
+      .replace(BENGALI_DOT, ' '),
+  ).normalize('NFC');
 }
 
 function lowerCase(text: string): string {

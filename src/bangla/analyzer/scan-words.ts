@@ -84,7 +84,9 @@ export function scanWords(text: string, from: number, to: number, spans: number[
   let needsDictionary = false;
   for (let i = from; i < to; i++) {
     let code = text.charCodeAt(i);
-    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < to;
+    // A lone high surrogate (a string cut inside an emoji) is one character, not half of a pair
+    // with whatever follows: reading it as a pair skipped the next letter.
+    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1));
     if (wide) code = text.codePointAt(i) as number;
     const cls = classOf(code);
     if (start < 0) {
@@ -114,6 +116,10 @@ export function scanWords(text: string, from: number, to: number, spans: number[
   }
   if (start >= 0) spans.push(start, to);
   return needsDictionary;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function isDigitAt(text: string, i: number, to: number): boolean {

@@ -31,20 +31,44 @@ function fitsContext(match: Match, text: string, at: number, converted: string):
   return true;
 }
 
-// Glyph by glyph, still in visual order.
-function mapGlyphs(text: string): string {
+// Bengali already in Unicode (a paragraph converted before, a name typed in Unicode amid Bijoy):
+// no glyph is in this range, and its signs are already in logical order.
+const UNICODE_BENGALI = /[\u0980-\u09FF\u200C\u200D]/;
+
+// Glyph by glyph, still in visual order; `unicode` marks the characters that came in as Unicode
+// Bengali, which must not be reordered as if they were glyphs (কিম would become কমি).
+function mapGlyphs(text: string): { converted: string; unicode: boolean[] } {
   let converted = '';
+  const unicode: boolean[] = [];
+  const add = (piece: string, asIs: boolean) => {
+    converted += piece;
+    for (let i = 0; i < piece.length; i++) unicode.push(asIs);
+  };
   for (let at = 0; at < text.length;) {
     const match = longestMatch(text, at);
     if (match && fitsContext(match, text, at, converted)) {
-      converted += match.glyph.unicode;
+      add(match.glyph.unicode, false);
       at += match.key.length;
     } else {
-      converted += text[at]!;
+      add(text[at]!, UNICODE_BENGALI.test(text[at]!));
       at++;
     }
   }
-  return converted;
+  return { converted, unicode };
+}
+
+// Reorders the converted runs only; Unicode Bengali runs pass through unchanged.
+function reorderGlyphRuns({ converted, unicode }: { converted: string; unicode: boolean[] }): string {
+  let out = '';
+  for (let start = 0; start < converted.length;) {
+    let end = start + 1;
+    while (end < converted.length && unicode[end] === unicode[start]) end++;
+    const run = converted.slice(start, end);
+    // Half letters (স্ ন্ ম্ ষ্ …) meet subscript glyphs that bring their own hasanta.
+    out += unicode[start] ? run : reorderClusters(run.replace(/্{2,}/g, '্'));
+    start = end;
+  }
+  return out;
 }
 
 // A typed hasanta keeps its consonant apart from the next one (ZWNJ), a stray reph stays র্.
@@ -57,8 +81,6 @@ function resolveMarks(text: string): string {
 
 /** Converts Bijoy (SutonnyMJ, as Windows-1252 text) to Unicode Bengali; other characters are kept. */
 export function bijoyToUnicode(text: string): string {
-  // Half letters (স্ ন্ ম্ ষ্ …) meet subscript glyphs that bring their own hasanta.
-  const visual = mapGlyphs(text).replace(/্{2,}/g, '্');
   // NFC, as BANGLA.md writes its examples and as every Unicode normaliser stores য় ড় ঢ় (base + nukta).
-  return resolveMarks(reorderClusters(visual)).normalize('NFC');
+  return resolveMarks(reorderGlyphRuns(mapGlyphs(text))).normalize('NFC');
 }

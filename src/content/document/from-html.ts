@@ -1,5 +1,7 @@
+import { DocumentError } from './document-error.ts';
 import { DOCUMENT_LIMITS } from './document-limits.ts';
-import type { BlockNode, Doc, HeadingLevel, ImageAttrs, ListItemNode, Mark } from './document-types.ts';
+import type { BlockNode, Doc, HeadingLevel, ImageAttrs, InlineNode, ListItemNode, Mark } from './document-types.ts';
+import { embedProviderOf } from './embed-url.ts';
 import { removeForbiddenCharacters } from './forbidden-characters.ts';
 import { embedOfElement } from './html-embeds.ts';
 import { hasClass, parseHtmlTree, textContentOf, type HtmlElement, type HtmlNode } from './html-tree.ts';
@@ -84,6 +86,8 @@ class HtmlConverter {
   private marks: Mark[] = [];
   /** The caption of the figure being walked, waiting for the figure's first image. */
   private caption: Caption | undefined;
+  /** Nodes made so far, the doc included: the validator's limit, enforced before 50,000 paragraphs are built. */
+  private nodes = 1;
 
   convert(root: HtmlElement): BlockNode[] {
     return this.inContainer(0, root.children);
@@ -159,15 +163,24 @@ class HtmlConverter {
     else this.children(element.children); // any other element is unwrapped to its content
   }
 
+  private made(count: number): void {
+    this.nodes += count;
+    if (this.nodes > DOCUMENT_LIMITS.maxNodes) throw new DocumentError('', `the document has more than ${DOCUMENT_LIMITS.maxNodes} nodes`);
+  }
+
   private flush(): void {
     const { blocks, inline, textblock } = this.current;
     for (const content of inline.take()) {
-      blocks.push(textblock.type === 'paragraph' ? { type: 'paragraph', content } : { type: 'heading', attrs: { level: textblock.level }, content });
+      const embed = textblock.type === 'paragraph' ? embedOfLoneUrl(content) : undefined;
+      this.made(embed ? 1 : 1 + content.length);
+      if (embed) blocks.push(embed);
+      else blocks.push(textblock.type === 'paragraph' ? { type: 'paragraph', content } : { type: 'heading', attrs: { level: textblock.level }, content });
     }
   }
 
   private block(node: BlockNode): void {
     this.flush();
+    this.made(1);
     this.current.blocks.push(node);
   }
 
@@ -235,7 +248,9 @@ class HtmlConverter {
     }
     this.flush();
     const content = this.inContainer(depth, element.children);
-    if (content.length) this.current.blocks.push(make(content));
+    if (content.length === 0) return;
+    this.made(1);
+    this.current.blocks.push(make(content));
   }
 
   private list(element: HtmlElement): void {
@@ -248,6 +263,7 @@ class HtmlConverter {
     this.flush();
     const items = listItemGroups(element).flatMap((nodes) => this.listItem(nodes, depth + 1));
     if (!items.length) return;
+    this.made(1);
     if (element.name === 'ul') this.current.blocks.push({ type: 'bullet_list', content: items });
     else this.current.blocks.push({ type: 'ordered_list', attrs: { start: listStart(element) }, content: items });
   }
@@ -255,6 +271,7 @@ class HtmlConverter {
   private listItem(nodes: readonly HtmlNode[], depth: number): ListItemNode[] {
     const [first, ...rest] = this.inContainer(depth, nodes);
     if (first === undefined) return [];
+    this.made(first.type === 'paragraph' ? 1 : 2);
     if (first.type === 'paragraph') return [{ type: 'list_item', content: [first, ...rest] }];
     // List items start with a paragraph; ProseMirror's parser fills the gap the same way.
     return [{ type: 'list_item', content: [{ type: 'paragraph', content: [] }, first, ...rest] }];
@@ -285,6 +302,18 @@ function listItemGroups(list: HtmlElement): HtmlNode[][] {
     }
   }
   return groups;
+}
+
+/**
+ * A paragraph that is nothing but a post's URL is an auto-embed, wherever its text came from:
+ * `<p>URL</p>` is read so already (html-embeds.ts), and loose text or a table cell must agree,
+ * or a body would change when its rendered HTML is imported again.
+ */
+function embedOfLoneUrl(content: readonly InlineNode[]): BlockNode | undefined {
+  const [only] = content;
+  if (content.length !== 1 || only?.type !== 'text' || only.marks !== undefined) return undefined;
+  const provider = embedProviderOf(only.text);
+  return provider === undefined ? undefined : { type: 'embed', attrs: { provider, url: only.text } };
 }
 
 function listStart(list: HtmlElement): number {

@@ -12,6 +12,8 @@ const FACEBOOK_PLUGIN_HOSTS = new Set(['facebook.com', 'www.facebook.com', 'web.
  * WordPress and others mark an auto-embed). Undefined when it is not one.
  */
 export function embedOfElement(element: HtmlElement): EmbedNode | undefined {
+  // Our own serializer's click-to-load markup (render-html.ts), so a rendered body imports back.
+  if (element.attrs.has('data-embed-url')) return embedOfOwnMarkup(element);
   if (element.name === 'iframe') return embedOfPlayerUrl(urlFromAttribute(element.attrs.get('src')));
   if (hasClass(element, 'twitter-tweet') || hasClass(element, 'twitter-video')) return embedOfTweetQuote(element);
   if (hasClass(element, 'fb-post') || hasClass(element, 'fb-video')) {
@@ -19,6 +21,12 @@ export function embedOfElement(element: HtmlElement): EmbedNode | undefined {
   }
   if (element.name === 'p' || element.name === 'div') return embedOfLoneLink(element);
   return undefined;
+}
+
+function embedOfOwnMarkup(element: HtmlElement): EmbedNode | undefined {
+  const provider = element.attrs.get('data-embed-provider');
+  const embed = embedOfPostUrl(urlFromAttribute(element.attrs.get('data-embed-url')));
+  return embed !== undefined && embed.attrs.provider === provider ? embed : undefined;
 }
 
 function embedOfPostUrl(url: string, only?: EmbedNode['attrs']['provider']): EmbedNode | undefined {

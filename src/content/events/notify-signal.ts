@@ -7,6 +7,8 @@ export interface NotifySignalOptions {
   /** The schema the site lives in: sites sharing one database hear only their own events. */
   schema?: string;
   log?: (error: unknown) => void;
+  /** The application_name its connection shows in pg_stat_activity. */
+  applicationName?: string;
   /** First delay before reconnecting after the listening connection is lost (ms); doubles to 30 s. */
   retryMs?: number;
 }
@@ -28,7 +30,7 @@ export function notifySignal(options: NotifySignalOptions): EventSignal {
   let retryTimer: NodeJS.Timeout | undefined;
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.url });
+    const next = new pg.Client({ connectionString: options.url, ...(options.applicationName ? { application_name: options.applicationName } : {}) });
     next.on('notification', (message) => {
       if (message.channel !== channel) return;
       const id = Number(message.payload);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { OverlongLine } from '../../lib/read-lines.ts';
 import { listDistricts } from '../places/place.repository.ts';
 import type { ArticleDraft } from '../articles/article-draft.ts';
 import { KnownNames, writeArticles, type WriteContext, type WriteResult } from '../articles/write-article.ts';
@@ -26,8 +27,8 @@ export interface ImportReport {
 export interface ImportOptions {
   /** Writes each batch and its `article.imported` events in one transaction. */
   writer: ContentWriter;
-  /** The lines of the file, in order; numbering starts at 1. */
-  lines: AsyncIterable<string> | Iterable<string>;
+  /** The lines of the file, in order; numbering starts at 1. An OverlongLine is reported as a failed line. */
+  lines: AsyncIterable<string | OverlongLine> | Iterable<string | OverlongLine>;
   /** Relative image paths are resolved against this folder (the JSON Lines file's). */
   baseDir: string;
   mediaDir: string;
@@ -36,6 +37,11 @@ export interface ImportOptions {
   batchSize?: number;
   /** Told the ids created or updated by each batch once it is committed (the CLI indexes them for search). */
   onWritten?: (ids: number[]) => Promise<void>;
+  /**
+   * Told the ids of each batch's unchanged articles once it is committed: an earlier run killed
+   * between writing a batch and indexing it left them unindexed (the CLI indexes the stale ones).
+   */
+  onUnchanged?: (ids: number[]) => Promise<void>;
   /** Keep every changed id in the report (tests, the demo seed); off for imports of any size. */
   keepChangedIds?: boolean;
   /** Called after every batch with the report so far. */
@@ -63,6 +69,11 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
   let lineNo = 0;
   for await (const raw of options.lines) {
     lineNo++;
+    if (raw instanceof OverlongLine) {
+      report.lines++;
+      report.failed.push({ line: lineNo, error: raw.message });
+      continue;
+    }
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (!line.trim()) continue;
     report.lines++;
@@ -86,23 +97,29 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
 async function writeBatch(options: ImportOptions, batch: Prepared[], report: ImportReport, districts: DistrictLookup, known: KnownNames) {
   const ctx: WriteContext = { now: options.clock.now().toISOString(), mediaDir: options.mediaDir, districtNames: namesById(districts), known };
   const written: number[] = [];
+  const unchanged: number[] = [];
   const count = (o: WriteResult) => {
     report[o.outcome]++;
-    if (o.outcome === 'unchanged') return;
+    if (o.outcome === 'unchanged') return void unchanged.push(o.id);
     written.push(o.id);
     if (options.keepChangedIds !== false) report.changedIds.push(o.id);
   };
   const write = (items: Prepared[]) =>
-    options.writer.write(async (trx, emit) =>
-      emitted(
+    options.writer.write(async (trx, emit) => {
+      const sectionsBefore = new Set(known.sections.keys());
+      const results = emitted(
         await writeArticles(
           trx,
           items.map((i) => i.draft),
           ctx,
         ),
         emit,
-      ),
-    );
+      );
+      // A section this run meets for the first time may be new: running servers reload their
+      // section tree, or its articles would answer 404 there until a restart.
+      for (const [path, section] of known.sections) if (!sectionsBefore.has(path)) emit({ type: 'section.changed', payload: { id: section.id } });
+      return results;
+    });
   try {
     // The same id twice in one batch is written in turn, below: the second is an update of the first.
     if (new Set(batch.map((b) => b.draft.id ?? `new${b.line}`)).size !== batch.length) throw new Error('an id repeats in the batch');
@@ -125,6 +142,7 @@ async function writeBatch(options: ImportOptions, batch: Prepared[], report: Imp
     report.failed.sort((a, b) => a.line - b.line);
   }
   if (written.length) await options.onWritten?.(written);
+  if (unchanged.length) await options.onUnchanged?.(unchanged);
 }
 
 function emitted(results: WriteResult[], emit: Emit): WriteResult[] {

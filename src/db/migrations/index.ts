@@ -8,6 +8,7 @@ import * as sitemapMonths from './2026-11-27-0006-sitemap-months.ts';
 import * as searchState from './2026-11-27-0007-search-state.ts';
 import * as contentEvents from './2026-12-05-0008-content-events.ts';
 import * as searchFeatures from './2026-12-05-0009-search-features.ts';
+import * as uploaderAndAttempts from './2026-12-05-0010-uploader-and-attempts.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-0007-search-state': searchState,
   '2026-12-05-0008-content-events': contentEvents,
   '2026-12-05-0009-search-features': searchFeatures,
+  '2026-12-05-0010-uploader-and-attempts': uploaderAndAttempts,
 };

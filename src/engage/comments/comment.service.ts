@@ -60,7 +60,7 @@ export class CommentService {
     const article = await db.selectFrom('articles').select(['id', 'status']).where('id', '=', articleId).executeTakeFirst();
     if (!article || article.status !== 'published') throw new AppError('NOT_FOUND', 'খবরটি পাওয়া যায়নি');
     const ipHash = createHmac('sha256', this.o.secret).update(meta.ip).digest('hex').slice(0, 32);
-    await this.checkRate(ipHash, now);
+    await this.checkRate(db, ipHash, now);
     const settings = await loadCommentSettings(db);
     if (countLinks(input.body) + countLinks(input.name) > COMMENT_LIMITS.maxLinks) {
       throw new AppError('TOO_MANY_LINKS', `একটি মন্তব্যে ${COMMENT_LIMITS.maxLinks}টির বেশি লিংক দেওয়া যায় না`);
@@ -81,7 +81,11 @@ export class CommentService {
     if (input.parentId !== null) await this.checkParent(articleId, input.parentId);
     const status: CommentStatus = settings.mode === 'post' ? 'approved' : 'pending';
     const id = await this.o.writer.write(async (trx, emit) => {
+      // nextId locks the comments' sequence row until this commits, so posts pass here one at a
+      // time: the count below sees every post committed before it (PostgreSQL reads committed rows
+      // afresh for each statement; SQLite writes one at a time). The check above only saves work.
       const id = await nextId(trx, 'comments');
+      await this.checkRate(trx, ipHash, now);
       const row: CommentTable = {
         id,
         article_id: articleId,
@@ -212,9 +216,9 @@ export class CommentService {
     return settings;
   }
 
-  private async checkRate(ipHash: string, now: Date): Promise<void> {
+  private async checkRate(db: Kysely<Database>, ipHash: string, now: Date): Promise<void> {
     const since = new Date(now.getTime() - COMMENT_LIMITS.perAddressWindowMs).toISOString();
-    const row = await this.o.db
+    const row = await db
       .selectFrom('comments')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('ip_hash', '=', ipHash)
