@@ -62,7 +62,13 @@ async function soak() {
   const token = (await auth.createToken('soak', 'editor', null)).secret;
   const server = await startProkash(
     'soak',
-    { root, built: false, env: { DATABASE_URL: url, MEDIA_DIR: join(scratch, 'media'), LOG_LEVEL: 'warn', TRUST_PROXY: 'true' }, cwd: scratch, timeoutMs: 300_000 },
+    {
+      root,
+      built: false,
+      env: { DATABASE_URL: url, MEDIA_DIR: join(scratch, 'media'), LOG_LEVEL: 'warn', TRUST_PROXY: 'true' },
+      cwd: scratch,
+      timeoutMs: 300_000,
+    },
     ['--workers', '2'],
     undefined,
   );
