@@ -10,7 +10,7 @@ import SQLite from 'better-sqlite3';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { bulkRecord } from './helpers/fixtures.ts';
 import type { SearchTables } from '../src/search/search-index.ts';
-import { NODE_ARGS, freePort, startProkash, stopProcess, type Run } from './helpers/processes.ts';
+import { NODE_ARGS, freePort, runProkash, startProkash, stopProcess, type Run } from './helpers/processes.ts';
 
 const ARTICLES = 20_000;
 const BATCH = 1000; // the importer's lines per transaction
@@ -149,25 +149,7 @@ for (const dialect of DIALECTS) {
 }
 
 /** Runs one `prokash …` command from source to its end (killed after LIMIT_MS). */
-function run(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
-      cwd,
-      env: { ...process.env, PROKASH_FROM_SOURCE: '1', LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: Record<string, string>, cwd: string): Promise<Run> => runProkash(args, env, cwd, LIMIT_MS);
 
 /** `PRAGMA integrity_check` of the test's SQLite file, on a connection of its own (the FTS5 tables included). */
 function integrity(t: TestDatabase): unknown {

@@ -17,8 +17,8 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs one `prokash …` command from source to its end (killed after 60 s). */
-export function runProkash(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
+/** Runs one `prokash …` command from source to its end (killed after `limitMs`, 60 s unless given). */
+export function runProkash(args: string[], env: Record<string, string>, cwd: string, limitMs = 60_000): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...NODE_ARGS, ...args], {
       cwd,
@@ -29,7 +29,7 @@ export function runProkash(args: string[], env: Record<string, string>, cwd: str
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import type { ArticleTable, Database } from '../../db/schema.ts';
 import { bumpSequence } from '../ids.ts';
-import { ensureSectionPath, type Section } from '../sections/section.repository.ts';
+import { ensureSectionPath, findSectionByPath, type Section } from '../sections/section.repository.ts';
 import { ensurePerson, findCorrespondent, type Person } from '../people/person.repository.ts';
 import { ensureTag } from '../tags/tag.repository.ts';
 import { saveImage } from '../media/save-image.ts';
@@ -39,6 +39,8 @@ export interface WriteResult {
  */
 export class KnownNames {
   readonly sections = new Map<string, Section>();
+  /** The sections this import created, by path (running servers must learn of them). */
+  readonly createdSections = new Map<string, Section>();
   readonly people = new Map<string, Person[]>();
   readonly tags = new Map<string, number>();
   private made: Array<() => void> = [];
@@ -296,7 +298,13 @@ function sameState(old: ExistingRow, draft: ArticleDraft): boolean {
 const BYLINE_KINDS = { desk: 'desk', authors: 'reporters', correspondent: 'correspondent', agency: 'agency' } as const;
 
 async function ensureSection(db: Kysely<Database>, path: string, now: string, known: KnownNames): Promise<Section> {
-  return known.sections.get(path) ?? known.remember(known.sections, path, await ensureSectionPath(db, path, now));
+  const seen = known.sections.get(path);
+  if (seen) return seen;
+  const existing = await findSectionByPath(db, path);
+  if (existing) return known.remember(known.sections, path, existing);
+  const created = await ensureSectionPath(db, path, now);
+  known.remember(known.createdSections, path, created);
+  return known.remember(known.sections, path, created);
 }
 
 async function ensureTags(db: Kysely<Database>, names: readonly string[], now: string, known: KnownNames): Promise<number[]> {

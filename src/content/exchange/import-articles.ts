@@ -106,7 +106,7 @@ async function writeBatch(options: ImportOptions, batch: Prepared[], report: Imp
   };
   const write = (items: Prepared[]) =>
     options.writer.write(async (trx, emit) => {
-      const sectionsBefore = new Set(known.sections.keys());
+      const createdBefore = new Set(known.createdSections.keys());
       const results = emitted(
         await writeArticles(
           trx,
@@ -115,9 +115,9 @@ async function writeBatch(options: ImportOptions, batch: Prepared[], report: Imp
         ),
         emit,
       );
-      // A section this run meets for the first time may be new: running servers reload their
-      // section tree, or its articles would answer 404 there until a restart.
-      for (const [path, section] of known.sections) if (!sectionsBefore.has(path)) emit({ type: 'section.changed', payload: { id: section.id } });
+      // A section this batch created: running servers reload their section tree, or its articles
+      // would answer 404 there until a restart.
+      for (const [path, section] of known.createdSections) if (!createdBefore.has(path)) emit({ type: 'section.changed', payload: { id: section.id } });
       return results;
     });
   try {
