@@ -43,7 +43,12 @@ for (const dialect of DIALECTS) {
       const brandBefore = await page.locator('.site-name').boundingBox();
 
       await input.click();
+      // The list is read once the answer for the whole word is in: an answer for "pu" may draw a
+      // list first, in another order, and be replaced under the arrow keys.
+      const answered = page.waitForResponse((r) => /\/api\/v1\/suggest\?q=put(&|$)/.test(r.url()));
       await page.keyboard.type('put', { delay: 60 });
+      await answered;
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const list = page.locator('#site-search-list');
       await list.getByRole('option', { name: SEED.headline }).waitFor();
       assert.equal(await input.getAttribute('aria-expanded'), 'true');
