@@ -181,13 +181,19 @@ export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'schem
   // Kysely looks for its bookkeeping tables in every schema; name ours so that databases
   // living side by side in one PostgreSQL (tests, tenants) do not see each other's.
   const migrator = new Migrator({ db, provider, ...(handle.schema ? { migrationTableSchema: handle.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error) {
-    const where = failed ? ` in ${failed.migrationName}` : '';
-    throw new Error(`Migration failed${where}: ${thrownText(error)}`);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely reads the tables of every schema before it starts (`pg_get_serial_sequence` on each
+    // column): another schema dropped at that moment (a test's, a tenant's) fails the read, naming
+    // it. Nothing of ours was done; reading again is safe.
+    const other = /(?:schema|relation) "([^".]+)(?:\.[^"]+)?" does not exist/.exec(thrownText(error))?.[1];
+    if (failed || attempt >= 3 || other === undefined || other === handle.schema) {
+      const where = failed ? ` in ${failed.migrationName}` : '';
+      throw new Error(`Migration failed${where}: ${thrownText(error)}`);
+    }
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** What was thrown, as text: its message when it has one (an Error does), else the value itself. */
