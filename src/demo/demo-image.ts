@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from '../lib/load-sharp.ts';
 import { seededRandom } from '../lib/seeded-random.ts';
 
 /** Colour schemes: [sky top, sky bottom, accent, layer 1, layer 2, layer 3]. */
@@ -108,5 +108,6 @@ export async function makeDemoImage(path: string, palette: number, width = 1200,
   }
   await mkdir(dirname(path), { recursive: true });
   const svg = Buffer.from(demoImageSvg(palette, width, height));
+  const sharp = await loadSharp();
   await sharp(svg, { density: 72 }).resize(width, height, { fit: 'fill' }).flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }).toFile(path);
 }

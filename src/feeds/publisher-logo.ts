@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../lib/load-sharp.ts';
 
 /** Where the publisher logo is served; JSON-LD, Open Graph and the feeds name it. */
 export const PUBLISHER_LOGO_PATH = '/publisher-logo.png';
@@ -22,6 +22,6 @@ let png: Promise<Buffer> | undefined;
 
 /** The logo as PNG bytes, drawn once per process. */
 export function publisherLogoPng(): Promise<Buffer> {
-  png ??= sharp(Buffer.from(SVG)).png({ compressionLevel: 9 }).toBuffer();
+  png ??= loadSharp().then((sharp) => sharp(Buffer.from(SVG)).png({ compressionLevel: 9 }).toBuffer());
   return png;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import sharp from 'sharp';
+import { loadSharp } from '../../lib/load-sharp.ts';
 import type { Kysely } from 'kysely';
 import type { Database, ImageTable } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -46,7 +46,7 @@ export async function inspectImageFile(path: string): Promise<ImageFile> {
   const bytes = await readFile(path);
   let meta;
   try {
-    meta = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.pixels }).metadata();
+    meta = await (await loadSharp())(bytes, { limitInputPixels: IMAGE_LIMITS.pixels }).metadata();
   } catch {
     throw new AppError('IMAGE_UNREADABLE', `not a readable image: ${path}`);
   }

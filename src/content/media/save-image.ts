@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { loadSharp } from '../../lib/load-sharp.ts';
 import type { Kysely } from 'kysely';
 import type { Database, ImageVariantTable } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -52,6 +53,7 @@ export async function saveImage(
   const info = await sniff(bytes);
   const base = `${now.slice(0, 4)}/${now.slice(5, 7)}/${sha256.slice(0, 20)}`;
   const animated = info.format === 'gif' && (info.pages ?? 1) > 1;
+  const sharp = await loadSharp();
   const clean = sharp(bytes, { limitInputPixels: IMAGE_LIMITS.pixels, animated }).rotate();
   const original = await encode(clean, info.format).toBuffer({ resolveWithObject: true });
   const path = `${base}.${IMAGE_FORMATS[info.format]!.ext}`;
@@ -99,7 +101,7 @@ async function insertRows(db: Kysely<Database>, image: Image, variants: ImageVar
 async function sniff(bytes: Buffer) {
   let meta;
   try {
-    meta = await sharp(bytes, { limitInputPixels: IMAGE_LIMITS.pixels }).metadata();
+    meta = await (await loadSharp())(bytes, { limitInputPixels: IMAGE_LIMITS.pixels }).metadata();
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/pixel limit/i.test(message)) throw new AppError('TOO_LARGE', `images are limited to ${IMAGE_LIMITS.pixels} pixels`);
@@ -135,7 +137,8 @@ export function variantWidths(imageWidth: number): number[] {
   return widths;
 }
 
-function encodeVariant(source: Buffer, width: number, format: VariantFormat): Promise<Buffer> {
+async function encodeVariant(source: Buffer, width: number, format: VariantFormat): Promise<Buffer> {
+  const sharp = await loadSharp();
   const resized = sharp(source).resize({ width, withoutEnlargement: true });
   // AVIF at effort 0 (of 0–9): several times faster to make than the default effort 4, and still
   // a third smaller than the WebP on photographs (docs/benchmarks.md, "Images").
