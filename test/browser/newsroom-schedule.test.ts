@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import { ensureAdminBuild, signIn } from '../helpers/newsroom-browser.ts';
+import { ensureAdminBuild, fillSchedule, signIn } from '../helpers/newsroom-browser.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { utcToLocalInput } from '../../src/newsroom/client/zoned-input.ts';
 import type { App } from '../../src/app.ts';
@@ -73,7 +73,7 @@ async function scheduleAndWatch(browser: Browser, site: Site): Promise<void> {
     await page.keyboard.type('এক মিনিট পরে প্রকাশের জন্য নির্ধারিত।');
     // The picker has minute precision: the first whole minute at least a minute from now.
     const at = new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000);
-    await page.locator('.schedule input[type="datetime-local"]').fill(utcToLocalInput(at.toISOString(), 'Asia/Dhaka'));
+    await fillSchedule(page, utcToLocalInput(at.toISOString(), 'Asia/Dhaka'));
     await page.getByRole('button', { name: 'নির্ধারণ করুন' }).click();
     await page.locator('.screen-head .badge', { hasText: 'নির্ধারিত' }).waitFor();
     const row = await site.t.db.selectFrom('articles').select(['id', 'scheduled_at']).where('headline', '=', headline).executeTakeFirstOrThrow();

@@ -40,3 +40,39 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'সাইন আউট' }).click();
   await page.getByRole('button', { name: 'সাইন ইন করুন' }).waitFor();
 }
+
+/**
+ * Follows the page's requests from now on; the function returned waits until none has been open for
+ * `quietMs` (a screen that loads its data has drawn it), like Playwright's networkidle but usable
+ * after an in-app navigation, and shorter.
+ */
+export function requestsSettled(page: Page, quietMs = 150): () => Promise<void> {
+  let open = 0;
+  let changedAt = Date.now();
+  const change = (delta: number) => {
+    open += delta;
+    changedAt = Date.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+  return async () => {
+    const deadline = Date.now() + 10_000;
+    while (open > 0 || Date.now() - changedAt < quietMs) {
+      assert.ok(Date.now() < deadline, `${open} requests still open after 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+}
+
+/** Sets the editor's schedule fields (day, month, year, hour, minute, AM/PM) to a "YYYY-MM-DDTHH:mm" wall-clock time. */
+export async function fillSchedule(page: Page, value: string): Promise<void> {
+  const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value)!.map(Number);
+  const when = page.locator('.schedule .when');
+  await when.locator('.when-day input').fill(String(day));
+  await when.locator('.when-month select').selectOption(String(month));
+  await when.locator('.when-year input').fill(String(year));
+  await when.locator('.when-hour input').fill(String(hour! % 12 === 0 ? 12 : hour! % 12));
+  await when.locator('.when-minute input').fill(String(minute));
+  await when.locator('.when-meridiem select').selectOption(hour! >= 12 ? 'pm' : 'am');
+}

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Article, User } from '../api-types.ts';
 import { useLocale, useT } from '../i18n/use-t.ts';
-import type { FieldErrors } from '../errors/field-errors.ts';
-import { FieldError, fieldAttrs } from '../components/field-error.tsx';
+import { fieldErrorId, type FieldErrors } from '../errors/field-errors.ts';
+import { FieldError } from '../components/field-error.tsx';
 import { formatTime } from '../format.ts';
 import { useSession } from '../session-context.ts';
 import { can, canSubmitArticle } from '../roles.ts';
 import { localInputToUtc, utcToLocalInput } from '../zoned-input.ts';
+import { ScheduleInput } from './schedule-input.tsx';
 
 export type WorkflowAction = 'submit' | 'publish' | 'unpublish' | 'delete' | { schedule: string };
 
@@ -69,17 +70,13 @@ export function WorkflowBar({ article, user, editable, dirty, busy, errors, sign
       </div>
       {!published && can(user.role, 'article.schedule') && (
         <div class="row wrap schedule">
-          <label>
-            {t('article.scheduleAt', { zone: settings.timeZone })}
-            <input
-              type="datetime-local"
-              value={when}
-              {...fieldAttrs(errors, 'at')}
-              // The picker draws the time as the browser's locale does; the house format is read out below it.
-              aria-describedby={[errors?.at !== undefined ? 'field-error-at' : '', scheduleAt ? 'schedule-shown' : ''].filter(Boolean).join(' ')}
-              onInput={(e) => setWhen(e.currentTarget.value)}
-            />
-          </label>
+          <ScheduleInput
+            initial={when}
+            legend={t('article.scheduleAt', { zone: settings.timeZone })}
+            invalid={errors?.at !== undefined}
+            describedBy={[errors?.at !== undefined ? fieldErrorId('at') : '', scheduleAt ? 'schedule-shown' : ''].filter(Boolean).join(' ')}
+            onChange={setWhen}
+          />
           <FieldError errors={errors} name="at" />
           {scheduleAt && (
             <output id="schedule-shown" class="schedule-shown" lang={locale}>

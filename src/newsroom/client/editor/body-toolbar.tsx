@@ -9,6 +9,7 @@ import { convertFieldSelection, textFieldOf } from '../input/text-fields.ts';
 import { MediaPicker } from '../media/media-picker.tsx';
 import { convertEditorSelection } from './bangla-input.ts';
 import { caretAfterInsertedBlock } from './caret-after-block.ts';
+import { toolName } from './tool-name.ts';
 
 interface ToolButtonProps {
   label: MessageKey;
@@ -25,7 +26,7 @@ function ToolButton({ label, text, active, disabled, onClick }: ToolButtonProps)
       type="button"
       class="tool"
       title={t(label)}
-      aria-label={t(label)}
+      aria-label={toolName(text, t(label))}
       aria-pressed={active === undefined ? undefined : active}
       disabled={disabled}
       // Keep the editor's selection: a toolbar click must not move focus away first.

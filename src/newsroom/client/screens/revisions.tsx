@@ -9,6 +9,7 @@ import { useLoad } from '../use-load.ts';
 import { href, onLinkClick } from '../router.ts';
 import { ErrorBox } from '../components/error-box.tsx';
 import { changeLabel, changeValue, revisionActionText } from '../revisions/change-text.ts';
+import { ChangeSides } from '../revisions/change-sides.tsx';
 
 /** Every revision of an article; compare any two; restore one. */
 export function RevisionsScreen({ id }: { id: number }) {
@@ -109,8 +110,7 @@ export function RevisionsScreen({ id }: { id: number }) {
           {changes.map((c, i) => (
             <div class="diff-row" key={i}>
               <h3>{changeLabel(c.field, t, locale)}</h3>
-              <del>{changeValue(c.before, t, locale)}</del>
-              <ins>{changeValue(c.after, t, locale)}</ins>
+              <ChangeSides before={changeValue(c.before, t, locale)} after={changeValue(c.after, t, locale)} />
             </div>
           ))}
         </div>
