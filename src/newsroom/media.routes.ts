@@ -41,14 +41,16 @@ function libraryEndpoints(db: Kysely<Database>) {
     adminEndpoint({
       method: 'GET',
       path: '/api/admin/media',
-      summary: 'The media library, newest first, a page at a time',
+      summary: 'The media library, newest first, a page at a time; q searches the caption, alt text and credit',
       response: pageOf(imageAnswer),
       access: { can: 'taxonomy.read' },
       query: listQuery,
       handle: async ({ query }) => {
         let q = db.selectFrom('images').selectAll().orderBy('id', 'desc').limit(query.limit);
         if (query.cursor) q = q.where('id', '<', query.cursor);
-        if (query.q) q = q.where(textMatches('caption', query.q, 'contains'));
+        const text = query.q?.trim();
+        // What a photo shows is in its caption and alt text; who took it, in its credit.
+        if (text) q = q.where((eb) => eb.or(['caption', 'alt', 'credit'].map((column) => textMatches(column, text, 'contains'))));
         const items = await imageViews(db, await q.execute());
         return { items, nextCursor: items.length === query.limit ? (items.at(-1)?.id ?? null) : null };
       },

@@ -1,5 +1,4 @@
 import { articleRow } from './article-row.ts';
-import { textMatches } from '../../db/text-match.ts';
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, ArticleTable, Database } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -20,6 +19,15 @@ import { findImagesByIds } from '../media/image.repository.ts';
 import type { ContentWriter, Emit } from '../events/content-writer.ts';
 import type { ArticleListing } from '../events/content-event.ts';
 import { listedAt, listingOf, readListing, syncListedAt } from './article-listing.ts';
+import { listArticles, type ArticleListFilter } from './article-list.ts';
+import type { ArticleListItem } from './article-list-item.ts';
+import { listSections } from '../sections/section.repository.ts';
+import { SectionTree } from '../sections/section-tree.ts';
+
+export { listItemOf, listItemQuery, type ArticleListItem } from './article-list-item.ts';
+
+/** What a newsroom list asks for: one section (its sub-sections come with it) instead of their ids. */
+export type ArticleListRequest = Omit<ArticleListFilter, 'sectionIds' | 'visibleTo'> & { sectionId?: number };
 
 export interface ArticleServiceOptions {
   db: Kysely<Database>;
@@ -238,16 +246,22 @@ export class ArticleService {
     return published;
   }
 
-  /** Articles for the newsroom's lists, newest change first; reporters see their own only. */
-  async list(actor: Actor, filter: { status?: ArticleStatus; sectionId?: number; ownerId?: number; q?: string; limit: number; before?: string }) {
-    let q = listItemQuery(this.db).orderBy('articles.modified_at', 'desc').orderBy('articles.id', 'desc').limit(filter.limit);
-    if (!can(actor, 'article.list-all')) q = q.where('articles.owner_id', '=', actor.userId ?? -1);
-    if (filter.status) q = q.where('articles.status', '=', filter.status);
-    if (filter.sectionId) q = q.where('articles.section_id', '=', filter.sectionId);
-    if (filter.ownerId) q = q.where('articles.owner_id', '=', filter.ownerId);
-    if (filter.q) q = q.where(textMatches('articles.headline', filter.q, 'contains'));
-    if (filter.before) q = q.where('articles.modified_at', '<', filter.before);
-    return (await q.execute()).map(listItemOf);
+  /**
+   * Articles for the newsroom's lists, newest first by the list's time (article-list.ts); a section
+   * includes its sub-sections; reporters see their own only.
+   */
+  async list(actor: Actor, filter: ArticleListRequest): Promise<ArticleListItem[]> {
+    const { sectionId, ...rest } = filter;
+    const sectionIds = sectionId === undefined ? undefined : await this.sectionSubtree(sectionId);
+    const visibleTo = can(actor, 'article.list-all') ? undefined : (actor.userId ?? -1);
+    return listArticles(this.db, { ...rest, sectionIds, visibleTo });
+  }
+
+  /** A section's id and its sub-sections' (a small table, read whole); just the id when there is no such section. */
+  private async sectionSubtree(id: number): Promise<number[]> {
+    const tree = new SectionTree(await listSections(this.db));
+    const node = tree.byIdOrUndefined(id);
+    return node ? tree.subtreeIds(node) : [id];
   }
 
   /** The desk view: my drafts, waiting for review, scheduled, recently published. */
@@ -396,50 +410,9 @@ function transitionEvent(
   }
 }
 
-/** An article in the newsroom's lists (GET /api/admin/articles, the desk). */
-export type ArticleListItem = ReturnType<typeof listItemOf>;
 /** The desk: my drafts, waiting for review, scheduled, recently published. */
 export type Desk = Awaited<ReturnType<ArticleService['desk']>>;
 /** One entry of an article's revision history. */
 export type RevisionEntry = Awaited<ReturnType<ArticleService['revisions']>>[number];
 /** One field that differs between two revisions. */
 export type RevisionChange = Awaited<ReturnType<ArticleService['diff']>>[number];
-
-/** The columns of an article as the newsroom's lists show it (the desk, the list, the home slots). */
-export function listItemQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('articles')
-    .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .leftJoin('users', 'users.id', 'articles.owner_id')
-    .select([
-      'articles.id',
-      'articles.status',
-      'articles.kicker',
-      'articles.headline',
-      'articles.section_id',
-      'sections.name as section_name',
-      'articles.owner_id',
-      'users.name as owner_name',
-      'articles.modified_at',
-      'articles.published_at',
-      'articles.scheduled_at',
-      'articles.breaking',
-    ]);
-}
-
-export function listItemOf(r: Awaited<ReturnType<ReturnType<typeof listItemQuery>['execute']>>[number]) {
-  return {
-    id: r.id,
-    status: r.status,
-    kicker: r.kicker,
-    headline: r.headline,
-    sectionId: r.section_id,
-    sectionName: r.section_name ?? '',
-    ownerId: r.owner_id,
-    ownerName: r.owner_name ?? '',
-    modifiedAt: r.modified_at,
-    publishedAt: r.published_at,
-    scheduledAt: r.scheduled_at,
-    breaking: r.breaking === 1,
-  };
-}

@@ -46,8 +46,8 @@ export function MediaGrid({ onChoose, added, selectedId }: Props) {
   return (
     <div class="media-grid-wrap">
       <label class="search">
-        {t('common.search')}
-        <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+        {t('media.search')}
+        <input type="search" value={q} placeholder={t('media.searchHint')} onInput={(e) => setQ(e.currentTarget.value)} />
       </label>
       <ErrorBox error={error} />
       {!items.length && !error && <p class="hint">{t('media.empty')}</p>}
