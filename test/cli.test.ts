@@ -79,7 +79,7 @@ describe('prokash start', () => {
       const html = await home.text();
       assert.ok(html.includes('যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর'));
       const article = await fetch(`http://127.0.0.1:${port}/world/asia/251042`);
-      assert.ok((await article.text()).includes('কালবেলা ডেস্ক'));
+      assert.ok((await article.text()).includes('প্রকাশ ডেস্ক'));
     } finally {
       await stopProcess(child);
     }

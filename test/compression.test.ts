@@ -24,7 +24,7 @@ for (const dialect of DIALECTS) {
         { name: 'home page', url: '/', type: /^text\/html/ },
         { name: 'article page', url: ARTICLE, type: /^text\/html/ },
         { name: 'section page', url: '/world', type: /^text\/html/ },
-        { name: 'search page', url: `/search?q=${encodeURIComponent('পুতিন')}`, type: /^text\/html/ },
+        { name: 'search page', url: `/search?q=${encodeURIComponent('মেকং')}`, type: /^text\/html/ },
         { name: 'not-found page', url: '/no/such/page', type: /^text\/html/, status: 404 },
         { name: 'stylesheet', url: css, type: /^text\/css/ },
         { name: 'reader script', url: js, type: /^text\/javascript/ },

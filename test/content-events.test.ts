@@ -20,7 +20,7 @@ for (const dialect of DIALECTS) {
     const eventsAfter = async (id: number) => readEvents(ctx.t.db, id, 1000);
     const input = async (headline: string) => {
       const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
-      const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
+      const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'prokash-desk').executeTakeFirstOrThrow();
       return articleInput(section.id, desk.id, {
         headline,
         body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ঘটনার বিবরণ।' }] }] },
@@ -76,7 +76,7 @@ for (const dialect of DIALECTS) {
             section: 'national',
             headline: 'আমদানি করা খবর',
             body: 'প্রথম অনুচ্ছেদ।',
-            byline: { desk: 'কালবেলা ডেস্ক' },
+            byline: { desk: 'প্রকাশ ডেস্ক' },
             published_at: '2026-11-27T10:00:00+06:00',
             status: 'published',
             tags: [],
@@ -256,7 +256,7 @@ for (const dialect of DIALECTS) {
       };
       try {
         const national = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
-        const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'kalbela-desk').executeTakeFirstOrThrow();
+        const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'prokash-desk').executeTakeFirstOrThrow();
         const a = await ctx.app.articles.create(EDITOR, articleInput(national.id, desk.id, { headline: 'ভাঙা সাবস্ক্রাইবার' }));
         const published = await ctx.app.articles.publish(EDITOR, a.id);
         assert.equal(published.status, 'published', 'the write succeeded');

@@ -37,7 +37,7 @@ for (const dialect of DIALECTS) {
       assert.ok(!(await page()).includes('চমৎকার প্রতিবেদন'), 'not shown before approval');
       const queue = await editor.call('GET', '/api/admin/comments?status=pending', undefined, 200);
       const item = queue.items.find((c: { body: string }) => c.body === 'চমৎকার প্রতিবেদন, ধন্যবাদ।');
-      assert.equal(item.article.headline, 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম');
+      assert.equal(item.article.headline, 'মেকংয়ের তীরে ভাসমান পাঠাগার');
       assert.equal(item.article.url, ARTICLE);
       await editor.call('POST', `/api/admin/comments/${item.id}/approve`, undefined, 200);
       const html = await page();

@@ -91,7 +91,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('analysis in the worker thread and in this thread builds the same index', async () => {
-      const queries = ['পুতিন', 'রাশিয়া', 'ঢাকা', 'বাংলাদেশ', 'নির্বাচন'];
+      const queries = ['মেকং', 'রাশিয়া', 'ঢাকা', 'বাংলাদেশ', 'নির্বাচন'];
       const index = createSearchIndex(t);
       const deps = { analyzer: createAnalyzer(), isKnown: createKnownWords() };
       const results = () =>

@@ -10,3 +10,4 @@ export * from './relative-time.ts';
 export * from './grapheme-clusters.ts';
 export * from './truncate.ts';
 export * from './genitive.ts';
+export * from './collate.ts';

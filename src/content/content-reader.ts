@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Edition } from '../db/schema.ts';
+import type { ArticleStatus, Database, Edition } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { parseDocument, type Doc } from './document/index.ts';
 import type { SectionTree, SectionNode } from './sections/section-tree.ts';
@@ -15,6 +15,7 @@ import {
   newestInGroups,
   relatedArticleIds,
   type ArticleFilter,
+  type ArticleGraph,
   type CardRow,
   type ImageWithVariants,
 } from './articles/article.queries.ts';
@@ -45,6 +46,19 @@ export interface ArticleSummary {
   breaking: boolean;
   edition: Edition;
   printPage: number | null;
+}
+
+/** An article of any status, for its preview, with the times it has or will have. */
+export interface ArticlePreview {
+  /** Its `publishedAt` is the time it carries or will carry (see `ContentReader.preview`). */
+  article: ArticleFull;
+  status: ArticleStatus;
+  /** Its first publication, when it has one. */
+  publishedAt: string | null;
+  /** When it is scheduled, the time it will be published. */
+  scheduledAt: string | null;
+  /** Whether readers can read it now. */
+  isPublic: boolean;
 }
 
 export interface ArticleFull extends ArticleSummary {
@@ -88,17 +102,37 @@ export class ContentReader {
     return rows.map((group) => group.flatMap((r) => summaries.get(r.id) ?? []));
   }
 
+  /** A published article, or undefined when it does not exist or is not public. */
+  async article(tree: SectionTree, id: number): Promise<ArticleFull | undefined> {
+    const found = await findArticleGraph(this.db, id);
+    if (!found || !isPublicNow(found, this.clock.now().toISOString())) return undefined;
+    return this.full(tree, found, found.published_at!);
+  }
+
   /**
-   * A published article, or undefined when it does not exist or is not public. A preview shows
-   * any article that has a section, dated now when it has never been published.
+   * An article of any status as its preview shows it, or undefined when it does not exist or has
+   * no section yet. Its card time is the one it carries or will carry: its first publication, else
+   * its scheduled time (publishing keeps the first), else (a draft has none) now, which the preview
+   * must not print.
    */
-  async article(tree: SectionTree, id: number, options: { preview?: boolean } = {}): Promise<ArticleFull | undefined> {
+  async preview(tree: SectionTree, id: number): Promise<ArticlePreview | undefined> {
     const found = await findArticleGraph(this.db, id);
     if (!found) return undefined;
     const now = this.clock.now().toISOString();
-    const isPublic = found.status === 'published' && found.published_at !== null && found.published_at <= now;
-    if (!isPublic && !options.preview) return undefined;
-    const row = { ...found, published_at: found.published_at ?? now };
+    const shown = found.published_at ?? (found.status === 'scheduled' ? found.scheduled_at : null);
+    const article = await this.full(tree, found, shown ?? now);
+    if (!article) return undefined;
+    return {
+      article,
+      status: found.status,
+      publishedAt: found.published_at,
+      scheduledAt: found.status === 'scheduled' ? found.scheduled_at : null,
+      isPublic: isPublicNow(found, now),
+    };
+  }
+
+  private async full(tree: SectionTree, found: ArticleGraph, publishedAt: string): Promise<ArticleFull | undefined> {
+    const row = { ...found, published_at: publishedAt };
     const [summary] = await this.summaries(tree, [row]);
     if (!summary) return undefined;
     return {
@@ -240,4 +274,9 @@ function resolveImage(image: ImageWithVariants, row: CardRow): ResolvedImage {
     caption: row.image_caption ?? image.caption,
     credit: row.image_credit ?? image.credit,
   };
+}
+
+/** Published, and its time has come. */
+function isPublicNow(row: { status: string; published_at: string | null }, now: string): boolean {
+  return row.status === 'published' && row.published_at !== null && row.published_at <= now;
 }

@@ -26,7 +26,7 @@ const TABLE: Array<[Action, boolean, boolean, boolean, boolean]> = [
   ['media.edit', true, true, true, true],
   ['taxonomy.read', true, true, true, true],
   ['section.manage', false, false, false, true],
-  ['person.manage', false, false, false, true],
+  ['person.manage', false, false, true, true],
   ['user.manage', false, false, false, true],
   ['token.manage', false, false, false, true],
   ['settings.manage', false, false, false, true],

@@ -48,7 +48,8 @@ const MINIMUM: Record<Action, Role> = {
   'media.edit': 'reporter',
   'taxonomy.read': 'reporter',
   'section.manage': 'admin',
-  'person.manage': 'admin',
+  // Desks, reporters and correspondents come and go with the news: an editor adds and edits them.
+  'person.manage': 'editor',
   'user.manage': 'admin',
   'token.manage': 'admin',
   'settings.manage': 'admin',

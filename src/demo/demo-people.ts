@@ -20,7 +20,6 @@ export interface DemoPerson {
 
 export const demoPeople: ReadonlyArray<DemoPerson> = [
   // Desks
-  { slug: 'kalbela-desk', name: 'কালবেলা ডেস্ক', kind: 'desk' },
   { slug: 'prokash-desk', name: 'প্রকাশ ডেস্ক', kind: 'desk' },
   { slug: 'sports-desk', name: 'খেলা ডেস্ক', kind: 'desk' },
   { slug: 'entertainment-desk', name: 'বিনোদন ডেস্ক', kind: 'desk' },

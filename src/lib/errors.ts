@@ -29,6 +29,11 @@ export const ERRORS = {
   BAD_CREDENTIALS: { status: 401, bn: 'ইমেইল বা পাসওয়ার্ড মেলেনি।', en: 'The email or password did not match.' },
   FORBIDDEN: { status: 403, bn: 'আপনার ভূমিকায় এই কাজটি করা যায় না।', en: 'Your role cannot do this.' },
   CSRF_FAILED: { status: 403, bn: 'নিরাপত্তা যাচাই ব্যর্থ হয়েছে। আবার সাইন ইন করুন।', en: 'The security check failed. Sign in again.' },
+  PREVIEW_LINK_INVALID: {
+    status: 403,
+    bn: 'প্রিভিউ লিংকটি ঠিক নেই: লিংকটি অসম্পূর্ণ বা বদলে গেছে। যিনি পাঠিয়েছেন, তাঁর কাছে নতুন লিংক চেয়ে নিন।',
+    en: 'The preview link is not valid: it is incomplete or was changed. Ask whoever sent it for a new link.',
+  },
   NOT_FOUND: { status: 404, bn: 'যা খুঁজছেন তা পাওয়া যায়নি (হয়তো মুছে ফেলা হয়েছে)।', en: 'What you are looking for was not found (it may have been deleted).' },
   REQUEST_TIMEOUT: { status: 408, bn: 'অনুরোধটি পুরোপুরি পৌঁছাতে অনেক দেরি হয়েছে। আবার চেষ্টা করুন।', en: 'The request took too long to arrive. Try again.' },
   CONFLICT: {
@@ -37,6 +42,11 @@ export const ERRORS = {
     en: 'This does not match how things stand now (someone else changed it, or the same thing already exists).',
   },
   DUPLICATE_COMMENT: { status: 409, bn: 'একই মন্তব্য আগেই জমা হয়েছে।', en: 'The same comment was already sent.' },
+  PREVIEW_LINK_EXPIRED: {
+    status: 410,
+    bn: 'প্রিভিউ লিংকের মেয়াদ শেষ হয়ে গেছে। যিনি পাঠিয়েছেন, তাঁর কাছে নতুন লিংক চেয়ে নিন।',
+    en: 'The preview link has expired. Ask whoever sent it for a new link.',
+  },
   BODY_TOO_LARGE: { status: 413, bn: 'পাঠানো লেখাটি খুব বড়।', en: 'The request body is too large.' },
   TOO_LARGE: { status: 413, bn: 'ফাইলটি খুব বড় (সর্বোচ্চ ২৫ মেগাবাইট বা ৮ কোটি পিক্সেল)।', en: 'The file is too large (25 MB or 80 megapixels at most).' },
   UNSUPPORTED_MEDIA: {

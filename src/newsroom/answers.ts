@@ -112,6 +112,19 @@ export const personAnswer = z.object({
   place: z.string(),
   districtId: z.number().int().nullable(),
   label: z.string(),
+  /** How many published articles name them (only when asked for: `GET /people?counts=true`). */
+  articles: z.number().int().optional(),
+});
+
+/** A signed link to an article's preview on the reader site (`POST /articles/:id/preview-link`). */
+export const previewLinkAnswer = z.object({
+  /** `/preview/{id}?t={token}`. */
+  path: z.string(),
+  /** The same on the site's public address (`siteUrl`). */
+  url: z.string(),
+  expiresAt: time,
+  /** How long a link opens the preview (hours). */
+  hours: z.number().int(),
 });
 
 export const districtAnswer = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), divisionId: z.number().int() });
@@ -149,6 +162,7 @@ export const pageOf = <T extends z.ZodType>(item: T, cursor: z.ZodType = z.union
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 export type SectionView = z.infer<typeof sectionAnswer>;
 export type PersonView = z.infer<typeof personAnswer>;
+export type PreviewLinkView = z.infer<typeof previewLinkAnswer>;
 export type DistrictView = z.infer<typeof districtAnswer>;
 export type TagView = z.infer<typeof tagAnswer>;
 export type AuditEntryView = z.infer<typeof auditEntryAnswer>;

@@ -1,11 +1,13 @@
 import { textMatches } from '../db/text-match.ts';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { listSections, ensureSectionPath, isAvailableSectionPath } from '../content/sections/section.repository.ts';
-import { ensurePerson, type Person } from '../content/people/person.repository.ts';
+import { countPublishedArticles, ensurePerson, type Person } from '../content/people/person.repository.ts';
+import { comparePeople, PERSON_KIND_ORDER } from '../content/people/person-order.ts';
 import { listDistricts, type District } from '../content/places/place.repository.ts';
 import { siteSettingsSchema, type SettingsService } from '../content/settings/settings.service.ts';
 import { bylineLabel } from '../content/people/byline-label.ts';
@@ -57,12 +59,26 @@ const personBody = z
     districtId: z.number().int().positive().nullable().default(null),
   })
   .strict();
-const personPatch = personBody.partial().omit({ kind: true }).strict();
+// Spelled out rather than personBody.partial(): a partial keeps the defaults, and a patch of the name
+// alone would then blank the title and place and drop the district.
+const personPatch = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    title: z.string().trim().max(120).optional(),
+    place: z.string().trim().max(80).optional(),
+    districtId: z.number().int().positive().nullable().optional(),
+  })
+  .strict();
 /** What POST /api/admin/people takes. */
 export type PersonBody = z.input<typeof personBody>;
 /** What PATCH /api/admin/people/:id takes (a person's kind stays what it was). */
 export type PersonPatch = z.input<typeof personPatch>;
-const peopleQuery = z.object({ kind: z.enum(['desk', 'reporter', 'correspondent', 'agency']).optional(), q: z.string().max(100).optional() });
+const peopleQuery = z.object({
+  kind: z.enum(['desk', 'reporter', 'correspondent', 'agency']).optional(),
+  q: z.string().max(100).optional(),
+  /** With how many published articles name each (the people screen; the byline picker does without). */
+  counts: z.enum(['true', 'false']).optional(),
+});
 const tagQuery = z.object({ q: z.string().max(100).default('') });
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), cursor: z.coerce.number().int().positive().optional() });
 
@@ -74,7 +90,7 @@ const sectionView = (s: { id: number; parent_id: number | null; slug: string; pa
   name: s.name,
   position: s.position,
 });
-const personView = (p: Person, names: ReadonlyMap<number, string>): PersonView => ({
+const personView = (p: Person, names: ReadonlyMap<number, string>, articles?: number): PersonView => ({
   id: p.id,
   slug: p.slug,
   name: p.name,
@@ -83,7 +99,14 @@ const personView = (p: Person, names: ReadonlyMap<number, string>): PersonView =
   place: p.place,
   districtId: p.district_id,
   label: bylineLabel(p, names),
+  ...(articles === undefined ? {} : { articles }),
 });
+// Desks first, then reporters, correspondents and agencies (person-order.ts), in SQL too, so that
+// a newsroom with more people than one answer holds loses agencies before desks.
+const kindOrder = sql<number>`case kind ${sql.join(
+  Object.entries(PERSON_KIND_ORDER).map(([kind, n]) => sql`when ${kind} then ${sql.lit(n)}`),
+  sql` `,
+)} end`;
 const districtView = (d: District): DistrictView => ({ id: d.id, slug: d.slug, name: d.name, divisionId: d.division_id });
 const auditView = (r: Awaited<ReturnType<typeof listAudit>>[number]): AuditEntryView => ({
   id: r.id,
@@ -169,30 +192,40 @@ function peopleEndpoints(deps: ManageRouteDeps) {
     adminEndpoint({
       method: 'GET',
       path: '/api/admin/people',
-      summary: 'Desks, reporters, correspondents and agencies (at most 500), by kind or name',
+      summary: 'Desks, reporters, correspondents and agencies (at most 500), by kind, then by name in Bengali order',
       response: listOf(personAnswer),
       access: { can: 'taxonomy.read' },
       query: peopleQuery,
       handle: async ({ query }) => {
-        let q = db.selectFrom('people').selectAll().orderBy('kind').orderBy('name').limit(500);
+        let q = db.selectFrom('people').selectAll().orderBy(kindOrder).orderBy('name').limit(500);
         if (query.kind) q = q.where('kind', '=', query.kind);
         if (query.q) q = q.where(textMatches('name', query.q, 'contains'));
+        // The databases order names by code point (and differently from each other): Bengali order is ours.
+        const people = (await q.execute()).sort(comparePeople);
+        const counts =
+          query.counts === 'true'
+            ? await countPublishedArticles(
+                db,
+                people.map((p) => p.id),
+              )
+            : undefined;
         const names = await districtNames(db);
-        return { items: (await q.execute()).map((p) => personView(p, names)) };
+        return { items: people.map((p) => personView(p, names, counts && (counts.get(p.id) ?? 0))) };
       },
     }),
     adminEndpoint({
       method: 'POST',
       path: '/api/admin/people',
-      summary: 'Adds a byline person',
+      summary: 'Adds a byline person (a desk, reporter, correspondent or agency)',
       response: z.object({ person: personAnswer }),
       access: { can: 'person.manage' },
       body: personBody,
       status: 201,
-      handle: async ({ body }) => {
+      handle: async ({ actor, body }) => {
         if (body.kind === 'correspondent' && !body.districtId) throw new AppError('INVALID_INPUT', 'districtId: a correspondent needs a district');
         const person = await deps.writer.write(async (trx, emit) => {
           const person = await ensurePerson(trx, body, now());
+          await audit(trx, { userId: actor.userId, action: 'person.create', targetType: 'person', targetId: person.id, details: body, at: now() });
           emit({ type: 'person.changed', payload: { id: person.id } });
           return person;
         });
@@ -208,13 +241,17 @@ function peopleEndpoints(deps: ManageRouteDeps) {
       params: idParams,
       body: personPatch,
       invalidates: ['byline:<id>', 'person:<id>', 'the search entries of their articles'],
-      handle: async ({ params: { id }, body }) => {
+      handle: async ({ actor, params: { id }, body }) => {
         const { districtId, ...rest } = body;
         const set = { ...rest, ...(districtId !== undefined ? { district_id: districtId } : {}) };
         const person = await deps.writer.write(async (trx, emit) => {
+          const before = await trx.selectFrom('people').select('kind').where('id', '=', id).executeTakeFirst();
+          if (!before) throw new AppError('NOT_FOUND', 'person not found');
+          // A correspondent's byline names their district: it can change, not go.
+          if (before.kind === 'correspondent' && districtId === null) throw new AppError('INVALID_INPUT', 'districtId: a correspondent needs a district');
           if (Object.keys(set).length) await trx.updateTable('people').set(set).where('id', '=', id).execute();
-          const person = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-          if (!person) throw new AppError('NOT_FOUND', 'person not found');
+          const person = await trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+          await audit(trx, { userId: actor.userId, action: 'person.update', targetType: 'person', targetId: id, details: body, at: now() });
           // Their articles' pages and search entries (byline terms) follow the new name or place.
           emit({ type: 'person.changed', payload: { id } });
           return person;

@@ -17,7 +17,7 @@ const PAGES = [
   { name: 'article with a lead photo', path: '/world/asia/251042' },
   { name: 'home', path: '/' },
   { name: 'section', path: '/world' },
-  { name: 'search', path: `/search?q=${encodeURIComponent('পুতিন')}` },
+  { name: 'search', path: `/search?q=${encodeURIComponent('মেকং')}` },
 ] as const;
 
 // Issue 14's targets.

@@ -119,7 +119,7 @@ for (const dialect of DIALECTS) {
         { page: 'person', path: author, styles: 'list' },
         { page: 'latest, page 2', path: '/latest?page=2', styles: 'list' },
         { page: 'archive', path: '/archive/2026/11/27', styles: 'archive' },
-        { page: 'search', path: `/search?q=${encodeURIComponent('পুতিন')}`, styles: 'search' },
+        { page: 'search', path: `/search?q=${encodeURIComponent('মেকং')}`, styles: 'search' },
         { page: 'search, no query', path: '/search', styles: 'search' },
         { page: '404', path: '/no/such/page', styles: 'error' },
       ];

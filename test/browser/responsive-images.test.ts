@@ -11,7 +11,7 @@ import { browserUnavailable, useSiteInBrowser } from '../helpers/browser.ts';
 
 const skip = browserUnavailable();
 
-const PAGES = ['/world/asia/251042', '/', '/world', `/search?q=${encodeURIComponent('পুতিন')}`];
+const PAGES = ['/world/asia/251042', '/', '/world', `/search?q=${encodeURIComponent('মেকং')}`];
 const SCREENS = [
   { width: 360, height: 800, dpr: 2 },
   { width: 768, height: 1024, dpr: 1 },

@@ -73,3 +73,16 @@ async function freeSlug(db: Kysely<Database>, base: string): Promise<string> {
     if (!(await findPersonBySlug(db, slug))) return slug;
   }
 }
+
+/** How many published articles name each of these people (absent: none); by the article_people listing index. */
+export async function countPublishedArticles(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('article_people')
+    .select((eb) => ['person_id', eb.fn.count<number | string>('article_id').distinct().as('n')])
+    .where('person_id', 'in', [...ids])
+    .where('published_at', 'is not', null)
+    .groupBy('person_id')
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, Number(r.n)]));
+}

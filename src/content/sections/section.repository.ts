@@ -26,6 +26,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'latest',
   'media',
   'popular',
+  'preview',
   'publisher-logo.png',
   'robots.txt',
   'rss.xml',

@@ -13,7 +13,7 @@ import type { CommentSettings } from '../../engage/comments/comment-settings.ts'
 import type { QueuedComment } from '../../engage/comments/comment.service.ts';
 import type { PublicUser } from '../user.repository.ts';
 import type { PersonBody, PersonPatch } from '../manage.routes.ts';
-import type { AuditEntryView, DistrictView, PersonView, SectionView, TagView, TokenView } from '../answers.ts';
+import type { AuditEntryView, DistrictView, PersonView, PreviewLinkView, SectionView, TagView, TokenView } from '../answers.ts';
 
 export type { ArticleStatus, BylineKind, CommentSettings, Desk, PersonBody, PersonKind, PersonPatch, QueuedComment, Role };
 export type Locale = UserTable['locale'];
@@ -37,6 +37,8 @@ export type Revision = RevisionEntry;
 export type Change = RevisionChange;
 export type Section = SectionView;
 export type Person = PersonView;
+/** A signed link to an article's preview on the reader site. */
+export type PreviewLink = PreviewLinkView;
 export type District = DistrictView;
 export type Tag = TagView;
 export type ApiToken = TokenView;

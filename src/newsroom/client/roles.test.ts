@@ -15,10 +15,17 @@ test('sub-editors and above moderate comments; reporters do not', () => {
   );
 });
 
-test('only admins manage users, tokens, settings, sections and people, and read the audit log', () => {
-  for (const action of ['user.manage', 'token.manage', 'settings.manage', 'section.manage', 'person.manage', 'audit.read'] as const) {
+test('only admins manage users, tokens, settings and sections, and read the audit log', () => {
+  for (const action of ['user.manage', 'token.manage', 'settings.manage', 'section.manage', 'audit.read'] as const) {
     assert.deepEqual([can('reporter', action), can('sub-editor', action), can('editor', action), can('admin', action)], [false, false, false, true]);
   }
+});
+
+test('editors and admins add and edit people (desks, reporters, correspondents, agencies)', () => {
+  assert.deepEqual(
+    [can('reporter', 'person.manage'), can('sub-editor', 'person.manage'), can('editor', 'person.manage'), can('admin', 'person.manage')],
+    [false, false, true, true],
+  );
 });
 
 test('a reporter edits and submits only their own drafts', () => {

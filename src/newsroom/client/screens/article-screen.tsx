@@ -18,6 +18,7 @@ import { ArticleSide } from '../article/article-side.tsx';
 import { WorkflowBar, type WorkflowAction } from '../article/workflow-bar.tsx';
 import { Corrections } from '../article/corrections.tsx';
 import { findImage } from '../media/find-image.ts';
+import { PreviewLinkAction } from '../article/preview-link.tsx';
 
 /** How often changes to a draft are saved without being asked. */
 export const AUTOSAVE_MS = 10_000;
@@ -333,6 +334,7 @@ export function ArticleScreen({ id }: { id: number | undefined }) {
             <button type="button" class="button ghost" aria-pressed={preview} onClick={() => setPreview(!preview)}>
               {t('article.previewHere')}
             </button>
+            <PreviewLinkAction articleId={article.id} />
             <a class="button ghost" href={href(`/articles/${article.id}/revisions`)} onClick={(e) => onLinkClick(e, `/articles/${article.id}/revisions`)}>
               {t('article.revisions')}
             </a>

@@ -2,21 +2,33 @@ import { DataTable } from '../components/data-table.tsx';
 import { useState } from 'preact/hooks';
 import { api, query } from '../api.ts';
 import type { District, Person } from '../api-types.ts';
-import { useT } from '../i18n/use-t.ts';
+import { useLocale, useT } from '../i18n/use-t.ts';
+import { formatNumber } from '../format.ts';
 import { useLoad } from '../use-load.ts';
 import { ErrorBox } from '../components/error-box.tsx';
+import { compareBengali } from '../../../bangla/collate.ts';
 import { emptyPersonInput, PERSON_KINDS, personBody, personInputOf, personProblems, type PersonInput, type PersonKind } from '../people/person-input.ts';
 
-/** Admins: the people bylines name (desks, reporters, district correspondents, agencies); add and edit. */
+/**
+ * Editors and admins: the people bylines name, desks first, then reporters, correspondents and
+ * agencies, each kind in Bengali alphabetical order (the server's order), with what a byline
+ * needs of them and how many published articles name them; add and edit.
+ */
 export function PeopleScreen() {
   const t = useT();
+  const locale = useLocale();
   const [kind, setKind] = useState<PersonKind | ''>('');
   const [q, setQ] = useState('');
-  const people = useLoad(() => api<{ items: Person[] }>('GET', `/people${query({ kind, q: q.trim() })}`), [kind, q]);
+  const people = useLoad(() => api<{ items: Person[] }>('GET', `/people${query({ kind, q: q.trim(), counts: 'true' })}`), [kind, q]);
   const districts = useLoad(() => api<{ items: District[] }>('GET', '/districts'), []);
   const [editing, setEditing] = useState<Person | null>(null);
   const [notice, setNotice] = useState('');
-  const districtItems = [...(districts.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'bn'));
+  // A new key empties the add form once a person is added.
+  const [addedCount, setAddedCount] = useState(0);
+  const districtItems = [...(districts.data?.items ?? [])].sort((a, b) => compareBengali(a.name, b.name));
+  const districtName = new Map(districtItems.map((d) => [d.id, d.name]));
+  const items = people.data?.items ?? [];
+  const where = (p: Person) => [p.place, p.districtId === null ? '' : (districtName.get(p.districtId) ?? '')].filter(Boolean).join(', ');
 
   const done = (message: string) => {
     setEditing(null);
@@ -46,7 +58,15 @@ export function PeopleScreen() {
               onCancel={() => setEditing(null)}
             />
           ) : (
-            <PersonForm key="add" person={null} districts={districtItems} onDone={(name) => done(t('people.added', { name }))} />
+            <PersonForm
+              key={`add-${addedCount}`}
+              person={null}
+              districts={districtItems}
+              onDone={(name) => {
+                setAddedCount((n) => n + 1);
+                done(t('people.added', { name }));
+              }}
+            />
           )}
         </div>
         <div class="panel">
@@ -68,11 +88,21 @@ export function PeopleScreen() {
             </label>
           </div>
           {people.data && !people.data.items.length && <p class="hint">{t('people.empty')}</p>}
-          <DataTable headings={['user.name', 'people.kind', 'people.byline', '']}>
-            {(people.data?.items ?? []).map((p) => (
-              <tr key={p.id} class={editing?.id === p.id ? 'selected' : ''}>
-                <td>{p.name}</td>
-                <td>{t(`people.kind.${p.kind}`)}</td>
+          <DataTable className="people-table" headings={['user.name', 'people.jobTitle', 'people.where', 'people.articles', 'people.byline', '']}>
+            {items.map((p, i) => [
+              // A heading row where a kind begins: the list comes desks first, then by kind.
+              items[i - 1]?.kind !== p.kind && (
+                <tr key={`kind-${p.kind}`} class="group-row">
+                  <th colSpan={6} scope="rowgroup">
+                    {t(`people.kinds.${p.kind}`)}
+                  </th>
+                </tr>
+              ),
+              <tr key={p.id} class={editing?.id === p.id ? 'selected' : ''} data-kind={p.kind}>
+                <th scope="row">{p.name}</th>
+                <td>{p.title}</td>
+                <td>{where(p)}</td>
+                <td class="number">{formatNumber(p.articles ?? 0, locale)}</td>
                 <td>{p.label}</td>
                 <td>
                   <button
@@ -87,8 +117,8 @@ export function PeopleScreen() {
                     {t('common.edit')}
                   </button>
                 </td>
-              </tr>
-            ))}
+              </tr>,
+            ])}
           </DataTable>
         </div>
       </div>
