@@ -9,6 +9,14 @@ const gzipAsync = promisify(gzip);
 /** Browsers revalidate after a short while; shared caches (a CDN) may serve stale while refreshing. */
 export const PAGE_CACHE_CONTROL = 'public, max-age=30, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400';
 
+/**
+ * For a page that changes by readers' own actions (an article and its comments): the browser asks
+ * again on every visit (a 304 when nothing changed), so an approved comment shows on the next load,
+ * not up to 30 s later from the browser's cache. No stale-while-revalidate: a browser that honours
+ * it for pages would show the old one first. A CDN still keeps it for s-maxage.
+ */
+export const REVALIDATED_PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-if-error=86400';
+
 export type PageEncoding = 'br' | 'gzip' | 'identity';
 
 /** The encoding to send: brotli or gzip when the client takes it and the page is worth compressing. */
@@ -28,8 +36,10 @@ export function pageBody(page: CachedPage, encoding: PageEncoding): Buffer | und
  * A page's response headers (without the security headers every response carries), made once per
  * page and encoding: the Fastify path and the fast path send exactly these.
  */
-export function pageHeaders(page: CachedPage, encoding: PageEncoding | '304', cacheControl = PAGE_CACHE_CONTROL): Record<string, string | number> {
-  const key = cacheControl === PAGE_CACHE_CONTROL ? encoding : undefined;
+export function pageHeaders(page: CachedPage, encoding: PageEncoding | '304', cacheControl?: string): Record<string, string | number> {
+  // Made once per encoding with the page's own policy; a caller's other policy is made each time.
+  const key = cacheControl === undefined ? encoding : undefined;
+  cacheControl ??= page.cacheControl ?? PAGE_CACHE_CONTROL;
   const made = key && page.headers?.[key];
   if (made) return made;
   const headers: Record<string, string | number> = {
@@ -71,7 +81,7 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
  * Sends a cached page: 304 on a matching ETag, brotli or gzip when the client takes them (made now
  * if this is the first client to ask for that form).
  */
-export async function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cache: PageCache, cacheControl = PAGE_CACHE_CONTROL) {
+export async function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cache: PageCache, cacheControl?: string) {
   if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.etag)) {
     return reply
       .code(304)

@@ -33,7 +33,8 @@ export function engageEndpoints({ comments, views, articlePath }: EngageRouteDep
       params: idParams,
       handle: async ({ params: { id }, reply }) => {
         const items = await comments.approved(id);
-        return reply.header('cache-control', 'public, max-age=15, s-maxage=15').send({ count: items.reduce((n, c) => n + 1 + c.replies.length, 0), items });
+        // Browsers ask again each time (a decision shows at once); a CDN may keep it 15 s.
+        return reply.header('cache-control', 'public, max-age=0, s-maxage=15').send({ count: items.reduce((n, c) => n + 1 + c.replies.length, 0), items });
       },
     }),
     readerEndpoint({

@@ -57,7 +57,7 @@ function pageServer({ pages, cache }: SiteRouteDeps): Serve {
       async () => {
         const result = await render();
         if (!result) throw notFoundPage();
-        return { status: result.status, contentType: HTML, body: result.html, tags: result.tags, cache: true };
+        return { status: result.status, contentType: HTML, body: result.html, tags: result.tags, cache: true, cacheControl: result.cacheControl };
       },
       fragments,
     );

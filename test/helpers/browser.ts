@@ -39,6 +39,8 @@ export interface SiteInBrowser {
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
   readonly browser: Browser;
+  /** The app serving it (to count views, approve comments …). */
+  readonly app: App;
 }
 
 /**
@@ -73,6 +75,9 @@ export function useSiteInBrowser(dialect: DialectName): SiteInBrowser {
     },
     get browser() {
       return ready(browser);
+    },
+    get app() {
+      return ready(app);
     },
   };
 }

@@ -3,10 +3,20 @@ import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { ContentWriter } from '../../content/events/content-writer.ts';
 
+/** The windows readers can ask for (/popular?window=, the API). */
 export type PopularWindow = '6h' | '24h' | '7d';
-export const POPULAR_WINDOWS: Record<PopularWindow, number> = { '6h': 6, '24h': 24, '7d': 24 * 7 }; // hours
+/** Those and the month, the জনপ্রিয় tab's last fallback on a quiet site. */
+export type RankingWindow = PopularWindow | '30d';
+export const POPULAR_WINDOWS: Record<RankingWindow, number> = { '6h': 6, '24h': 24, '7d': 24 * 7, '30d': 24 * 30 }; // hours
+/**
+ * Fewer read articles than this over a window and the জনপ্রিয় tab looks at a wider one. The month
+ * is ranked only when the week has fewer: it is read for that fallback alone, and a busy site's
+ * month of hourly counts is too many rows to sum every minute for nothing.
+ */
+export const POPULAR_FALLBACK_MIN = 5;
 
-type Lists = Record<PopularWindow, number[]>;
+type Lists = Record<RankingWindow, number[]>;
+const empty = (): Lists => ({ '6h': [], '24h': [], '7d': [], '30d': [] });
 
 /**
  * The most-read articles of each window. One process (the holder of the site's lease) recomputes
@@ -14,7 +24,7 @@ type Lists = Record<PopularWindow, number[]>;
  * announces `popular.changed`; every process then reads them from there, so all serve the same.
  */
 export class PopularLists {
-  private lists: Lists = { '6h': [], '24h': [], '7d': [] };
+  private lists: Lists = empty();
   private version = 0;
 
   constructor(
@@ -24,8 +34,8 @@ export class PopularLists {
     private readonly writer?: ContentWriter,
   ) {}
 
-  /** Article ids, most read first (published articles only). */
-  ids(window: PopularWindow): readonly number[] {
+  /** Article ids, most read first (published articles only); the month's is empty while the week has enough. */
+  ids(window: RankingWindow): readonly number[] {
     return this.lists[window];
   }
 
@@ -37,16 +47,17 @@ export class PopularLists {
   /** Reads the lists the lease holder last stored (at start, and on every `popular.changed`). */
   async load(): Promise<void> {
     const rows = await this.db.selectFrom('popular_lists').select(['window', 'ids']).execute();
-    const next: Lists = { '6h': [], '24h': [], '7d': [] };
-    for (const row of rows) if (row.window in next) next[row.window as PopularWindow] = JSON.parse(row.ids) as number[];
+    const next = empty();
+    for (const row of rows) if (row.window in next) next[row.window as RankingWindow] = JSON.parse(row.ids) as number[];
     this.take(next);
   }
 
   /** Ranks the counted views; stores and announces the lists when they changed. */
   async recompute(limit = 50): Promise<boolean> {
     const now = this.clock.now();
-    const next: Lists = { '6h': [], '24h': [], '7d': [] };
-    for (const [window, hours] of Object.entries(POPULAR_WINDOWS) as Array<[PopularWindow, number]>) {
+    const next = empty();
+    for (const [window, hours] of Object.entries(POPULAR_WINDOWS) as Array<[RankingWindow, number]>) {
+      if (window === '30d' && next['7d'].length >= POPULAR_FALLBACK_MIN) continue;
       const since = new Date(now.getTime() - hours * 3600_000).toISOString().slice(0, 13);
       const rows = await this.db
         .selectFrom('view_counts')

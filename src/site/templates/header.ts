@@ -34,7 +34,7 @@ function renderNav(nav: NavItemVM[]): SafeHtml {
     <div class="container site-nav__inner">
       <ul class="site-nav__list">
         <li><a href="/">প্রচ্ছদ</a></li>
-        ${nav.map((item) => html`<li><a href="${item.href}">${item.name}</a></li>`)}
+        ${nav.map((item) => html`<li><a href="${item.href}"${item.current ? html` aria-current="${item.current}"` : ''}>${item.name}</a></li>`)}
       </ul>
       ${hasChildren ? renderAllSections(nav) : ''}
     </div>

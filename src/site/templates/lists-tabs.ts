@@ -16,8 +16,13 @@ export function renderListsTabs(lists: ListsVM): SafeHtml {
   return html`${raw(fragmentStart('lists'))}${renderListsTabsInner(lists)}${raw(fragmentEnd('lists'))}`;
 }
 
-/** The tabs alone, as the shared `lists` fragment holds them. */
+/**
+ * The tabs alone, as the shared `lists` fragment holds them. Without a জনপ্রিয় list (nothing read
+ * yet, or only সর্বশেষ over again) সর্বশেষ stands alone: never two tabs showing the same list.
+ */
 export function renderListsTabsInner(lists: ListsVM): SafeHtml {
+  if (lists.popular.length === 0) return renderLatestAlone(lists.latest);
+  const more = lists.popularHref ?? '/popular';
   return html`<section class="tabs" aria-label="সর্বশেষ ও জনপ্রিয় খবর">
   <input class="tabs__radio tabs__radio--latest visually-hidden" type="radio" name="lists-tab" id="tab-latest" checked>
   <label class="tabs__label" for="tab-latest">সর্বশেষ</label>
@@ -30,8 +35,19 @@ export function renderListsTabsInner(lists: ListsVM): SafeHtml {
   </div>
   <div class="tabs__panel tabs__panel--popular">
     <h2 class="visually-hidden">জনপ্রিয়</h2>
+    ${lists.popularLabel ? html`<p class="tabs__note">${lists.popularLabel}</p>` : ''}
     ${renderNumberedList(lists.popular)}
-    <a class="tabs__more" href="/popular">আরও জনপ্রিয় খবর</a>
+    ${more ? html`<a class="tabs__more" href="${more}">আরও জনপ্রিয় খবর</a>` : ''}
+  </div>
+</section>`;
+}
+
+function renderLatestAlone(latest: ArticleCardVM[]): SafeHtml {
+  return html`<section class="tabs tabs--alone" aria-labelledby="lists-title">
+  <h2 class="tabs__label" id="lists-title">সর্বশেষ</h2>
+  <div class="tabs__panel tabs__panel--latest">
+    ${renderNumberedList(latest)}
+    <a class="tabs__more" href="/latest">সব খবর</a>
   </div>
 </section>`;
 }

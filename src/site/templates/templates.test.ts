@@ -108,7 +108,9 @@ describe('article page', () => {
     assert.ok(page.includes('<link rel="canonical" href="http://localhost:3000/world/asia/251042">'));
   });
 
-  it('keeps the fixture order from breadcrumbs to tags', () => {
+  // Related stories and the tags follow the story (issue 16: a phone reaches them first), then
+  // the comments and the tabs, as on the seed page.
+  it('keeps the fixture order from breadcrumbs to the tabs, related stories and tags right after the story', () => {
     const order = [
       'class="breadcrumbs"',
       'কালবেলা ডেস্ক',
@@ -119,10 +121,10 @@ describe('article page', () => {
       '<figure',
       'class="article__body"',
       'class="follow-line"',
-      'মন্তব্য করুন',
-      'class="tabs"',
       'class="related"',
       'class="tags"',
+      'মন্তব্য করুন',
+      'class="tabs"',
     ].map((needle) => indexOfOrFail(page.slice(page.indexOf('<body')), needle)); // the head's metadata names the byline too
     assert.deepEqual(
       order,
