@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { Config } from './config/config-schema.ts';
 import { databaseAnswers, type DatabaseHandle } from './db/database.ts';
+import { databaseTrouble } from './db/database-errors.ts';
 import { notifySignal } from './content/events/notify-signal.ts';
 import type { Clock } from './lib/clock.ts';
 import { ContentReader, type ArticleSummary } from './content/content-reader.ts';
@@ -52,6 +53,8 @@ import { authorizeAdmin } from './newsroom/newsroom-endpoint.ts';
 import { registerAdminApp } from './newsroom/admin-app.ts';
 import { createSearchModule, type SearchModule } from './search/search-module.ts';
 import { registerSearchRoutes } from './site/search.routes.ts';
+import { registerPreviewRoute } from './site/preview.routes.ts';
+import { PreviewLinks } from './content/articles/preview-link.ts';
 import { registerFeedRoutes } from './feeds/feed.routes.ts';
 import { CommentService } from './engage/comments/comment.service.ts';
 import { ViewCounter } from './engage/views/view-counter.ts';
@@ -111,11 +114,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const assets = createAssets();
   const mediaDir = resolve(config.mediaDir);
   const secret = await getOrCreateSecret(db, 'engage', clock.now().toISOString());
+  const previewLinks = new PreviewLinks(await getOrCreateSecret(db, 'preview', clock.now().toISOString()));
   const settings = new SettingsService(db, clock, { siteName: config.siteName, hijriOffset: config.hijriOffset, timeZone: config.timeZone, googleNewsUrl: '' });
   const reference = new ReferenceData(db);
   const routes = new RouteMap(db, reference, clock);
   const reader = new ContentReader(db, clock, reference);
-  const cache = new PageCache({ ttlMs: config.pageCacheTtl * 1000, maxBytes: config.pageCacheBytes });
+  // While the database cannot answer, a page whose time ran out is served as it was (not a 503).
+  const cache = new PageCache({
+    ttlMs: config.pageCacheTtl * 1000,
+    maxBytes: config.pageCacheBytes,
+    staleOnError: (error) => databaseTrouble(error) !== undefined,
+  });
   const siteSettings = () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHrefs: assets.cssHrefs, jsHref: assets.jsHref });
   const log = (message: string) => (error: unknown, subject?: string) => server.log.warn({ err: error, subject }, message);
 
@@ -144,7 +153,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   dispatcher = new EventDispatcher({
     db,
     pollMs: deps.pollMs,
-    subscribers: siteSubscribers({ reference, settings, routes, popular, cache, fragments: pages.fragments, search: search.indexer, suggest: search.suggest }),
+    subscribers: siteSubscribers({
+      reference,
+      settings,
+      routes,
+      popular,
+      cache,
+      fragments: pages.fragments,
+      search: search.indexer,
+      suggest: search.suggest,
+    }),
     log: log('applying content events failed'),
   });
   const events = dispatcher;
@@ -170,7 +188,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandlers(server, pages, cache);
   refuseUndecodableQueries(server);
   registerAdminAuth(server, auth);
-  registerPages(server, { config, db, clock, mediaDir, assets, reader, cache, routes, pages, settings, reference, search: search.service, siteSettings });
+  registerPages(server, {
+    config,
+    db,
+    clock,
+    mediaDir,
+    assets,
+    reader,
+    cache,
+    routes,
+    pages,
+    settings,
+    reference,
+    search: search.service,
+    siteSettings,
+    previewLinks,
+  });
 
   await catchUpSearch(server, search);
   const jobs = await startSiteJobs({ config, db, clock, deps, scheduler, popular, events, log: log('a site job failed') });
@@ -190,10 +223,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     jobs,
     routes,
     cache,
-    preview: async (id) => {
-      const page = await pages.article(id, undefined, { preview: true });
-      return page && pages.compose(page.html);
-    },
+    preview: (id) => pages.preview(id),
+    previewLinks,
     popular: (window, limit) => pages.popular(undefined, window, limit),
     suggest: search.suggest,
     checkAnswers: deps.checkAnswers,
@@ -261,6 +292,7 @@ interface PageParts {
   reference: ReferenceData;
   search: SearchModule['service'];
   siteSettings: () => SiteSettings;
+  previewLinks: PreviewLinks;
 }
 
 /** What browsers load: assets, the newsroom app, feeds, the search page and the reader site. */
@@ -291,6 +323,7 @@ function registerPages(server: FastifyInstance, p: PageParts): void {
     districtNames: () => reference.districtNames,
   });
   registerSearchRoutes(server, { service: p.search, pages, clock, settings: p.siteSettings });
+  registerPreviewRoute(server, { pages, links: p.previewLinks, clock, timeZone: () => settings.get().timeZone });
   registerSiteRoutes(server, {
     pages,
     reader,
@@ -377,6 +410,7 @@ interface ApiParts {
   routes: RouteMap;
   cache: PageCache;
   preview: (id: number) => Promise<string | undefined>;
+  previewLinks: PreviewLinks;
   popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
   suggest: SearchModule['suggest'];
   checkAnswers?: boolean;
@@ -387,7 +421,7 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
   const { db, clock, writer } = p;
   const admin = [
     ...sessionEndpoints(p.auth),
-    ...articleEndpoints({ articles: p.articles, preview: p.preview }),
+    ...articleEndpoints(previewParts(p)),
     ...userEndpoints({ db, auth: p.auth, clock }),
     ...manageEndpoints({ db, clock, settings: p.settings, writer }),
     ...homeEndpoints({ db, clock, writer }),
@@ -405,9 +439,18 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
   ];
   registerEndpoints(server, admin, authorizeAdmin, { checkAnswers: p.checkAnswers });
   registerEndpoints(server, open, () => null, { checkAnswers: p.checkAnswers });
-  registerArticlePreview(server, { articles: p.articles, preview: p.preview });
+  registerArticlePreview(server, previewParts(p));
   registerApiDocs(server, buildOpenApi(p.config.siteUrl, [...open, ...admin]));
 }
+
+const previewParts = (p: ApiParts) => ({
+  articles: p.articles,
+  preview: p.preview,
+  links: p.previewLinks,
+  clock: p.clock,
+  siteUrl: p.config.siteUrl,
+  timeZone: () => p.settings.get().timeZone,
+});
 
 /** PostgreSQL: NOTIFY reaches every process and machine. SQLite: a cluster worker hears the primary; a lone process polls. */
 function defaultSignal(database: DatabaseHandle, log: (error: unknown) => void): EventSignal {

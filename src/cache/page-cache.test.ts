@@ -74,3 +74,75 @@ test('the cache holds no more than its byte limit, dropping the least recently u
   await cache.getOrRender('/2', () => ((rerendered = true), Promise.resolve({ status: 200, contentType: 'text/html', body: 'x', tags: [], cache: true })));
   assert.ok(rerendered, '/2 was the least recently used');
 });
+
+test('an expired page is served as it was when rendering it afresh fails for a reason the cache is told to ride out', async () => {
+  let now = 0;
+  const trouble = Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' });
+  const cache = new PageCache({ ttlMs: 1000, maxBytes: 1e6, now: () => now, staleOnError: (error) => error === trouble });
+  const failing = (error: Error) => () => Promise.reject(error);
+  await cache.getOrRender('/a', page('A', ['article:1']));
+  await cache.getOrRender('/b', page('B', ['article:2']));
+  now = 5000; // both expired
+  assert.equal((await cache.getOrRender('/a', failing(trouble))).body.toString(), 'A');
+  assert.equal(cache.getStats().servedStale, 1);
+  // Another error is the caller's to answer.
+  const bug = new Error('a bug');
+  await assert.rejects(cache.getOrRender('/a', failing(bug)), bug);
+  // A page withdrawn by an invalidation is never brought back.
+  cache.invalidate(['article:2']);
+  await assert.rejects(cache.getOrRender('/b', failing(trouble)), trouble);
+  // Once rendering works again the page is rendered afresh and kept.
+  assert.equal((await cache.getOrRender('/a', page('A2'))).body.toString(), 'A2');
+  now = 10_000;
+  assert.equal((await cache.getOrRender('/a', failing(trouble))).body.toString(), 'A2');
+});
+
+test('a render under way when what it shows is invalidated is not kept, and a request after it renders afresh', async () => {
+  const cache = new PageCache({ ttlMs: 60_000, maxBytes: 1e6 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let renders = 0;
+  const render = (body: string) => async () => {
+    renders++;
+    if (renders === 1) await held; // read the comments before the approval, answers after it
+    return { status: 200, contentType: 'text/html', body, tags: ['article:7'], cache: true };
+  };
+  const before = cache.getOrRender('/n/7', render('no comment'));
+  cache.invalidate(['article:7']); // the approval's event, while that render is under way
+  const after = await cache.getOrRender('/n/7', render('with the comment'));
+  assert.equal(after.body.toString(), 'with the comment', 'a request after the invalidation does not wait for the stale render');
+  release();
+  assert.equal((await before).body.toString(), 'no comment');
+  assert.equal((await cache.getOrRender('/n/7', render('again'))).body.toString(), 'with the comment', 'the stale render was not stored over it');
+  assert.equal(renders, 2);
+
+  // An invalidation of something the page does not show keeps it.
+  let release2!: () => void;
+  const held2 = new Promise<void>((resolve) => (release2 = resolve));
+  const other = cache.getOrRender(
+    '/n/8',
+    async () => (await held2, { status: 200, contentType: 'text/html', body: 'eight', tags: ['article:8'], cache: true }),
+  );
+  cache.invalidate(['article:9']);
+  release2();
+  await other;
+  assert.ok(cache.has('/n/8'));
+  cache.clear();
+});
+
+test('a page keeps its own Cache-Control through recomposition', async () => {
+  const cache = new PageCache({ ttlMs: 60_000, maxBytes: 1e6 });
+  const render = () =>
+    Promise.resolve({
+      status: 200,
+      contentType: 'text/html',
+      body: `<p>x</p>${fragmentStart('lists')}${fragmentEnd('lists')}`,
+      tags: [],
+      cache: true,
+      cacheControl: 'public, max-age=0',
+    });
+  assert.equal((await cache.getOrRender('/c', render, { lists: { version: 1, html: 'a' } })).cacheControl, 'public, max-age=0');
+  const recomposed = await cache.getOrRender('/c', render, { lists: { version: 2, html: 'b' } });
+  assert.equal(recomposed.cacheControl, 'public, max-age=0');
+  assert.equal(cache.getStats().recomposed, 1);
+});

@@ -42,6 +42,8 @@ export interface CachedPage {
   etag: string;
   tags: readonly string[];
   storedAt: number;
+  /** The page's own Cache-Control, when it differs from the reader pages' (send-page.ts). */
+  cacheControl?: string;
   /** Where each fragment's content sits in `body`, when the page has any: recomposing slices it. */
   regions?: readonly Region[];
   /** The fragment versions the body was composed with. */
@@ -58,6 +60,22 @@ export interface PageCacheOptions {
   /** Upper bound on the bytes held, all variants counted. */
   maxBytes: number;
   now?: () => number;
+  /**
+   * Whether a render's error allows serving the expired copy still held for the page (the
+   * database unavailable or busy): readers get the page as it was rather than an error. A page
+   * that was invalidated is never held, so nothing withdrawn comes back this way.
+   */
+  staleOnError?: (error: unknown) => boolean;
+}
+
+/** What a render gives the cache: the page and whether it may be kept. */
+export interface RenderResult {
+  status: number;
+  contentType: string;
+  body: string;
+  tags: readonly string[];
+  cache: boolean;
+  cacheControl?: string;
 }
 
 export interface PageCacheStats {
@@ -65,6 +83,8 @@ export interface PageCacheStats {
   misses: number;
   /** Pages served again with a newer fragment, without rendering them again. */
   recomposed: number;
+  /** Expired pages served because rendering them afresh failed (staleOnError). */
+  servedStale: number;
   entries: number;
   bytes: number;
 }
@@ -80,10 +100,18 @@ export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
   /** Which keys carry each tag: invalidation touches only the pages it drops. */
   private readonly byTag = new Map<string, Set<string>>();
-  private readonly pending = new Map<string, Promise<CachedPage>>();
+  /** Renders under way, each with the invalidation count it started at. */
+  private readonly pending = new Map<string, { promise: Promise<CachedPage>; startedAt: number }>();
+  /** Invalidations so far; a render started before one may have read what it made stale. */
+  private invalidations = 0;
+  /** Renders under way, those a newer one replaced in `pending` included. */
+  private rendering = 0;
+  /** While renders are under way: the count at each tag's last invalidation, and at the last clear(). */
+  private readonly invalidatedAt = new Map<string, number>();
+  private clearedAt = 0;
   private readonly encoding = new WeakMap<CachedPage, Partial<Record<Encoding, Promise<Buffer>>>>();
   private bytes = 0;
-  private readonly stats = { hits: 0, misses: 0, recomposed: 0 };
+  private readonly stats = { hits: 0, misses: 0, recomposed: 0, servedStale: 0 };
   private readonly now: () => number;
 
   constructor(private readonly options: PageCacheOptions) {
@@ -95,11 +123,7 @@ export class PageCache {
    * contains fragment markers is served with the current `fragments` spliced in: when a fragment
    * changes, the page is recomposed and recompressed from its cached parts, not rendered again.
    */
-  async getOrRender(
-    key: string,
-    render: () => Promise<{ status: number; contentType: string; body: string; tags: readonly string[]; cache: boolean }>,
-    fragments: Record<string, Fragment> = {},
-  ): Promise<CachedPage> {
+  async getOrRender(key: string, render: () => Promise<RenderResult>, fragments: Record<string, Fragment> = {}): Promise<CachedPage> {
     const hit = this.entries.get(key);
     if (hit && this.now() - hit.storedAt < this.options.ttlMs) {
       this.stats.hits++;
@@ -109,18 +133,38 @@ export class PageCache {
       this.entries.set(key, page);
       return page;
     }
+    // A render that started before an invalidation may show what it dropped (an approved
+    // comment missing): a request made after it renders afresh instead of waiting for that one.
     const inflight = this.pending.get(key);
-    if (inflight) return inflight;
+    if (inflight && inflight.startedAt === this.invalidations) return inflight.promise;
     this.stats.misses++;
-    const promise = render()
+    const startedAt = this.invalidations;
+    this.rendering++;
+    // Even a render that throws at once passes through finally(), so `rendering` stays exact.
+    const promise: Promise<CachedPage> = new Promise<RenderResult>((resolve) => resolve(render()))
       .then((result) => {
         const page = renderedPage(result, fragments, this.now());
-        if (result.cache && this.options.ttlMs > 0) this.store(key, page);
+        if (result.cache && this.options.ttlMs > 0 && !this.invalidatedSince(startedAt, result.tags)) this.store(key, page);
         return page;
       })
-      .finally(() => this.pending.delete(key));
-    this.pending.set(key, promise);
+      .catch((error: unknown) => {
+        // The entry is looked up again: one invalidated meanwhile is gone and is not served.
+        const expired = this.entries.get(key);
+        if (!expired || !this.options.staleOnError?.(error)) throw error;
+        this.stats.servedStale++;
+        return this.composed(key, expired, fragments);
+      })
+      .finally(() => {
+        if (this.pending.get(key)?.promise === promise) this.pending.delete(key);
+        if (--this.rendering === 0) this.invalidatedAt.clear();
+      });
+    this.pending.set(key, { promise, startedAt });
     return promise;
+  }
+
+  /** True when one of these tags was invalidated (or everything cleared) after the count `since`. */
+  private invalidatedSince(since: number, tags: readonly string[]): boolean {
+    return this.clearedAt > since || tags.some((tag) => (this.invalidatedAt.get(tag) ?? 0) > since);
   }
 
   /** The entry as it should be served with these fragment versions (recomposed when one changed). */
@@ -171,7 +215,9 @@ export class PageCache {
   /** Drops every page carrying any of these tags; returns how many. */
   invalidate(tags: readonly string[]): number {
     let dropped = 0;
+    const count = ++this.invalidations;
     for (const tag of tags) {
+      if (this.rendering) this.invalidatedAt.set(tag, count);
       const keys = this.byTag.get(tag);
       if (!keys) continue;
       for (const key of [...keys]) {
@@ -191,6 +237,7 @@ export class PageCache {
   }
 
   clear(): void {
+    this.clearedAt = ++this.invalidations;
     this.entries.clear();
     this.byTag.clear();
     this.bytes = 0;
@@ -261,11 +308,7 @@ function ownBytes(bytes: Buffer): Buffer {
 const FRAGMENT = /<!--fragment:([a-z-]+)-->([\s\S]*?)<!--\/fragment:\1-->/g;
 
 /** A rendered page with the current fragments spliced into its regions, and where they sit. */
-function renderedPage(
-  result: { status: number; contentType: string; body: string; tags: readonly string[] },
-  fragments: Record<string, Fragment>,
-  now: number,
-): CachedPage {
+function renderedPage(result: Omit<RenderResult, 'cache'>, fragments: Record<string, Fragment>, now: number): CachedPage {
   const pieces: Buffer[] = [];
   const regions: Region[] = [];
   const composedWith: Record<string, number> = {};
@@ -285,9 +328,10 @@ function renderedPage(
     regions.push({ name, start, end: offset });
     last = m.index + m[0].length - fragmentEnd(name).length;
   }
-  if (!regions.length) return buildPage(result.status, result.contentType, Buffer.from(result.body, 'utf8'), result.tags, now);
+  const own = result.cacheControl === undefined ? {} : { cacheControl: result.cacheControl };
+  if (!regions.length) return { ...buildPage(result.status, result.contentType, Buffer.from(result.body, 'utf8'), result.tags, now), ...own };
   push(Buffer.from(result.body.slice(last), 'utf8'));
-  return { ...buildPage(result.status, result.contentType, Buffer.concat(pieces, offset), result.tags, now), regions, composedWith };
+  return { ...buildPage(result.status, result.contentType, Buffer.concat(pieces, offset), result.tags, now), ...own, regions, composedWith };
 }
 
 /** The page with newer fragments in its regions: byte slices of the old body around them. */
@@ -310,7 +354,8 @@ function recompose(page: CachedPage, fragments: Record<string, Fragment>): Cache
   }
   const tail = page.body.subarray(last);
   pieces.push(tail);
-  return { ...buildPage(page.status, page.contentType, Buffer.concat(pieces, offset + tail.length), page.tags, page.storedAt), regions, composedWith };
+  const own = page.cacheControl === undefined ? {} : { cacheControl: page.cacheControl };
+  return { ...buildPage(page.status, page.contentType, Buffer.concat(pieces, offset + tail.length), page.tags, page.storedAt), ...own, regions, composedWith };
 }
 
 function fragmentBytes(fragment: Fragment): Buffer {

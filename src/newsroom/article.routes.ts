@@ -4,19 +4,41 @@ import { z } from 'zod';
 import { articleInputSchema, articleSaveSchema } from '../content/articles/article-input.schema.ts';
 import type { ArticleService } from '../content/articles/article.service.ts';
 import { requireActor } from './admin-auth.ts';
-import { idParams, parseInput } from '../lib/parse-input.ts';
+import { idParams, MAX_ID, parseInput } from '../lib/parse-input.ts';
+import { isValidCalendarDay, zonedDayRange } from '../bangla/zoned-date.ts';
+import { nextListCursor, parseListCursor } from '../content/articles/article-list.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
-import { articleAnswer, changeAnswer, deskAnswer, listItemAnswer, listOf, pageOf, revisionEntryAnswer } from './answers.ts';
+import { articleAnswer, changeAnswer, deskAnswer, listItemAnswer, listOf, pageOf, previewLinkAnswer, revisionEntryAnswer } from './answers.ts';
+import { PREVIEW_LINK_TTL_MS, type PreviewLinks } from '../content/articles/preview-link.ts';
+import type { Clock } from '../lib/clock.ts';
 
 const revisionParams = idParams.extend({ number: z.coerce.number().int().min(1) });
-const listQuery = z.object({
-  status: z.enum(['draft', 'submitted', 'scheduled', 'published', 'unpublished']).optional(),
-  sectionId: z.coerce.number().int().positive().optional(),
-  ownerId: z.coerce.number().int().positive().optional(),
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(40).optional(),
-});
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .refine((text) => isValidCalendarDay(...dayParts(text)), 'not a day of the calendar');
+const listQuery = z
+  .object({
+    status: z.enum(['draft', 'submitted', 'scheduled', 'published', 'unpublished']).optional(),
+    sectionId: z.coerce.number().int().positive().max(MAX_ID).optional(),
+    ownerId: z.coerce.number().int().positive().max(MAX_ID).optional(),
+    personId: z.coerce.number().int().positive().max(MAX_ID).optional(),
+    q: z.string().max(2000).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    order: z.enum(['modified', 'published']).default('modified'),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z
+      .string()
+      .max(60)
+      .transform((text, ctx) => parseListCursor(text) ?? (ctx.addIssue({ code: 'custom', message: 'not a cursor this list gave (nextCursor)' }), z.NEVER))
+      .optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], error: 'the range ends before it starts (to is before from)' })
+  .refine((q) => q.order !== 'published' || !q.status || q.status === 'published', {
+    path: ['order'],
+    error: 'order=published lists published articles: leave status out or make it published',
+  });
 const scheduleBody = z.object({ at: z.iso.datetime({ offset: true }) }).strict();
 const correctionBody = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
 const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
@@ -41,19 +63,56 @@ const SAVE_INVALIDATES = [...ARTICLE_PAGES, 'when its listing moved: latest, hom
 
 export interface ArticleRouteDeps {
   articles: ArticleService;
-  /** Renders an article page as readers will see it, whatever its status. */
+  /** Renders an article's preview page (site/reader-pages.ts), whatever its status; undefined without a section. */
   preview: (id: number) => Promise<string | undefined>;
+  /** Signs the links that open a preview on the reader site. */
+  links: PreviewLinks;
+  clock: Clock;
+  /** The site's public address, for the links' full URLs. */
+  siteUrl: string;
+  /** The site's time zone (settings): the list's date range is of its days. */
+  timeZone: () => string;
 }
 
 /**
  * Articles and their workflow under /api/admin/articles (docs/admin-api.md). The preview is
  * registered apart (`registerArticlePreview`): it rewrites the site-wide framing headers.
  */
-export function articleEndpoints({ articles }: ArticleRouteDeps) {
-  return [...readEndpoints(articles), ...writeEndpoints(articles), ...workflowEndpoints(articles), ...revisionEndpoints(articles)];
+export function articleEndpoints(deps: ArticleRouteDeps) {
+  const { articles } = deps;
+  return [
+    ...readEndpoints(articles, deps.timeZone),
+    ...writeEndpoints(articles),
+    ...workflowEndpoints(articles),
+    ...revisionEndpoints(articles),
+    previewLinkEndpoint(deps),
+  ];
 }
 
-function readEndpoints(articles: ArticleService) {
+/** A link a colleague without an account can open: the caller must be allowed to read the article. */
+function previewLinkEndpoint({ articles, links, clock, siteUrl }: ArticleRouteDeps) {
+  return adminEndpoint({
+    method: 'POST',
+    path: '/api/admin/articles/:id/preview-link',
+    summary: "Makes a signed link to the article's preview on the reader site, open to anyone holding it for 48 hours",
+    response: previewLinkAnswer,
+    access: 'signed-in',
+    params: idParams,
+    handle: async ({ actor, params }) => {
+      const article = await articles.get(actor, params.id); // the same access rule as reading it
+      if (article.sectionId === null) throw new AppError('INVALID_TRANSITION', 'choose a section before previewing', { missing: ['section'] });
+      const link = links.make(params.id, clock.now());
+      return {
+        path: link.path,
+        url: `${siteUrl.replace(/\/$/, '')}${link.path}`,
+        expiresAt: link.expiresAt.toISOString(),
+        hours: PREVIEW_LINK_TTL_MS / 3600_000,
+      };
+    },
+  });
+}
+
+function readEndpoints(articles: ArticleService, timeZone: () => string) {
   return [
     adminEndpoint({
       method: 'GET',
@@ -66,14 +125,16 @@ function readEndpoints(articles: ArticleService) {
     adminEndpoint({
       method: 'GET',
       path: '/api/admin/articles',
-      summary: 'Articles the caller may see, newest change first, a page at a time',
+      summary: 'Articles the caller may see, newest change (or with order=published, newest publication) first, filtered, a page at a time',
       response: pageOf(listItemAnswer),
       access: 'signed-in',
       query: listQuery,
       handle: async ({ actor, query }) => {
-        const items = await articles.list(actor, { ...query, before: query.cursor });
-        const last = items.at(-1);
-        return { items, nextCursor: items.length === query.limit && last ? last.modifiedAt : null };
+        const { from, to, ...filter } = query;
+        const zone = timeZone();
+        const range = { from: from && dayRange(from, zone).start.toISOString(), to: to && dayRange(to, zone).end.toISOString() };
+        const items = await articles.list(actor, { ...filter, ...range });
+        return { items, nextCursor: nextListCursor(items, query.limit, query.order) };
       },
     }),
     adminEndpoint({
@@ -216,7 +277,8 @@ function revisionEndpoints(articles: ArticleService) {
 }
 
 /**
- * GET /api/admin/articles/:id/preview: the article page as readers will see it. Not a declared
+ * GET /api/admin/articles/:id/preview: the article's preview page (banner, no comment form, no
+ * view counted), for the editor's side panel; a colleague gets a signed link instead. Not a declared
  * endpoint: its route-level onSend hook runs after the site-wide security headers and lets the
  * newsroom app (same origin) frame it, which a handler cannot do.
  */
@@ -237,7 +299,11 @@ export function registerArticlePreview(app: FastifyInstance, { articles, preview
       await articles.get(actor, id); // the same access rule as reading it
       const html = await preview(id);
       if (html === undefined) throw new AppError('INVALID_TRANSITION', 'choose a section before previewing', { missing: ['section'] });
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').send(html);
     },
   );
 }
+
+const dayParts = (text: string) => text.split('-').map(Number) as [number, number, number];
+/** A day of the list's date range (checked by the schema) as UTC instants. */
+const dayRange = (text: string, zone: string) => zonedDayRange(...dayParts(text), zone);

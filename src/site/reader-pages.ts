@@ -6,16 +6,18 @@ import { addDays, formatIsoOffset, zonedCivilDate, zonedDayRange, type CivilDate
 import { toBengaliDigits } from '../bangla/digits.ts';
 import type { ContentReader, ArticleFull, ArticleSummary } from '../content/content-reader.ts';
 import type { ReferenceData } from '../content/reference-data.ts';
-import type { PopularWindow } from '../engage/views/popular-lists.ts';
+import type { PopularWindow, RankingWindow } from '../engage/views/popular-lists.ts';
 import type { PublicComment } from '../engage/comments/comment.service.ts';
 import type { SectionTree, SectionNode } from '../content/sections/section-tree.ts';
 import { renderDocumentHtml } from '../content/document/index.ts';
 import { composeFragments } from '../cache/page-cache.ts';
+import { REVALIDATED_PAGE_CACHE_CONTROL } from '../cache/send-page.ts';
 import { raw } from '../lib/html.ts';
 import type { Clock } from '../lib/clock.ts';
 import * as templates from './templates/index.ts';
 import type { ArticleVM, ListsVM, ListPageVM, SiteVM } from './view-model.ts';
 import { SharedFragments } from './shared-fragments.ts';
+import { choosePopularTab, repeatsLatest } from './popular-tab.ts';
 import { MAX_PAGE } from './page-key.ts';
 import {
   archiveDayHref,
@@ -30,6 +32,7 @@ import {
   type ViewContext,
 } from './view-builder.ts';
 import { genitive } from '../bangla/genitive.ts';
+import { previewVM } from './preview-banner.ts';
 
 export { MAX_PAGE };
 
@@ -51,7 +54,7 @@ export interface ReaderPagesOptions {
   /** Read on every render: the newsroom can change the name, zone and Hijri offset at run time. */
   settings: () => SiteSettings;
   /** The most-read article ids of a window, most read first (recomputed on a timer elsewhere). */
-  popularIds?: (window: PopularWindow) => readonly number[];
+  popularIds?: (window: RankingWindow) => readonly number[];
   /** Approved comments of an article, newest first. */
   comments?: (articleId: number) => Promise<PublicComment[]>;
   /** How long the shared lists may be served before they are rebuilt for their relative times (ms). */
@@ -70,6 +73,8 @@ export interface RenderedPage {
   status: number;
   html: string;
   tags: string[];
+  /** Its own Cache-Control, when not the reader pages' (cache/send-page.ts). */
+  cacheControl?: string;
 }
 
 /**
@@ -82,7 +87,7 @@ export class ReaderPages {
   private readonly reference: ReferenceData;
   private readonly clock: Clock;
   private readonly currentSettings: () => SiteSettings;
-  private readonly popularIds: (window: PopularWindow) => readonly number[];
+  private readonly popularIds: (window: RankingWindow) => readonly number[];
   private readonly commentsOf: (articleId: number) => Promise<PublicComment[]>;
   /** The সর্বশেষ / জনপ্রিয় tabs and the breaking ticker, shared by every page. */
   readonly fragments: SharedFragments;
@@ -114,8 +119,13 @@ export class ReaderPages {
     return this.reference.tree;
   }
 
-  /** The header, nav and feeds every page shares (the ticker is a fragment). No query. */
-  site(_tree?: SectionTree, ctx: ViewContext = this.ctx()): SiteVM {
+  /**
+   * The header, nav and feeds every page shares (the ticker is a fragment). No query. `within`: the
+   * page belongs to this section, whose top-level section the nav marks (its front: `page`).
+   */
+  site(_tree?: SectionTree, ctx: ViewContext = this.ctx(), within?: { section: SectionNode; front: boolean }): SiteVM {
+    const root = within && this.tree.ancestry(within.section)[0];
+    const current = within?.front && root?.id === within.section.id ? 'page' : 'true';
     return {
       name: this.settings.siteName,
       origin: this.settings.siteUrl,
@@ -125,6 +135,7 @@ export class ReaderPages {
         name: s.name,
         href: sectionHref(s),
         children: s.children.map((c) => ({ name: c.name, href: sectionHref(c) })),
+        ...(s.id === root?.id ? { current } : {}),
       })),
       breaking: [],
       feeds: [{ name: 'RSS', href: '/rss.xml' }],
@@ -138,12 +149,20 @@ export class ReaderPages {
     return composeFragments(html, await this.fragments.all());
   }
 
-  /** The সর্বশেষ and জনপ্রিয় lists. */
+  /**
+   * The সর্বশেষ and জনপ্রিয় lists. On a quiet site জনপ্রিয় widens its window (a day, a week, a month)
+   * and says so; with nothing read, or nothing but সর্বশেষ over again, it is left out.
+   */
   async lists(ctx: ViewContext = this.ctx()): Promise<ListsVM> {
-    const latest = (await this.reader.list(this.tree, {}, { limit: LIST_SIZE })).map((a) => cardVM(a, ctx));
-    const popular = (await this.popular(this.tree, '24h', LIST_SIZE)).map((a) => cardVM(a, ctx));
-    // A new site has no counted views yet: জনপ্রিয় shows the latest until it has.
-    return { latest, popular: popular.length ? popular : latest };
+    const latest = await this.reader.list(this.tree, {}, { limit: LIST_SIZE });
+    const popular = await choosePopularTab(this.popularIds, (ids) => this.reader.byIds(this.tree, ids.slice(0, LIST_SIZE)));
+    const shown = popular && !repeatsLatest(popular.articles, latest) ? popular : undefined;
+    return {
+      latest: latest.map((a) => cardVM(a, ctx)),
+      popular: shown ? shown.articles.map((a) => cardVM(a, ctx)) : [],
+      popularLabel: shown?.label ?? '',
+      popularHref: shown?.href ?? '',
+    };
   }
 
   /** The most-read public articles of a window. */
@@ -219,23 +238,45 @@ export class ReaderPages {
   }
 
   /** The article page; `undefined` when no published article has this id. */
-  async article(id: number, _tree?: SectionTree, options: { preview?: boolean } = {}): Promise<(RenderedPage & { canonicalPath: string }) | undefined> {
+  async article(id: number): Promise<(RenderedPage & { canonicalPath: string }) | undefined> {
     const ctx = this.ctx();
     const tree = this.tree;
-    const article = await this.reader.article(tree, id, options);
+    const article = await this.reader.article(tree, id);
     if (!article) return undefined;
     const related = await this.reader.related(tree, article, 6);
     const vm = await this.articleVM(tree, article, related, ctx);
-    const site = this.site(tree, ctx);
-    // The follow line offers the section's own feed after the site's.
-    site.feeds = [...site.feeds, { name: `${genitive(article.section.name)} ফিড`, href: `/${article.section.path}/rss.xml` }];
-    const html = templates.renderArticlePage(site, vm, UNSPLICED_LISTS);
+    const html = templates.renderArticlePage(this.articleSite(article, ctx), vm, UNSPLICED_LISTS);
     // `byline:ID`: a byline person renamed in the newsroom re-renders the pages that name them.
     const tags = [`article:${id}`, ...article.people.map((p) => `byline:${p.id}`), ...cards(related)];
-    return { status: 200, html, tags, canonicalPath: `/${article.section.path}/${id}` };
+    // Revalidated on every visit: a comment approved a moment ago shows on the reader's next load.
+    return { status: 200, html, tags, cacheControl: REVALIDATED_PAGE_CACHE_CONTROL, canonicalPath: `/${article.section.path}/${id}` };
   }
 
-  private async articleVM(tree: SectionTree, article: ArticleFull, related: ArticleSummary[], ctx: ViewContext): Promise<ArticleVM> {
+  /**
+   * An article of any status as its page will look, marked as a preview (never cached: the
+   * caller sends it as it is), with the current fragments in it; `undefined` when there is no
+   * such article or it has no section yet. `linkExpiresAt`: it was opened with a signed link.
+   */
+  async preview(id: number, linkExpiresAt?: Date): Promise<string | undefined> {
+    const ctx = this.ctx();
+    const tree = this.tree;
+    const found = await this.reader.preview(tree, id);
+    if (!found) return undefined;
+    const { article } = found;
+    const related = await this.reader.related(tree, article, 6);
+    const vm = await this.articleVM(tree, article, related, ctx, false);
+    const preview = previewVM(found, `/${article.section.path}/${id}`, ctx.timeZone, linkExpiresAt);
+    return this.compose(templates.renderArticlePage(this.articleSite(article, ctx), vm, UNSPLICED_LISTS, preview));
+  }
+
+  private articleSite(article: ArticleFull, ctx: ViewContext): SiteVM {
+    const site = this.site(this.tree, ctx, { section: article.section, front: false });
+    // The follow line offers the section's own feed after the site's.
+    site.feeds = [...site.feeds, { name: `${genitive(article.section.name)} ফিড`, href: `/${article.section.path}/rss.xml` }];
+    return site;
+  }
+
+  private async articleVM(tree: SectionTree, article: ArticleFull, related: ArticleSummary[], ctx: ViewContext, withComments = true): Promise<ArticleVM> {
     const districtNames = this.reference.districtNames;
     const updated = article.updatedAt ? new Date(article.updatedAt) : null;
     return {
@@ -252,7 +293,7 @@ export class ReaderPages {
         dateIso: formatIsoOffset(new Date(c.createdAt), ctx.timeZone),
         text: c.text,
       })),
-      comments: commentsVM(await this.commentsOf(article.id), article.id, ctx),
+      comments: commentsVM(withComments ? await this.commentsOf(article.id) : [], article.id, ctx),
       bodyHtml: raw(renderDocumentHtml(article.body)), // our serializer's output: every node known and escaped
       tags: article.tags.map((t) => ({ name: t.name, href: tagHref(t) })),
       district: article.district ? { name: article.district.name, href: districtHref(article.district) } : null,
@@ -266,7 +307,7 @@ export class ReaderPages {
     const ctx = this.ctx();
     const tree = this.tree;
     const articles = await this.pageOf(tree, { sectionIds: tree.subtreeIds(section) }, page);
-    const html = templates.renderSectionPage(this.site(tree, ctx), {
+    const html = templates.renderSectionPage(this.site(tree, ctx, { section, front: true }), {
       title: section.name,
       canonicalUrl: this.canonical(sectionHref(section), page),
       breadcrumbs: breadcrumbsVM(tree.ancestry(section)),

@@ -13,6 +13,8 @@ export interface LinkVM {
 
 export interface NavItemVM extends LinkVM {
   children: LinkVM[];
+  /** The page is this section's front (`page`) or within it (`true`): its aria-current. */
+  current?: 'page' | 'true';
 }
 
 export interface SiteVM {
@@ -74,7 +76,12 @@ export interface ArticleCardVM {
 /** The সর্বশেষ / জনপ্রিয় tabs: up to twenty each. */
 export interface ListsVM {
   latest: ArticleCardVM[];
+  /** Empty when nothing was read yet, or it would be সর্বশেষ over again: সর্বশেষ then shows alone. */
   popular: ArticleCardVM[];
+  /** The window জনপ্রিয় was counted over: "গত ২৪ ঘণ্টায় সবচেয়ে পঠিত", "এই সপ্তাহে সবচেয়ে পঠিত" … */
+  popularLabel?: string;
+  /** Where the rest of জনপ্রিয় is (`/popular?window=7d`); '' when it has no page. Default `/popular`. */
+  popularHref?: string;
 }
 
 export interface PaginationVM {
@@ -111,6 +118,18 @@ export interface CommentsVM {
   items: CommentVM[];
   /** Where the forms post (the comments API; it also takes plain HTML forms). */
   formAction: string;
+}
+
+/** What makes an article page a preview: a banner, no comment form, no view counted, not indexed. */
+export interface PreviewVM {
+  /** "খসড়া — প্রকাশিত নয়", or when a scheduled article will be published. */
+  banner: string;
+  /** Who can see it and, for a link, until when it opens. */
+  note: string;
+  /** It has no publication time yet: the dates line says so instead of printing a time. */
+  undated: boolean;
+  /** The page readers read, once they can. */
+  liveHref: string | null;
 }
 
 export interface ArticleVM extends ArticleCardVM {

@@ -2,8 +2,8 @@
 // The article editor in a real browser, as a new user meets it (issue 16): Avro words are finished on
 // save and on leaving a field, with a preview of what they become; work is not lost (guard, autosave,
 // a copy in the browser, a warning when someone else saved); refusals are in Bengali (English when
-// chosen) at the field at fault; the keyboard reaches the headline at once; the schedule shows the
-// house format with Bengali digits.
+// chosen) at the field at fault; the keyboard reaches the headline at once; the schedule is typed in
+// the house format with Bengali digits.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import { ensureAdminBuild, signIn } from '../helpers/newsroom-browser.ts';
+import { ensureAdminBuild, fillSchedule, signIn } from '../helpers/newsroom-browser.ts';
 import type { App } from '../../src/app.ts';
 
 const skip = browserUnavailable();
@@ -180,11 +180,13 @@ for (const dialect of DIALECTS) {
 
       // A schedule in the past points at the time.
       await section.selectOption({ label: 'জাতীয়' });
-      const when = page.locator('.schedule input[type="datetime-local"]');
-      await when.fill('2020-01-01T10:00');
+      await fillSchedule(page, '2020-01-01T10:00');
       await page.getByRole('button', { name: 'নির্ধারণ করুন' }).click();
-      await page.waitForFunction(() => document.activeElement?.getAttribute('data-field') === 'at', undefined, { timeout: 5_000 });
+      // The first of its fields, the day, is focused; every one is marked.
+      const when = page.locator('.schedule .when-day input');
+      await page.waitForFunction(() => document.activeElement?.matches('.when-day input'), undefined, { timeout: 5_000 });
       assert.equal(await when.getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.locator('.schedule .when [aria-invalid="true"]').count(), 6);
       assert.ok((await when.getAttribute('aria-describedby'))?.split(' ').includes('field-error-at'));
       assert.equal(await page.locator('#field-error-at').innerText(), 'প্রকাশের সময় এখনকার পরে হতে হবে।');
       const scheduleBox = await page.locator('.error-box').innerText();
@@ -282,7 +284,7 @@ for (const dialect of DIALECTS) {
     });
 
     test(
-      'the keyboard: focus after sign-in, one Tab to a skip link that lands on the headline; the schedule in the house format',
+      'the keyboard: focus after sign-in, one Tab to a skip link that lands on the headline; the schedule typed in the house format',
       { timeout: 120_000 },
       async () => {
         const { page, done } = await open('keyboard');
@@ -305,12 +307,33 @@ for (const dialect of DIALECTS) {
         await page.keyboard.press('Tab');
         assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
         assert.ok(await page.locator('.skip-link').isVisible(), 'the skip link shows when focused');
+        assert.equal(await page.locator('.skip-link').innerText(), 'শিরোনামে যান', 'on the editor it says where it goes');
         await page.keyboard.press('Enter');
         assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'headline');
 
-        // The schedule time is read out in the house format with Bengali digits (Asia/Dhaka).
-        await page.locator('.schedule input[type="datetime-local"]').fill('2030-09-13T16:57');
+        // The schedule time is set with the keyboard alone, in fields in the house order that show
+        // Bengali digits whatever was typed, and is read out in the house format (Asia/Dhaka).
+        await page.getByRole('group', { name: 'প্রকাশের সময় (Asia/Dhaka)' }).getByLabel('দিন').focus();
+        const type = async (text: string) => {
+          await page.keyboard.press('Control+a');
+          await page.keyboard.type(text);
+          await page.keyboard.press('Tab');
+        };
+        await type('13');
+        await page.keyboard.press('Home'); // the month: January, then eight down
+        for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Tab');
+        await type('২০৩০');
+        await type('4');
+        await type('57');
+        await page.keyboard.press('End'); // পিএম
+        const when = page.locator('.schedule .when');
+        assert.deepEqual(await when.locator('input').evaluateAll((fields) => fields.map((f) => (f as HTMLInputElement).value)), ['১৩', '২০৩০', '০৪', '৫৭']);
         assert.equal(await page.locator('#schedule-shown').innerText(), 'নির্ধারিত সময়: ১৩ সেপ্টেম্বর ২০৩০, ০৪:৫৭ পিএম');
+        // A day the month does not have is not a time: nothing to schedule until it is put right.
+        await when.getByLabel('দিন').fill('৩১');
+        assert.equal(await page.locator('#schedule-shown').count(), 0);
+        assert.ok(await page.getByRole('button', { name: 'নির্ধারণ করুন' }).isDisabled());
         await done();
       },
     );

@@ -19,8 +19,8 @@ import type { App } from '../../src/app.ts';
 const skip = browserUnavailable();
 const SCREENSHOTS = 'test-results/screenshots';
 const OWNER = { name: 'সম্পাদক মালিক', email: 'owner@prokash.test', password: 'owner-password-1' };
-const ARTICLE = 251042; // "পুতিনকে বিজয়ের আশ্বাস দিলেন কিম", /world/asia/251042, lead image 10
-const HEADLINE = 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম';
+const ARTICLE = 251042; // "মেকংয়ের তীরে ভাসমান পাঠাগার", /world/asia/251042, lead image 10
+const HEADLINE = 'মেকংয়ের তীরে ভাসমান পাঠাগার';
 const CAPTION = 'বন্দরে কনটেইনার জাহাজ';
 const CREDIT = 'ফাইল ছবি';
 const OVERRIDE = 'রয়টার্স (এই প্রতিবেদনে)';

@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
-import { describe, test } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { DIALECTS } from '../helpers/databases.ts';
 import { browserUnavailable, useSiteInBrowser } from '../helpers/browser.ts';
-import { seedParagraphs } from '../helpers/fixtures.ts';
+import { seedArticle } from '../../src/demo/demo-articles-seed.ts';
+import { readArticles } from '../helpers/views.ts';
 
 const skip = browserUnavailable();
 const SCREENSHOTS = 'test-results/screenshots';
@@ -13,6 +14,8 @@ for (const dialect of DIALECTS) {
   describe(`a reader opens the seed article on a phone (${dialect})`, { skip }, () => {
     const site = useSiteInBrowser(dialect);
     const external: string[] = [];
+    // As on the seed page, readers have read something: জনপ্রিয় is a list of its own, not সর্বশেষ again.
+    before(() => readArticles(site.app, [251042, 251075]));
 
     test('at 360×800 the page shows what the seed page showed, without sideways scrolling', async () => {
       const context = await site.browser.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, locale: 'bn-BD' });
@@ -28,13 +31,13 @@ for (const dialect of DIALECTS) {
       assert.equal(response?.status(), 200);
 
       const h1 = page.locator('h1');
-      assert.equal((await h1.innerText()).trim(), 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম');
+      assert.equal((await h1.innerText()).trim(), 'মেকংয়ের তীরে ভাসমান পাঠাগার');
       assert.ok(await h1.isVisible());
       const text = await page.locator('body').innerText();
-      for (const s of ['কালবেলা ডেস্ক', 'প্রকাশ : ১৩ সেপ্টেম্বর ২০২৩, ০৪:৫৭ পিএম', 'অনলাইন সংস্করণ', 'ছবি : রয়টার্স', 'মন্তব্য করুন', 'সর্বশেষ', 'জনপ্রিয়']) {
+      for (const s of ['প্রকাশ ডেস্ক', 'প্রকাশ : ১৩ সেপ্টেম্বর ২০২৩, ০৪:৫৭ পিএম', 'অনলাইন সংস্করণ', 'ছবি : সংগৃহীত', 'মন্তব্য করুন', 'সর্বশেষ', 'জনপ্রিয়']) {
         assert.ok(text.includes(s), `a reader should see: ${s}`);
       }
-      for (const p of await seedParagraphs()) assert.ok(text.includes(p), `paragraph missing: ${p.slice(0, 30)}`);
+      for (const p of seedArticle.body.split('\n\n')) assert.ok(text.includes(p), `paragraph missing: ${p.slice(0, 30)}`);
 
       // The lead image really loaded and fits the screen.
       const img = page.locator('figure img').first();

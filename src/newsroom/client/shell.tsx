@@ -9,6 +9,7 @@ import { AvroSwitch } from './components/avro-switch.tsx';
 import { LanguageSwitch } from './components/language-switch.tsx';
 import { DeskScreen } from './screens/desk.tsx';
 import { ArticleScreen } from './screens/article-screen.tsx';
+import { ArticleListScreen } from './screens/article-list.tsx';
 import { RevisionsScreen } from './screens/revisions.tsx';
 import { HomeScreen } from './screens/home-curation.tsx';
 import { MediaScreen } from './screens/media-library.tsx';
@@ -30,6 +31,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/', label: 'nav.desk', show: () => true },
+  { path: '/articles', label: 'nav.articles', show: () => true },
   { path: '/articles/new', label: 'nav.newArticle', show: () => true },
   { path: '/home', label: 'nav.home', show: (u) => can(u.role, 'home.curate') },
   { path: '/comments', label: 'nav.comments', show: (u) => can(u.role, 'comment.moderate') },
@@ -43,8 +45,12 @@ const NAV: NavItem[] = [
   { path: '/settings', label: 'nav.settings', show: (u) => can(u.role, 'settings.manage') },
 ];
 
+// The editor's screens, where the skip link goes to the headline.
+const EDITOR_PATH = /^\/articles\/(new|\d+)$/;
+
 function screenFor(path: string, visit: number) {
   if (path === '/' || path === '') return <DeskScreen />;
+  if (path === '/articles') return <ArticleListScreen />;
   if (path === '/articles/new') return <ArticleScreen key={`new-${visit}`} id={undefined} />;
   let m = /^\/articles\/(\d+)$/.exec(path);
   if (m) return <ArticleScreen key={m[1]} id={Number(m[1])} />;
@@ -87,7 +93,7 @@ export function Shell() {
   return (
     <div class="shell">
       <a class="skip-link" href="#main" onClick={(event) => skipToMain(event)}>
-        {t('app.skipToMain')}
+        {t(EDITOR_PATH.test(path) ? 'article.skipToHeadline' : 'app.skipToMain')}
       </a>
       <header class="topbar">
         <a class="brand" href={href('/')} onClick={(e) => onLinkClick(e, '/')}>
@@ -153,6 +159,6 @@ function skipToMain(event: MouseEvent): void {
   const main = document.getElementById('main');
   if (!main) return;
   event.preventDefault();
-  const target = main.querySelector<HTMLElement>('[data-skip-target]') ?? main;
+  const target = main.querySelector<HTMLElement>('[data-skip-target]:not(:disabled)') ?? main;
   target.focus();
 }

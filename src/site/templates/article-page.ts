@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../lib/html.ts';
-import type { ArticleVM, ImageVM, LinkVM, ListsVM, SiteVM } from '../view-model.ts';
+import type { ArticleVM, ImageVM, LinkVM, ListsVM, PreviewVM, SiteVM } from '../view-model.ts';
 import { renderBreadcrumbs } from './breadcrumbs.ts';
 import { renderCardList } from './card.ts';
 import { renderImg } from './image.ts';
@@ -12,11 +12,15 @@ import { articleSocialMeta } from '../head/social-meta.ts';
 import { photoCreditLine } from '../../bangla/photo-credit.ts';
 import { genitive } from '../../bangla/genitive.ts';
 
-/** The article page, in the order a Bangladeshi daily shows it (see the seed fixture). */
-export function renderArticlePage(site: SiteVM, article: ArticleVM, lists: ListsVM): string {
-  const main = html`<article class="article" data-article-id="${article.id}">
+/**
+ * The article page, in the order a Bangladeshi daily shows it (see the seed fixture). A preview
+ * (`preview` given) is headed by its banner, counts no view (no `data-article-id`: the reader
+ * script sends no beacon), has a note instead of the comment form, and asks not to be indexed.
+ */
+export function renderArticlePage(site: SiteVM, article: ArticleVM, lists: ListsVM, preview?: PreviewVM): string {
+  const main = html`${preview ? renderPreviewBanner(preview) : ''}<article class="article"${preview ? '' : html` data-article-id="${article.id}"`}>
   ${renderBreadcrumbs(article.breadcrumbs)}
-  ${renderMeta(article)}
+  ${renderMeta(article, preview)}
   <header class="article__head">
     ${article.kicker ? html`<p class="article__kicker">${article.kicker}</p>` : ''}
     <h1 class="article__title">${article.headline}</h1>
@@ -29,25 +33,58 @@ ${article.bodyHtml}
   ${renderCorrections(article)}
   ${renderFollowLine(site, article)}
 </article>
-${renderCommentArea(article)}`;
-  const after = html`${renderRelated(article)}${renderTags(article)}`;
+${renderRelated(article)}${renderTags(article)}
+${preview ? renderPreviewCommentNote() : renderCommentArea(article)}`;
+  const description = article.summary || article.subheadline || article.headline;
+  // Related stories follow the story itself; on phones the tabs come after the comments, cut short
+  // (site.css), so what follows the story stays a screen or two.
+  const shell = renderShell({ main, side: renderListsTabs(lists) });
+  // A preview has no URL of its own to name, no card to offer and no structured data to give.
+  if (preview)
+    return renderDocument(site, {
+      title: `প্রিভিউ: ${article.headline}`,
+      description,
+      canonical: '',
+      styles: 'article',
+      bodyClass: 'page-article page-preview',
+      noindex: true,
+      main: shell,
+    });
   return renderDocument(site, {
     title: article.headline,
-    description: article.summary || article.subheadline || article.headline,
+    description,
     canonical: article.canonicalUrl,
     styles: 'article',
     bodyClass: 'page-article',
     social: articleSocialMeta(site, article),
     jsonLd: [newsArticleJsonLd(site, article), breadcrumbJsonLd(site, article)],
-    main: renderShell({ main, side: renderListsTabs(lists), after }),
+    main: shell,
   });
 }
 
-function renderMeta(article: ArticleVM): SafeHtml {
+function renderPreviewBanner(preview: PreviewVM): SafeHtml {
+  return html`<div class="preview-banner" role="note">
+  <p class="preview-banner__title">${preview.banner}</p>
+  <p class="preview-banner__note">${preview.note}${preview.liveHref ? html` <a href="${preview.liveHref}">প্রকাশিত পাতাটি দেখুন</a>` : ''}</p>
+</div>
+`;
+}
+
+function renderPreviewCommentNote(): SafeHtml {
+  return html`<div class="comment-area">
+  <p class="preview-note">প্রিভিউতে মন্তব্য করা যায় না। প্রকাশের পর পাঠকেরা এখানে মন্তব্য করতে পারবেন।</p>
+</div>`;
+}
+
+function renderMeta(article: ArticleVM, preview?: PreviewVM): SafeHtml {
   return html`<div class="article__meta">
     ${article.bylines.length ? html`<p class="article__byline">${joinLinks(article.bylines, 'author')}</p>` : ''}
     <p class="article__dates">
-      <span class="article__date">প্রকাশ : <time datetime="${article.publishedIso}">${article.publishedLabel}</time></span>
+      ${
+        preview?.undated
+          ? html`<span class="article__date">প্রকাশ : প্রকাশের সময় এখনো ঠিক হয়নি</span>`
+          : html`<span class="article__date">প্রকাশ : <time datetime="${article.publishedIso}">${article.publishedLabel}</time></span>`
+      }
       ${article.updatedLabel ? html`<span class="article__date">আপডেট : <time datetime="${article.updatedIso}">${article.updatedLabel}</time></span>` : ''}
     </p>
     <p class="article__edition">${article.printEditionHref ? html`<a href="${article.printEditionHref}">${editionText(article)}</a>` : editionText(article)}</p>
@@ -103,11 +140,14 @@ function renderFollowLine(site: SiteVM, article: ArticleVM): SafeHtml | string {
   }</p>`;
 }
 
-function renderRelated(article: ArticleVM): SafeHtml | string {
-  if (article.related.length === 0) return '';
+// The rest of the section is one tap away, so the page itself need not list it.
+function renderRelated(article: ArticleVM): SafeHtml {
+  const more = html`<p class="related__more"><a href="${article.sectionHref}">${genitive(article.sectionName)} আরও খবর</a></p>`;
+  if (article.related.length === 0) return more;
   return html`<section class="related" aria-labelledby="related-title">
   <h2 class="block-title" id="related-title">আরও পড়ুন</h2>
   ${renderCardList(article.related, { level: 3, className: 'card-grid card-grid--related' })}
+  ${more}
 </section>`;
 }
 
