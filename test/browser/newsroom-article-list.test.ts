@@ -5,19 +5,15 @@
 // opens one in the editor. A screenshot of the list at 1280 px goes to test-results/screenshots.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
+import { DIALECTS, type TestDatabase } from '../helpers/databases.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
 import { AdminClient } from '../helpers/admin-client.ts';
-import { ensureAdminBuild, signIn } from '../helpers/newsroom-browser.ts';
+import { signIn, newsroomInBrowser, closeNewsroomInBrowser, SCREENSHOTS } from '../helpers/newsroom-browser.ts';
 import { toAsciiDigits } from '../../src/bangla/digits.ts';
 import type { App } from '../../src/app.ts';
 
 const skip = browserUnavailable();
-const SCREENSHOTS = 'test-results/screenshots';
 const OWNER = { name: 'সম্পাদক মালিক', email: 'owner@prokash.test', password: 'owner-password-1' };
 // Published in এশিয়া by the test (the demo's own articles may change).
 const HEADLINE = 'কর্ণফুলীর চরে নতুন পাঠশালা খুলল';
@@ -55,11 +51,7 @@ for (const dialect of DIALECTS) {
     const drafts: number[] = [];
 
     before(async () => {
-      ensureAdminBuild();
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-      await app.server.listen({ port: 0, host: '127.0.0.1' });
-      origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+      ({ t, app, origin, browser } = await newsroomInBrowser(dialect));
       owner = await AdminClient.setup(app.server, OWNER.name, OWNER.email, OWNER.password);
       const sectionId = async (path: string) => (await t!.db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirstOrThrow()).id;
       const national = await sectionId('national');
@@ -72,13 +64,9 @@ for (const dialect of DIALECTS) {
         const made = await owner.call('POST', '/api/admin/articles', { sectionId: national, headline: `পরীক্ষার খসড়া ${i}`, body, tags: [] }, 201);
         drafts.push(made.article.id);
       }
-      browser = await launchChromium();
-      await mkdir(SCREENSHOTS, { recursive: true });
     });
     after(async () => {
-      await browser?.close();
-      await app?.server.close();
-      await t?.destroy();
+      await closeNewsroomInBrowser({ t, app, browser });
     });
 
     test('filter, search, page forward and open an article from সব খবর', { timeout: 90_000 }, async () => {

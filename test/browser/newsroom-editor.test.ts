@@ -6,17 +6,13 @@
 // the house format with Bengali digits.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import { ensureAdminBuild, fillSchedule, signIn } from '../helpers/newsroom-browser.ts';
+import { DIALECTS, type TestDatabase } from '../helpers/databases.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
+import { fillSchedule, signIn, newsroomInBrowser, closeNewsroomInBrowser, SCREENSHOTS } from '../helpers/newsroom-browser.ts';
 import type { App } from '../../src/app.ts';
 
 const skip = browserUnavailable();
-const SCREENSHOTS = 'test-results/screenshots';
 const OWNER = { name: 'সম্পাদক', email: 'owner@prokash.test', password: 'owner-password-1' };
 const nfc = (text: string) => text.normalize('NFC');
 
@@ -28,20 +24,12 @@ for (const dialect of DIALECTS) {
     let origin: string;
 
     before(async () => {
-      ensureAdminBuild();
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-      await app.server.listen({ port: 0, host: '127.0.0.1' });
-      origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+      ({ t, app, origin, browser } = await newsroomInBrowser(dialect));
       const setup = await app.server.inject({ method: 'POST', url: '/api/admin/setup', payload: OWNER });
       assert.equal(setup.statusCode, 201);
-      browser = await launchChromium();
-      await mkdir(SCREENSHOTS, { recursive: true });
     });
     after(async () => {
-      await browser?.close();
-      await app?.server.close();
-      await t?.destroy();
+      await closeNewsroomInBrowser({ t, app, browser });
     });
 
     /** A signed-in page; `clock` installs Playwright's clock so that autosave's ten seconds can be run at once. */

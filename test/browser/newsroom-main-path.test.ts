@@ -4,17 +4,13 @@
 // who may publish) publishes → the article is on its page and first in সর্বশেষ on the home page.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { DIALECTS, createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
+import { DIALECTS, type TestDatabase } from '../helpers/databases.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
 import type { App } from '../../src/app.ts';
-import { ensureAdminBuild, pasteText, signIn, signOut } from '../helpers/newsroom-browser.ts';
+import { pasteText, signIn, signOut, newsroomInBrowser, closeNewsroomInBrowser, SCREENSHOTS } from '../helpers/newsroom-browser.ts';
 
 const skip = browserUnavailable();
-const SCREENSHOTS = 'test-results/screenshots';
 const BIJOY = 'Avgvi †mvbvi evsjv, Avwg †Zvgvq fv‡jvevwm|';
 // Compared canonically (NFC): য় may be stored precomposed (U+09DF) or as য + nukta.
 const UNICODE = 'আমার সোনার বাংলা, আমি তোমায় ভালোবাসি।'.normalize('NFC');
@@ -35,18 +31,10 @@ for (const dialect of DIALECTS) {
     let origin: string;
 
     before(async () => {
-      ensureAdminBuild();
-      t = await createTestDatabase(dialect);
-      app = await buildTestApp(t);
-      await app.server.listen({ port: 0, host: '127.0.0.1' });
-      origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-      browser = await launchChromium();
-      await mkdir(SCREENSHOTS, { recursive: true });
+      ({ t, app, origin, browser } = await newsroomInBrowser(dialect));
     });
     after(async () => {
-      await browser?.close();
-      await app?.server.close();
-      await t?.destroy();
+      await closeNewsroomInBrowser({ t, app, browser });
     });
 
     test('setup → reporter files Bijoy text → owner publishes → on the site and first in সর্বশেষ', async () => {

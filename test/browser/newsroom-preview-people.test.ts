@@ -6,18 +6,14 @@
 // each kind in Bengali alphabetical order with its details, and takes a new correspondent.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { buildTestApp } from '../helpers/app.ts';
+import type { TestDatabase } from '../helpers/databases.ts';
 import { AdminClient } from '../helpers/admin-client.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import { ensureAdminBuild, signIn } from '../helpers/newsroom-browser.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
+import { signIn, newsroomInBrowser, closeNewsroomInBrowser, SCREENSHOTS } from '../helpers/newsroom-browser.ts';
 import type { App } from '../../src/app.ts';
 
 const skip = browserUnavailable();
-const SCREENSHOTS = 'test-results/screenshots';
 const OWNER = { name: 'সম্পাদক মালিক', email: 'owner@prokash.test', password: 'owner-password-1' };
 const EDITOR = { name: 'বার্তা সম্পাদক', email: 'editor@prokash.test', password: 'editor-password-1' };
 const HEADLINE = 'বর্ষার সবজি হাটে নৌকার সারি';
@@ -32,11 +28,7 @@ describe('preview links and the people screen in a browser (sqlite)', { skip }, 
   let articleId: number;
 
   before(async () => {
-    ensureAdminBuild();
-    t = await createTestDatabase('sqlite');
-    app = await buildTestApp(t);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    ({ t, app, origin, browser } = await newsroomInBrowser('sqlite'));
     const owner = await AdminClient.setup(app.server, OWNER.name, OWNER.email, OWNER.password);
     await owner.call('POST', '/api/admin/users', { ...EDITOR, role: 'editor' }, 201);
     const editor = await AdminClient.login(app.server, EDITOR.email, EDITOR.password);
@@ -46,13 +38,9 @@ describe('preview links and the people screen in a browser (sqlite)', { skip }, 
     articleId = (
       await editor.call('POST', '/api/admin/articles', { sectionId, headline: HEADLINE, body, byline: { kind: 'desk', personIds: [deskId] }, tags: [] }, 201)
     ).article.id;
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
   after(async () => {
-    await browser?.close();
-    await app?.server.close();
-    await t?.destroy();
+    await closeNewsroomInBrowser({ t, app, browser });
   });
 
   /** A page that records console errors, failed scripts and every request it makes. */

@@ -6,18 +6,14 @@
 // queue and shows on the article page.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { buildTestApp } from '../helpers/app.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import { ensureAdminBuild, signIn } from '../helpers/newsroom-browser.ts';
+import type { TestDatabase } from '../helpers/databases.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
+import { signIn, newsroomInBrowser, closeNewsroomInBrowser, SCREENSHOTS } from '../helpers/newsroom-browser.ts';
 import type { App } from '../../src/app.ts';
 
 const skip = browserUnavailable();
-const SCREENSHOTS = 'test-results/screenshots';
 const OWNER = { name: 'সম্পাদক মালিক', email: 'owner@prokash.test', password: 'owner-password-1' };
 const ARTICLE = 251042; // "মেকংয়ের তীরে ভাসমান পাঠাগার", /world/asia/251042, lead image 10
 const HEADLINE = 'মেকংয়ের তীরে ভাসমান পাঠাগার';
@@ -42,23 +38,15 @@ describe('the newsroom screens in a browser (sqlite)', { skip }, () => {
   };
 
   before(async () => {
-    ensureAdminBuild();
-    t = await createTestDatabase('sqlite');
-    app = await buildTestApp(t);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    ({ t, app, origin, browser } = await newsroomInBrowser('sqlite'));
     const setup = await app.server.inject({ method: 'POST', url: '/api/admin/setup', payload: OWNER });
     assert.equal(setup.statusCode, 201);
     cookie = String(setup.headers['set-cookie']).split(';')[0]!;
     const posted = await app.server.inject({ method: 'POST', url: `/api/v1/articles/${ARTICLE}/comments`, payload: COMMENT });
     assert.equal(posted.statusCode, 202, 'pre-moderation holds the comment');
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
   after(async () => {
-    await browser?.close();
-    await app?.server.close();
-    await t?.destroy();
+    await closeNewsroomInBrowser({ t, app, browser });
   });
 
   test('media → lead image with credit override, 409 on a stale save, revisions, home lead, moderation', { timeout: 60_000 }, async () => {

@@ -5,22 +5,19 @@
 // screenshots (each newsroom screen at 1280 px, the article at 360 px) go to test-results/screenshots.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { buildTestApp } from '../helpers/app.ts';
+import type { TestDatabase } from '../helpers/databases.ts';
 import { AdminClient } from '../helpers/admin-client.ts';
-import { browserUnavailable, launchChromium } from '../helpers/browser.ts';
-import { ensureAdminBuild, requestsSettled, signIn } from '../helpers/newsroom-browser.ts';
+import { browserUnavailable } from '../helpers/browser.ts';
+import { requestsSettled, signIn, newsroomInBrowser, closeNewsroomInBrowser, SCREENSHOTS } from '../helpers/newsroom-browser.ts';
 import { axeViolations, formatViolations, type AxeViolation } from '../helpers/axe.ts';
 import { javaUnavailable, runVnu, formatVnuMessages } from '../helpers/vnu.ts';
 import type { App } from '../../src/app.ts';
 
 const skip = browserUnavailable();
-const SCREENSHOTS = 'test-results/screenshots';
 const OWNER = { name: 'সম্পাদক মালিক', email: 'owner@prokash.test', password: 'owner-password-1' };
 const ARTICLE = 251042; // the seed article: lead image, tags, a desk byline
 const ARTICLE_PATH = `/world/asia/${ARTICLE}`;
@@ -39,13 +36,7 @@ describe('third-party checks: axe on every screen and page, the Nu HTML Checker 
   const readerPages: Array<{ name: string; path: string; status: number }> = [];
 
   before(async () => {
-    ensureAdminBuild();
-    t = await createTestDatabase('sqlite');
-    app = await buildTestApp(t);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
+    ({ t, app, origin, browser } = await newsroomInBrowser('sqlite'));
 
     // The first-run screen exists only until the owner is made.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'bn-BD' });
@@ -106,9 +97,7 @@ describe('third-party checks: axe on every screen and page, the Nu HTML Checker 
     );
   });
   after(async () => {
-    await browser?.close();
-    await app?.server.close();
-    await t?.destroy();
+    await closeNewsroomInBrowser({ t, app, browser });
   });
 
   test('axe finds no WCAG 2.1 A/AA violation on any newsroom screen', { timeout: 120_000 }, async () => {

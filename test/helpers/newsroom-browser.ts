@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import type { App } from '../../src/app.ts';
+import type { DialectName } from '../../src/db/database.ts';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
+import { buildTestApp } from './app.ts';
+import { launchChromium } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -75,4 +82,44 @@ export async function fillSchedule(page: Page, value: string): Promise<void> {
   await when.locator('.when-hour input').fill(String(hour! % 12 === 0 ? 12 : hour! % 12));
   await when.locator('.when-minute input').fill(String(minute));
   await when.locator('.when-meridiem select').selectOption(hour! >= 12 ? 'pm' : 'am');
+}
+
+/** Where browser tests write their screenshots for review (git-ignored). */
+export const SCREENSHOTS = 'test-results/screenshots';
+
+export interface NewsroomInBrowser {
+  t: TestDatabase;
+  app: App;
+  /** The server's address on loopback. */
+  origin: string;
+  browser: Browser;
+}
+
+/**
+ * What a newsroom browser test stands on: the admin app built, a fresh database, the test app
+ * listening on a free port, Chromium, and the screenshot folder. What was made before a failure is
+ * closed again before the error is thrown.
+ */
+export async function newsroomInBrowser(dialect: DialectName): Promise<NewsroomInBrowser> {
+  ensureAdminBuild();
+  const t = await createTestDatabase(dialect);
+  let app: App | undefined;
+  try {
+    app = await buildTestApp(t);
+    await app.server.listen({ port: 0, host: '127.0.0.1' });
+    const origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    const browser = await launchChromium();
+    await mkdir(SCREENSHOTS, { recursive: true });
+    return { t, app, origin, browser };
+  } catch (error) {
+    await closeNewsroomInBrowser({ t, app });
+    throw error;
+  }
+}
+
+/** Closes what `newsroomInBrowser` made (any part of it may be missing). */
+export async function closeNewsroomInBrowser(made: Partial<NewsroomInBrowser>): Promise<void> {
+  await made.browser?.close();
+  await made.app?.server.close();
+  await made.t?.destroy();
 }
