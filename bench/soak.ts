@@ -132,6 +132,9 @@ async function soak() {
   const editor = editorLoop(base, token, corpus.sectionIds.values().next().value!, corpus.deskId);
   let rssWarm: Record<string, number> = {};
   const warm = setTimeout(() => (rssWarm = processRss(server.pid)), Math.min(60_000, (seconds * 1000) / 4));
+  // Every minute, to tell memory that levels off from memory that keeps growing.
+  const rssByMinute: Array<Record<string, number>> = [];
+  const sampler = setInterval(() => rssByMinute.push(processRss(server.pid)), 60_000);
   const runs = await Promise.all(
     kinds.map(
       (k) =>
@@ -144,6 +147,7 @@ async function soak() {
     ),
   );
   clearTimeout(warm);
+  clearInterval(sampler);
   const edits = await editor.stop();
   const rssEnd = processRss(server.pid);
   await stopChild(server.child);
@@ -196,7 +200,7 @@ async function soak() {
     editor: { publishes: edits.publishes, updates: edits.updates },
     comments: { accepted: commentsAccepted, stored: commentsStored },
     views: { counted: pairs.size, stored: viewsStored },
-    rssMb: { start: rssStart, afterWarmUp: rssWarm, end: rssEnd },
+    rssMb: { start: rssStart, afterWarmUp: rssWarm, end: rssEnd, byMinute: rssByMinute },
     problems,
   };
 }
