@@ -1,5 +1,5 @@
 import { AppError } from './lib/errors.ts';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import cluster from 'node:cluster';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -56,6 +56,7 @@ import { registerSearchRoutes } from './site/search.routes.ts';
 import { registerPreviewRoute } from './site/preview.routes.ts';
 import { PreviewLinks } from './content/articles/preview-link.ts';
 import { registerFeedRoutes } from './feeds/feed.routes.ts';
+import { MonthSitemapFiles } from './feeds/month-sitemap-files.ts';
 import { CommentService } from './engage/comments/comment.service.ts';
 import { ViewCounter } from './engage/views/view-counter.ts';
 import { PopularLists } from './engage/views/popular-lists.ts';
@@ -295,11 +296,8 @@ interface PageParts {
   previewLinks: PreviewLinks;
 }
 
-/** What browsers load: assets, the newsroom app, feeds, the search page and the reader site. */
-function registerPages(server: FastifyInstance, p: PageParts): void {
-  const { config, db, clock, mediaDir, assets, reader, cache, routes, pages, settings, reference } = p;
-  assets.routes(server);
-  // For load balancers: this process serves, and its database answers (a trivial query, at most 1 s).
+// For load balancers: this process serves, and its database answers (a trivial query, at most 1 s).
+function registerHealthCheck(server: FastifyInstance, db: Kysely<Database>): void {
   server.get('/healthz', async (_request, reply) => {
     const answers = await databaseAnswers(db, 1000);
     return reply
@@ -307,11 +305,19 @@ function registerPages(server: FastifyInstance, p: PageParts): void {
       .header('cache-control', 'no-store')
       .send({ ok: answers, database: answers ? 'ok' : 'unavailable' });
   });
+}
+
+/** What browsers load: assets, the newsroom app, feeds, the search page and the reader site. */
+function registerPages(server: FastifyInstance, p: PageParts): void {
+  const { config, db, clock, mediaDir, assets, reader, cache, routes, pages, settings, reference } = p;
+  assets.routes(server);
+  registerHealthCheck(server, db);
   // Browsers ask for it on every site; the pages name no icon yet, so answer quickly and cacheably.
   server.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
   registerFormBodies(server);
   registerAdminApp(server, { distDir: resolve(findProjectRoot(import.meta.dirname), 'dist', 'admin') });
   registerFeedRoutes(server, {
+    monthFiles: new MonthSitemapFiles(join(cacheDir(config, mediaDir), 'sitemaps')),
     db,
     reader,
     cache,
@@ -459,4 +465,9 @@ function defaultSignal(database: DatabaseHandle, log: (error: unknown) => void):
   }
   if (cluster.isWorker) return clusterSignal();
   return noSignal;
+}
+
+/** Files made from the content: `cacheDir`, or a `cache` folder beside the media. */
+function cacheDir(config: Config, mediaDir: string): string {
+  return config.cacheDir ? resolve(config.cacheDir) : join(dirname(mediaDir), 'cache');
 }

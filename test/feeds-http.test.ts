@@ -1,6 +1,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { buildTestApp, TEST_NOW } from './helpers/app.ts';
@@ -158,14 +160,82 @@ for (const dialect of DIALECTS) {
       assert.match(childOf(childOf(seed, NS.image, 'image'), NS.image, 'loc').text, /^http:\/\/prokash\.test\/media\//);
     });
 
-    test('a month sitemap is streamed, gzipped on request, and 404 for months without articles', async () => {
+    test('a month sitemap is compressed once into files, made again only when its month changes, and 404 for months without articles', async () => {
+      const dir = join(t.dir, 'cache', 'sitemaps');
       const plain = await get('/sitemaps/2026-11.xml');
       const zipped = await get('/sitemaps/2026-11.xml', { 'accept-encoding': 'gzip' });
+      const brotli = await get('/sitemaps/2026-11.xml', { 'accept-encoding': 'gzip, deflate, br' });
       assert.equal(zipped.headers['content-encoding'], 'gzip');
+      assert.equal(brotli.headers['content-encoding'], 'br');
       assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), plain.body);
+      assert.equal(brotliDecompressSync(brotli.rawPayload).toString('utf8'), plain.body);
+      assert.equal(Number(brotli.headers['content-length']), brotli.rawPayload.length);
       assert.match(plain.headers['cache-control'] as string, /s-maxage/);
+      const etag = plain.headers.etag as string;
+      assert.ok(etag && zipped.headers.etag === etag && brotli.headers.etag === etag, 'one ETag for every encoding');
+      assert.equal((await get('/sitemaps/2026-11.xml', { 'if-none-match': etag })).statusCode, 304);
+
+      // Made once: the files are on disk and a second request reads them, it does not write them again.
+      const files = () =>
+        readdirSync(dir)
+          .filter((n) => n.startsWith('2026-11.'))
+          .sort();
+      const written = files();
+      assert.equal(written.length, 2, written.join(', '));
+      const before = written.map((n) => statSync(join(dir, n)).mtimeMs);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await get('/sitemaps/2026-11.xml', { 'accept-encoding': 'br' });
+      await get('/sitemaps/2026-11.xml', { 'accept-encoding': 'gzip' });
+      assert.deepEqual(files(), written);
+      assert.deepEqual(
+        written.map((n) => statSync(join(dir, n)).mtimeMs),
+        before,
+      );
+      await get('/sitemaps/2023-09.xml', { 'accept-encoding': 'br' });
+      const september = readdirSync(dir).filter((n) => n.startsWith('2023-09.'));
+
+      // A change to an article of the month (here its update time) makes the month anew; other months stay.
+      const article = await t.db
+        .selectFrom('articles')
+        .select(['id', 'updated_at'])
+        .where('status', '=', 'published')
+        .where('published_at', '>=', '2026-11-01T00:00:00Z')
+        .where('published_at', '<', new Date(TEST_NOW).toISOString())
+        .orderBy('published_at', 'desc')
+        .executeTakeFirstOrThrow();
+      await t.db
+        .updateTable('articles')
+        .set({ updated_at: new Date(TEST_NOW).toISOString() })
+        .where('id', '=', article.id)
+        .execute();
+      const changed = await get('/sitemaps/2026-11.xml', { 'accept-encoding': 'br' });
+      assert.notEqual(changed.headers.etag, etag);
+      assert.equal((await get('/sitemaps/2026-11.xml', { 'if-none-match': etag })).statusCode, 200, 'the old ETag no longer matches');
+      assert.equal(files().length, 2, 'the older files were removed');
+      assert.notDeepEqual(files(), written);
+      assert.deepEqual(
+        readdirSync(dir).filter((n) => n.startsWith('2023-09.')),
+        september,
+      );
+      await t.db.updateTable('articles').set({ updated_at: article.updated_at }).where('id', '=', article.id).execute();
       for (const path of ['/sitemaps/1999-01.xml', '/sitemaps/2026-11-2.xml', '/sitemaps/2026-13.xml', '/sitemaps/latest.xml', '/sitemaps/2030-01.xml']) {
         assert.equal((await get(path)).statusCode, 404, path);
+      }
+    });
+
+    test('a month sitemap is still answered, compressed per request, when its files cannot be written', async () => {
+      const blocker = join(t.dir, 'not-a-folder');
+      writeFileSync(blocker, 'a file where the cache folder should be');
+      const other = await buildTestApp(t, undefined, { seed: false, config: { cacheDir: join(blocker, 'cache') } });
+      try {
+        const plain = await other.server.inject({ method: 'GET', url: '/sitemaps/2026-11.xml' });
+        const zipped = await other.server.inject({ method: 'GET', url: '/sitemaps/2026-11.xml', headers: { 'accept-encoding': 'br, gzip' } });
+        assert.equal(plain.statusCode, 200);
+        assert.match(plain.body, /<urlset[^>]*>[\s\S]*<\/urlset>\n$/);
+        assert.equal(zipped.headers['content-encoding'], 'gzip');
+        assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), plain.body);
+      } finally {
+        await other.server.close();
       }
     });
 

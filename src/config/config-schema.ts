@@ -28,6 +28,11 @@ export const configSchema = z
     hijriOffset: z.coerce.number().int().min(-2).max(2).default(0),
     /** Where uploaded and imported images are stored. */
     mediaDir: z.string().min(1).default('./data/media'),
+    /**
+     * Files made from the content and kept between requests (today the compressed month
+     * sitemaps); safe to delete at any time. Defaults to a `cache` folder beside mediaDir.
+     */
+    cacheDir: z.string().min(1).optional(),
     /** Seed demo content into an empty database on start. */
     demo: z.boolean().default(true),
     /** Page cache: time a page may be served from memory before it is rebuilt (seconds). */

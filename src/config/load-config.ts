@@ -16,6 +16,7 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   TIME_ZONE: 'timeZone',
   HIJRI_OFFSET: 'hijriOffset',
   MEDIA_DIR: 'mediaDir',
+  CACHE_DIR: 'cacheDir',
   PROKASH_DEMO: 'demo',
   PAGE_CACHE_TTL: 'pageCacheTtl',
   PAGE_CACHE_BYTES: 'pageCacheBytes',

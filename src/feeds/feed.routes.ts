@@ -3,16 +3,19 @@ import { createGzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PageCache } from '../cache/page-cache.ts';
 import { AppError } from '../lib/errors.ts';
-import { PAGE_CACHE_CONTROL, sendPage } from '../cache/send-page.ts';
+import { matchesEtag, PAGE_CACHE_CONTROL, sendPage } from '../cache/send-page.ts';
 import type { FeedContext, FeedDocument } from './feed-context.ts';
 import { buildNewsSitemap } from './news-sitemap.ts';
+import { openMonthFile, type MonthFiles, type MonthSitemapFiles } from './month-sitemap-files.ts';
 import { PUBLISHER_LOGO_PATH, publisherLogoPng } from './publisher-logo.ts';
 import { renderRobotsTxt } from './robots.ts';
 import { buildRssFeed } from './rss-feed.ts';
-import { buildSectionsSitemap, buildSitemapIndex, monthPartSize, monthSitemap, parseMonthSitemapName } from './sitemaps.ts';
+import { buildSectionsSitemap, buildSitemapIndex, monthPartStats, monthSitemap, parseMonthSitemapName } from './sitemaps.ts';
 
 export interface FeedRouteDeps extends FeedContext {
   cache: PageCache;
+  /** Where month sitemaps are kept compressed between requests. */
+  monthFiles: MonthSitemapFiles;
 }
 
 const RSS = 'application/rss+xml; charset=utf-8';
@@ -24,7 +27,8 @@ const SECTION_FEED_ROUTES = ['/:s1/rss.xml', '/:s1/:s2/rss.xml', '/:s1/:s2/:s3/r
 /**
  * RSS, sitemaps, robots.txt and the publisher logo. Everything but the month sitemaps goes
  * through the page cache with the tag `lists`, which every publish, update and unpublish
- * invalidates on every instance; month sitemaps are streamed and never held whole.
+ * invalidates on every instance; month sitemaps are written once to compressed files (see
+ * month-sitemap-files.ts) and streamed from them, never held whole.
  */
 export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): void {
   const serve = (req: FastifyRequest, reply: FastifyReply, key: string, type: string, build: () => Promise<FeedDocument | undefined>) =>
@@ -60,13 +64,40 @@ export function registerFeedRoutes(app: FastifyInstance, deps: FeedRouteDeps): v
   );
 }
 
-// Streamed, gzip on the fly when the client takes it: a month can hold tens of thousands of URLs.
 async function sendMonthSitemap(deps: FeedRouteDeps, req: FastifyRequest, reply: FastifyReply, file: string) {
   const month = parseMonthSitemapName(file);
   // Checked before the first byte is sent: after that a 404 can no longer be given.
-  if (!month || (await monthPartSize(deps, month)) === 0) throw notFound();
-  const source = Readable.from(monthSitemap(deps, await deps.reader.sections(), month));
+  const stats = month && (await monthPartStats(deps, month));
+  if (!month || !stats || stats.size === 0) throw notFound();
+  const tree = await deps.reader.sections();
   reply.header('content-type', XML).header('cache-control', PAGE_CACHE_CONTROL).header('vary', 'Accept-Encoding').header('surrogate-key', 'lists sitemap');
+  const content = () => monthSitemap(deps, tree, month);
+  const fingerprint = { part: month, count: stats.count, lastmod: stats.lastmod, siteUrl: deps.siteUrl, timeZone: deps.timeZone(), tree };
+  const accept = req.headers['accept-encoding'] ?? '';
+  for (let attempt = 1; ; attempt++) {
+    let files: MonthFiles;
+    try {
+      files = await deps.monthFiles.files(fingerprint, content);
+    } catch (error) {
+      // A folder that cannot be written (full disk, read-only): the sitemap is still answered.
+      req.log.warn({ err: error }, 'writing a month sitemap file failed; compressing it for this request');
+      return sendMonthSitemapStreamed(req, reply, content);
+    }
+    if (matchesEtag(req.headers['if-none-match'], files.etag)) return reply.header('etag', files.etag).code(304).send();
+    const opened = await openMonthFile(files, accept).catch((error: unknown) => {
+      // Removed between finding and opening it: another process just wrote a newer one.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
+    });
+    if (!opened) continue;
+    reply.header('etag', files.etag);
+    if (opened.encoding) reply.header('content-encoding', opened.encoding).header('content-length', opened.bytes);
+    return reply.send(opened.stream);
+  }
+}
+
+// Streamed, gzip on the fly when the client takes it, a few hundred rows at a time.
+function sendMonthSitemapStreamed(req: FastifyRequest, reply: FastifyReply, content: () => AsyncIterable<string>) {
+  const source = Readable.from(content());
   if (!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return reply.send(source);
   const gzip = createGzip();
   pipeline(source, gzip, (error) => {

@@ -84,10 +84,13 @@ function indexEntry(loc: string, lastmod: string | null, timeZone: string): stri
   return `<sitemap><loc>${xmlText(loc)}</loc>${date}</sitemap>\n`;
 }
 
-/** How many articles a month part holds; 0 means the part does not exist (404). */
-export async function monthPartSize(ctx: FeedContext, m: MonthPart): Promise<number> {
-  const { count } = await rangeStats(ctx.db, monthRange(m.year, m.month, ctx.timeZone(), ctx.clock.now()));
-  return Math.max(0, Math.min(SITEMAP_MAX_URLS, count - (m.part - 1) * SITEMAP_MAX_URLS));
+/**
+ * The public articles of a part's month (count and newest change, one aggregate query on an
+ * index) and how many of them the part holds; a size of 0 means the part does not exist (404).
+ */
+export async function monthPartStats(ctx: FeedContext, m: MonthPart): Promise<{ count: number; lastmod: string | null; size: number }> {
+  const stats = await rangeStats(ctx.db, monthRange(m.year, m.month, ctx.timeZone(), ctx.clock.now()));
+  return { ...stats, size: Math.max(0, Math.min(SITEMAP_MAX_URLS, stats.count - (m.part - 1) * SITEMAP_MAX_URLS)) };
 }
 
 /**
