@@ -171,13 +171,16 @@ export function ArticleScreen({ id }: { id: number | undefined }) {
     };
   }, [input.imageId, image?.id]);
 
-  // Warn before leaving the page with unsaved changes.
+  // Warn before leaving the page with unsaved changes. One listener for the screen's life, reading
+  // the ref that every change sets at once: one added after each render that made the screen dirty
+  // would miss a tab closed before the effect ran.
   useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirtyRef.current) event.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  }, []);
 
   const change = (patch: Partial<ArticleInput>) => {
     setInput({ ...inputRef.current, ...patch });
