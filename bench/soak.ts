@@ -60,6 +60,7 @@ async function soak() {
   const auth = new AuthService(db.db, systemClock);
   await auth.createUser({ name: 'সম্পাদক', email: 'soak-editor@prokash.test', role: 'editor', password: 'soak-password-long-enough' }, null);
   const token = (await auth.createToken('soak', 'editor', null)).secret;
+  const adminToken = (await auth.createToken('soak-health', 'admin', null)).secret;
   const server = await startProkash(
     'soak',
     {
@@ -134,7 +135,12 @@ async function soak() {
   const warm = setTimeout(() => (rssWarm = processRss(server.pid)), Math.min(60_000, (seconds * 1000) / 4));
   // Every minute, to tell memory that levels off from memory that keeps growing.
   const rssByMinute: Array<Record<string, number>> = [];
-  const sampler = setInterval(() => rssByMinute.push(processRss(server.pid)), 60_000);
+  // And what each worker says of itself: the JS heap, Buffers outside it, the page cache's bytes.
+  const healthByMinute: Array<Record<string, WorkerMemory>> = [];
+  const sampler = setInterval(() => {
+    rssByMinute.push(processRss(server.pid));
+    void workerMemory(base, adminToken).then((m) => healthByMinute.push(m));
+  }, 60_000);
   const runs = await Promise.all(
     kinds.map(
       (k) =>
@@ -201,6 +207,7 @@ async function soak() {
     comments: { accepted: commentsAccepted, stored: commentsStored },
     views: { counted: pairs.size, stored: viewsStored },
     rssMb: { start: rssStart, afterWarmUp: rssWarm, end: rssEnd, byMinute: rssByMinute },
+    workersMbByMinute: healthByMinute,
     problems,
   };
 }
@@ -243,7 +250,9 @@ function editorLoop(base: string, token: string, sectionId: number, deskId: numb
         if (updated.status !== 200) throw new Error(`update ${updated.status} ${await updated.text()}`);
         updates++;
       } catch (error) {
-        failures.push(`editor: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
+        // fetch's own message is only "fetch failed": the reason (a reset, a timeout) is its cause.
+        const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+        failures.push(`editor: ${error instanceof Error ? error.message : String(error)}${cause}`.slice(0, 300));
       }
       while (running() && Date.now() - tick < EDIT_EVERY_MS) await new Promise((r) => setTimeout(r, 200));
     }
@@ -255,6 +264,43 @@ function editorLoop(base: string, token: string, sectionId: number, deskId: numb
       return { failures, publishes, updates };
     },
   };
+}
+
+interface WorkerMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  pageCache: number;
+  pageCacheEntries: number;
+}
+
+/**
+ * Each worker's own account of its memory (MB), from /api/admin/health: a worker is whichever
+ * the primary hands the connection to, so ask a few times until both have answered.
+ */
+async function workerMemory(base: string, token: string): Promise<Record<string, WorkerMemory>> {
+  const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+  const out: Record<string, WorkerMemory> = {};
+  for (let i = 0; i < 12 && Object.keys(out).length < 2; i++) {
+    try {
+      const res = await fetch(`${base}/api/admin/health`, { headers: { authorization: `Bearer ${token}`, connection: 'close' } });
+      const h = (await res.json()) as {
+        pid: number;
+        memory: { heapUsedBytes: number; heapTotalBytes: number; externalBytes: number };
+        pageCache: { bytes: number; entries: number };
+      };
+      out[`worker ${h.pid}`] = {
+        heapUsed: mb(h.memory.heapUsedBytes),
+        heapTotal: mb(h.memory.heapTotalBytes),
+        external: mb(h.memory.externalBytes),
+        pageCache: mb(h.pageCache.bytes),
+        pageCacheEntries: h.pageCache.entries,
+      };
+    } catch {
+      // a busy worker; the next minute asks again
+    }
+  }
+  return out;
 }
 
 /** VmRSS in MB of the server and each of its Node worker processes, by role and pid. */
