@@ -3,6 +3,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './helpers/databases.ts';
@@ -103,7 +104,13 @@ for (const dialect of DIALECTS) {
     };
 
     test('four editors publishing at once across two workers and a second process: no error, every publish visible everywhere within a second', async () => {
-      assert.equal((await pids(ports.cluster)).size, 2, 'two workers answer behind one port');
+      const workers = await pids(ports.cluster);
+      assert.equal(workers.size, 2, 'two workers answer behind one port');
+      // Started with two malloc arenas (cluster-primary.ts), unless the operator chose otherwise.
+      for (const pid of workers) {
+        const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+        assert.ok(environ.includes(`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'}`), `worker ${pid}`);
+      }
       const latencies: number[] = [];
       const failures: string[] = [];
       const editor = async (n: number) => {

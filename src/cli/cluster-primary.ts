@@ -7,6 +7,15 @@ const CRASH_WINDOW_MS = 10_000;
 const MAX_BACKOFF_MS = 30_000;
 
 /**
+ * glibc's malloc gives each thread that allocates (the libuv pool compressing pages, SQLite) an
+ * arena of its own, up to eight per core, and memory freed in one is not returned to the others:
+ * under a long load soak a worker's RSS wandered 300–400 MB with its JS heap and Buffers flat.
+ * Two arenas held it at 270–350 MB (docs/reliability.md). Read by glibc when a process starts, so
+ * it is given to the workers; an operator's own value wins.
+ */
+const WORKER_ENV = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
+
+/**
  * The cluster primary of `prokash start --workers N`: it starts N serving workers on one port,
  * relays "events up to id N" from the worker that wrote them to every other (on SQLite that is
  * how they hear of each other's writes within milliseconds; the event log stays the record),
@@ -20,7 +29,7 @@ export async function runClusterPrimary(config: Config, count: number): Promise<
   let serving = 0;
 
   const fork = (): Worker => {
-    const worker = cluster.fork();
+    const worker = cluster.fork(WORKER_ENV);
     started.set(worker.id, Date.now());
     worker.on('message', (message: unknown) => {
       if (isEventsMessage(message)) {
