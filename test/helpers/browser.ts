@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from './databases.ts';
 import type { DialectName } from '../../src/db/database.ts';
 import { buildTestApp } from './app.ts';
 import type { App } from '../../src/app.ts';
+import type { Clock } from '../../src/lib/clock.ts';
 
 export const CHROMIUM = process.env.PROKASH_TEST_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -46,16 +47,17 @@ export interface SiteInBrowser {
 /**
  * Registers before/after hooks in the calling suite: a test database of `dialect` with the demo
  * content, the app listening on a free port and a Chromium; all closed afterwards, also when
- * before() failed partway. Read the fields inside tests and later hooks.
+ * before() failed partway. Read the fields inside tests and later hooks. `clock` and `config`
+ * go to the app (a clock the test moves, `pageCacheTtl: 0` to render every page afresh).
  */
-export function useSiteInBrowser(dialect: DialectName): SiteInBrowser {
+export function useSiteInBrowser(dialect: DialectName, options: { clock?: Clock; config?: Record<string, unknown> } = {}): SiteInBrowser {
   let t: TestDatabase | undefined;
   let app: App | undefined;
   let browser: Browser | undefined;
   let origin: string | undefined;
   before(async () => {
     t = await createTestDatabase(dialect);
-    app = await buildTestApp(t);
+    app = await buildTestApp(t, options.clock, { config: options.config });
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
     browser = await launchChromium();

@@ -32,7 +32,15 @@ export function createBodyEditor(
     ],
     content: documentToTiptap(doc),
     editorProps: {
-      attributes: { class: 'body-editor', role: 'textbox', 'aria-multiline': 'true', 'aria-label': options.label, spellcheck: 'false' },
+      // Alt+F10 goes to the toolbar (BodyToolbar): in a list, Shift+Tab lifts the item instead of leaving.
+      attributes: {
+        class: 'body-editor',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': options.label,
+        'aria-keyshortcuts': 'Alt+F10',
+        spellcheck: 'false',
+      },
     },
     onUpdate: options.onUpdate,
     onTransaction: options.onTransaction,

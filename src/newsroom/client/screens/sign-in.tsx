@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import type { Locale, Session } from '../api-types.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -20,6 +20,9 @@ export function SignIn({ onDone, locale, onLocale, expired = false }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { submit, busy, error } = useSubmit(async () => onDone(await api<Session>('POST', '/session', { email, password })));
+  // The screen has one thing to do: the caret starts in its first field.
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
 
   const form = (
     <form class="stack" onSubmit={(event) => void submit(event)}>
@@ -31,7 +34,7 @@ export function SignIn({ onDone, locale, onLocale, expired = false }: Props) {
       )}
       <label>
         {t('user.email')}
-        <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        <input ref={first} type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
       </label>
       <label>
         {t('user.password')}
