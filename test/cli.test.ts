@@ -77,7 +77,7 @@ describe('prokash start', () => {
       const home = await fetch(`http://127.0.0.1:${port}/`);
       assert.equal(home.status, 200);
       const html = await home.text();
-      assert.ok(html.includes('যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর'));
+      assert.ok(html.includes('মুম্বাইয়ের পুরোনো সিঙ্গেল স্ক্রিন প্রেক্ষাগৃহ ফিরছে নতুন রূপে'));
       const article = await fetch(`http://127.0.0.1:${port}/world/asia/251042`);
       assert.ok((await article.text()).includes('প্রকাশ ডেস্ক'));
     } finally {

@@ -35,7 +35,7 @@ for (const dialect of DIALECTS) {
       const first = await importLines(t, lines);
       assert.deepEqual([first.created, first.updated, first.unchanged, first.failed], [1, 0, 0, []]);
       const row = await t.db.selectFrom('articles').selectAll().where('id', '=', 251042).executeTakeFirstOrThrow();
-      assert.equal(row.headline, 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম');
+      assert.equal(row.headline, 'মহাকাশ কেন্দ্রে পুতিনের সঙ্গে কিমের বৈঠক');
       assert.equal(row.published_at, '2023-09-13T10:57:00.000Z');
       assert.equal(row.status, 'published');
       const paragraphs = documentToPlainText(parseDocument(JSON.parse(row.body))).split('\n\n');
@@ -49,7 +49,7 @@ for (const dialect of DIALECTS) {
         .select(['people.name', 'people.kind'])
         .where('article_id', '=', 251042)
         .execute();
-      assert.deepEqual(desk, [{ name: 'কালবেলা ডেস্ক', kind: 'desk' }]);
+      assert.deepEqual(desk, [{ name: 'আন্তর্জাতিক ডেস্ক', kind: 'desk' }]);
       const section = await t.db.selectFrom('sections').select('path').where('id', '=', row.section_id).executeTakeFirstOrThrow();
       assert.equal(section.path, 'world/asia');
 
@@ -130,7 +130,7 @@ for (const dialect of DIALECTS) {
       assert.equal(records.length, 1998);
       const seed = records.find((r) => r.id === 251042)!;
       assert.equal(seed.published_at, '2023-09-13T16:57:00+06:00');
-      assert.deepEqual(seed.byline, { desk: 'কালবেলা ডেস্ক' });
+      assert.deepEqual(seed.byline, { desk: 'আন্তর্জাতিক ডেস্ক' });
       assert.equal(seed.image?.credit, 'রয়টার্স');
       const lines = records.map((r) => JSON.stringify(r));
       const again = await importLines(t, lines);

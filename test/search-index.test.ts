@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
 
     test('inflected names and nouns meet their base; ভারত does not match ভার', async () => {
       await index.upsert([
-        doc(1, { head: 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম', body: 'রাশিয়ার ভস্তোচনি মহাকাশ কেন্দ্রে বৈঠক' }),
+        doc(1, { head: 'মহাকাশ কেন্দ্রে পুতিনের সঙ্গে কিমের বৈঠক', body: 'রাশিয়ার ভস্তোচনি মহাকাশ কেন্দ্রে বৈঠক' }),
         doc(2, { body: 'ভারতের সঙ্গে বাণিজ্য চুক্তি সই' }),
         doc(3, { body: 'দায়িত্বের ভার নিতে হবে সবাইকে' }),
       ]);
@@ -101,9 +101,9 @@ for (const dialect of DIALECTS) {
     });
 
     test('tags and byline are searchable fields', async () => {
-      await index.upsert([doc(1, { body: 'কিছু কথা', tags: 'উত্তর কোরিয়া', byline: 'কালবেলা ডেস্ক' })]);
+      await index.upsert([doc(1, { body: 'কিছু কথা', tags: 'উত্তর কোরিয়া', byline: 'আন্তর্জাতিক ডেস্ক' })]);
       assert.deepEqual(await ids('কোরিয়া'), [1]);
-      assert.deepEqual(await ids('কালবেলা'), [1]);
+      assert.deepEqual(await ids('আন্তর্জাতিক'), [1]);
     });
 
     test('newest first, limited; date range, sections and "now" filter exactly', async () => {
@@ -159,14 +159,14 @@ for (const dialect of DIALECTS) {
 
     test('a query can be held to the headline field', async () => {
       await index.upsert([
-        doc(1, { head: 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম' }),
+        doc(1, { head: 'মহাকাশ কেন্দ্রে পুতিনের সঙ্গে কিমের বৈঠক' }),
         doc(2, { head: 'পুতিনের সফর', body: 'কিম জং উন বৈঠকে' }),
         doc(3, { body: 'পুতিন ও কিমের বৈঠক' }),
       ]);
       assert.deepEqual((await ids('পুতিন কিম')).sort(), [1, 2, 3]);
       assert.deepEqual(await ids('পুতিন কিম', { field: 'head' }), [1], 'every word in the headline');
       assert.deepEqual((await ids('পুতিন', { field: 'head' })).sort(), [1, 2]);
-      assert.deepEqual(await ids('"বিজয়ের আশ্বাস"', { field: 'head' }), [1], 'a phrase in the headline');
+      assert.deepEqual(await ids('"মহাকাশ কেন্দ্রে"', { field: 'head' }), [1], 'a phrase in the headline');
     });
 
     test('query text with FTS or tsquery syntax is only words', async () => {

@@ -125,7 +125,7 @@ export const JUDGMENTS: readonly Judgment[] = [
 
   // Names typed with the case ending they carry in the sentence the reader has in mind.
   cased('কিমের রাশিয়া সফর', ['কিম', 'রাশিয়া', 'সফর'], { 'seed-putin-kim': 2, 'putin-pyongyang-pact': 1 }),
-  cased('পুতিনকে বিজয়ের আশ্বাস', ['পুতিন', 'বিজয়', 'আশ্বাস'], { 'seed-putin-kim': 2 }),
+  cased('মহাকাশ কেন্দ্রে কিমের বৈঠক', ['মহাকাশ', 'কেন্দ্র', 'কিম', 'বৈঠক'], { 'seed-putin-kim': 2 }),
   cased('হাসিনার পদত্যাগ', ['হাসিনা', 'পদত্যাগ'], { 'hasina-resigns': 2 }),
   cased('ইউনূসের শপথ', ['ইউনূস', 'শপথ'], { 'yunus-oath': 2 }),
   cased('খালেদা জিয়ার দেশে ফেরা', ['খালেদা', 'জিয়া', 'ফেরা'], { 'khaleda-returns': 2, 'khaleda-leaves-for-london': 1 }),
@@ -243,7 +243,7 @@ export const JUDGMENTS: readonly Judgment[] = [
   phrase('"সাকিব আল হাসান"', ['সাকিব'], { 'shakib-retirement': 2 }, about()),
   phrase('"ঘূর্ণিঝড় রিমাল"', ['ঘূর্ণিঝড়', 'রিমাল'], { 'cyclone-remal': 2 }),
   phrase('"দ্বাদশ জাতীয় সংসদ নির্বাচন"', ['দ্বাদশ', 'সংসদ', 'নির্বাচন'], { 'election-2024-polls': 2 }),
-  phrase('“পুতিনকে বিজয়ের আশ্বাস”', ['পুতিন', 'বিজয়', 'আশ্বাস'], { 'seed-putin-kim': 2 }),
+  phrase('“মহাকাশ কেন্দ্রে”', ['মহাকাশ', 'কেন্দ্র'], { 'seed-putin-kim': 2 }),
 
   // False friends: a word that a naive stemmer or a phonetic fold would merge with another.
   falseFriend('মেট্রোরেল সুবিধা', ['মেট্রোরেল', 'সুবিধা'], { 'metro-rail-new-facility': 2 }),

@@ -1,6 +1,6 @@
 // The genitive of a name, joined as Bengali writes it (BANGLA.md §8): a name ending in a consonant
 // sound takes -এর written as the vowel sign (প্রকাশের, বাংলাদেশের), one ending in a vowel takes -র
-// (কালবেলার, এশিয়ার, ঢাকার). A hyphen comes only after Latin letters, digits or an abbreviation
+// (বর্ণমালার, এশিয়ার, ঢাকার). A hyphen comes only after Latin letters, digits or an abbreviation
 // (BBC-র, ২০২৪-এর). Names come from settings and the newsroom (site, section, person), so every
 // phrase built from one goes through here.
 

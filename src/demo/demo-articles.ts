@@ -1,6 +1,6 @@
 /**
  * The demo articles (`prokash seed`): the seed article (the portal's own, of the fixture page's
- * shape), the twenty headlines of the fixture's সর্বশেষ list, and about fifty more spread over the
+ * shape), the twenty newest (the home page's সর্বশেষ list), and about fifty more spread over the
  * last ten days, every section covered.
  * Times are relative (`ageMinutes` before seeding) except the seed article's fixed `published_at`.
  */

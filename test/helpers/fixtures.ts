@@ -7,7 +7,7 @@ import sharp from 'sharp';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-/** The ten body paragraphs of the seed article, as the reader saw them. */
+/** The ten body paragraphs of the test fixture article (Prokash's own writing, of a real article page's shape). */
 export async function seedParagraphs(): Promise<string[]> {
   return JSON.parse(await readFile(join(FIXTURES, 'seed-article-paragraphs.json'), 'utf8')) as string[];
 }

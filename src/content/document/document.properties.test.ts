@@ -49,8 +49,8 @@ const GOOD_URLS = [
   'https://www.reuters.com/world/?a=1&b=2',
   'mailto:desk@example.com',
   'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
-  'https://x.com/kalbela/status/1',
-  'https://www.facebook.com/kalbela/posts/1',
+  'https://x.com/prokashnews/status/1',
+  'https://www.facebook.com/prokashnews/posts/1',
   '/media/kim.jpg',
 ];
 const anyUrl = fc.oneof(
@@ -196,8 +196,8 @@ const { block } = fc.letrec((tie) => ({
     }),
     fc.constantFrom(
       { type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } },
-      { type: 'embed', attrs: { provider: 'x', url: 'https://x.com/kalbela/status/1' } },
-      { type: 'embed', attrs: { provider: 'facebook', url: 'https://www.facebook.com/kalbela/posts/1' } },
+      { type: 'embed', attrs: { provider: 'x', url: 'https://x.com/prokashnews/status/1' } },
+      { type: 'embed', attrs: { provider: 'facebook', url: 'https://www.facebook.com/prokashnews/posts/1' } },
     ),
   ),
   item: fc.tuple(paragraph, fc.array(tie('block'), { maxLength: 2 })).map(([first, rest]) => ({ type: 'list_item', content: [first, ...rest] })),

@@ -118,8 +118,8 @@ const CASES: Array<[string, string, Doc]> = [
   ['lazy data-src preferred', '<img src="/placeholder.gif" data-src="/media/real.jpg">', doc(img('/media/real.jpg'))],
   [
     'figure caption and credit',
-    '<figure><img src="/media/kim.jpg" alt="কিম"><figcaption>বৈঠকে দুই দেশের প্রেসিডেন্ট। <span class="credit">ছবি : রয়টার্স</span></figcaption></figure>',
-    doc(img('/media/kim.jpg', { alt: 'কিম', caption: 'বৈঠকে দুই দেশের প্রেসিডেন্ট।', credit: 'রয়টার্স' })),
+    '<figure><img src="/media/kim.jpg" alt="কিম"><figcaption>ভস্তোচনি মহাকাশ কেন্দ্রে বৈঠকের আগে দুই নেতা। <span class="credit">ছবি : রয়টার্স</span></figcaption></figure>',
+    doc(img('/media/kim.jpg', { alt: 'কিম', caption: 'ভস্তোচনি মহাকাশ কেন্দ্রে বৈঠকের আগে দুই নেতা।', credit: 'রয়টার্স' })),
   ],
   [
     'figure caption without credit',
@@ -145,8 +145,8 @@ const CASES: Array<[string, string, Doc]> = [
   ],
   [
     'Facebook plugin iframe',
-    `<iframe src="https://www.facebook.com/plugins/video.php?href=${encodeURIComponent('https://www.facebook.com/kalbela/videos/123456/')}&show_text=0"></iframe>`,
-    doc(embed('facebook', 'https://www.facebook.com/kalbela/videos/123456/')),
+    `<iframe src="https://www.facebook.com/plugins/video.php?href=${encodeURIComponent('https://www.facebook.com/prokashnews/videos/123456/')}&show_text=0"></iframe>`,
+    doc(embed('facebook', 'https://www.facebook.com/prokashnews/videos/123456/')),
   ],
   [
     'X embed iframe',
@@ -155,18 +155,18 @@ const CASES: Array<[string, string, Doc]> = [
   ],
   [
     'X embed code',
-    '<blockquote class="twitter-tweet"><p lang="bn" dir="ltr">টুইট</p>&mdash; কালবেলা (@kalbela) <a href="https://twitter.com/kalbela/status/1701980000000000000?ref_src=twsrc%5Etfw">September 13, 2023</a></blockquote> <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>',
-    doc(embed('x', 'https://twitter.com/kalbela/status/1701980000000000000')),
+    '<blockquote class="twitter-tweet"><p lang="bn" dir="ltr">টুইট</p>&mdash; প্রকাশ (@prokashnews) <a href="https://twitter.com/prokashnews/status/1701980000000000000?ref_src=twsrc%5Etfw">September 13, 2023</a></blockquote> <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>',
+    doc(embed('x', 'https://twitter.com/prokashnews/status/1701980000000000000')),
   ],
   [
     'Facebook embed code',
-    '<div class="fb-post" data-href="https://www.facebook.com/kalbela/posts/pfbid02abc" data-width="500"><blockquote>fallback</blockquote></div>',
-    doc(embed('facebook', 'https://www.facebook.com/kalbela/posts/pfbid02abc')),
+    '<div class="fb-post" data-href="https://www.facebook.com/prokashnews/posts/pfbid02abc" data-width="500"><blockquote>fallback</blockquote></div>',
+    doc(embed('facebook', 'https://www.facebook.com/prokashnews/posts/pfbid02abc')),
   ],
   [
     'lone link to a video',
-    `<p><a href="${VIDEO}">${VIDEO}</a></p><p> https://x.com/kalbela/status/1 </p>`,
-    doc(embed('youtube', VIDEO), embed('x', 'https://x.com/kalbela/status/1')),
+    `<p><a href="${VIDEO}">${VIDEO}</a></p><p> https://x.com/prokashnews/status/1 </p>`,
+    doc(embed('youtube', VIDEO), embed('x', 'https://x.com/prokashnews/status/1')),
   ],
   ['link with its own words stays a link', `<p><a href="${VIDEO}">ভিডিওটি দেখুন</a></p>`, doc(p(t('ভিডিওটি দেখুন', link(VIDEO))))],
   ['look-alike player dropped', '<iframe src="https://www.youtube.com.evil.example/embed/dQw4w9WgXcQ"></iframe>', doc()],

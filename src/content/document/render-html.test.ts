@@ -56,8 +56,8 @@ test('renderDocumentHtml renders every node and mark (table)', () => {
     ['horizontal rule', doc({ type: 'horizontal_rule' }), '<hr>'],
     [
       'image with caption, credit and size',
-      doc(image({ alt: 'কিম ও পুতিন', caption: 'বৈঠকে দুই দেশের প্রেসিডেন্ট।', credit: 'রয়টার্স', width: 1200, height: 800 })),
-      '<figure class="body-image"><img src="/media/kim.jpg" alt="কিম ও পুতিন" width="1200" height="800" loading="lazy" decoding="async"><figcaption>বৈঠকে দুই দেশের প্রেসিডেন্ট। <span class="credit">ছবি : রয়টার্স</span></figcaption></figure>',
+      doc(image({ alt: 'কিম ও পুতিন', caption: 'ভস্তোচনি মহাকাশ কেন্দ্রে বৈঠকের আগে দুই নেতা।', credit: 'রয়টার্স', width: 1200, height: 800 })),
+      '<figure class="body-image"><img src="/media/kim.jpg" alt="কিম ও পুতিন" width="1200" height="800" loading="lazy" decoding="async"><figcaption>ভস্তোচনি মহাকাশ কেন্দ্রে বৈঠকের আগে দুই নেতা। <span class="credit">ছবি : রয়টার্স</span></figcaption></figure>',
     ],
     [
       'image whose credit was typed with its own prefix: the prefix once',
@@ -86,13 +86,13 @@ test('renderDocumentHtml renders every node and mark (table)', () => {
     ],
     [
       'Facebook embed',
-      doc({ type: 'embed', attrs: { provider: 'facebook', url: 'https://www.facebook.com/kalbela/posts/1' } }),
-      '<div class="embed embed-facebook" data-embed-provider="facebook" data-embed-url="https://www.facebook.com/kalbela/posts/1"><a href="https://www.facebook.com/kalbela/posts/1" rel="nofollow noopener" target="_blank">ফেসবুকে পোস্টটি দেখুন</a></div>',
+      doc({ type: 'embed', attrs: { provider: 'facebook', url: 'https://www.facebook.com/prokashnews/posts/1' } }),
+      '<div class="embed embed-facebook" data-embed-provider="facebook" data-embed-url="https://www.facebook.com/prokashnews/posts/1"><a href="https://www.facebook.com/prokashnews/posts/1" rel="nofollow noopener" target="_blank">ফেসবুকে পোস্টটি দেখুন</a></div>',
     ],
     [
       'X embed',
-      doc({ type: 'embed', attrs: { provider: 'x', url: 'https://x.com/kalbela/status/1' } }),
-      '<div class="embed embed-x" data-embed-provider="x" data-embed-url="https://x.com/kalbela/status/1"><a href="https://x.com/kalbela/status/1" rel="nofollow noopener" target="_blank">এক্সে (টুইটারে) পোস্টটি দেখুন</a></div>',
+      doc({ type: 'embed', attrs: { provider: 'x', url: 'https://x.com/prokashnews/status/1' } }),
+      '<div class="embed embed-x" data-embed-provider="x" data-embed-url="https://x.com/prokashnews/status/1"><a href="https://x.com/prokashnews/status/1" rel="nofollow noopener" target="_blank">এক্সে (টুইটারে) পোস্টটি দেখুন</a></div>',
     ],
   ];
   for (const [name, input, expected] of cases) assert.equal(renderDocumentHtml(input), expected, name);

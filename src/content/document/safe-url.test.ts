@@ -9,7 +9,7 @@ test('URL rules (table)', () => {
     ['/world/asia/251042', true, false, true, true],
     ['/topic/রাশিয়া?page=2#x', true, false, true, true],
     ['/media/2023/09/kim.jpg', true, false, true, true],
-    ['https://www.kalbela.com/world/asia/25', false, true, true, true],
+    ['https://news.example.com/world/asia/25', false, true, true, true],
     ['HTTP://EXAMPLE.COM', false, true, true, true],
     ['https://bn.wikipedia.org/wiki/বাংলাদেশ', false, true, true, true],
     ['mailto:desk@example.com', false, false, true, false],

@@ -17,7 +17,7 @@ const EVERY_NODE: Doc = {
     {
       type: 'paragraph',
       content: [
-        { type: 'text', text: 'কালবেলা', marks: [{ type: 'link', attrs: { href: '/world/asia/251042' } }, { type: 'bold' }] },
+        { type: 'text', text: 'প্রকাশ', marks: [{ type: 'link', attrs: { href: '/world/asia/251042' } }, { type: 'bold' }] },
         { type: 'hard_break' },
         { type: 'text', text: 'ই-মেইল', marks: [{ type: 'italic' }, { type: 'link', attrs: { href: 'mailto:desk@example.com' } }] },
       ],
@@ -39,8 +39,8 @@ const EVERY_NODE: Doc = {
     { type: 'image', attrs: { src: '/media/2023/09/kim.jpg', alt: 'কিম', caption: 'বৈঠকে', credit: 'রয়টার্স', width: 1200, height: 800 } },
     { type: 'image', attrs: { src: 'https://cdn.example.com/a.jpg', alt: '', caption: '', credit: '' } },
     { type: 'embed', attrs: { provider: 'youtube', url: VIDEO } },
-    { type: 'embed', attrs: { provider: 'facebook', url: 'https://www.facebook.com/kalbela/posts/pfbid02abc' } },
-    { type: 'embed', attrs: { provider: 'x', url: 'https://x.com/kalbela/status/1701980000000000000' } },
+    { type: 'embed', attrs: { provider: 'facebook', url: 'https://www.facebook.com/prokashnews/posts/pfbid02abc' } },
+    { type: 'embed', attrs: { provider: 'x', url: 'https://x.com/prokashnews/status/1701980000000000000' } },
   ],
 };
 
@@ -194,7 +194,7 @@ test('parseDocument rejects bad documents with the path of the bad node', () => 
     ],
     [
       'embed of a profile, not a post',
-      doc({ type: 'embed', attrs: { provider: 'x', url: 'https://x.com/kalbela' } }),
+      doc({ type: 'embed', attrs: { provider: 'x', url: 'https://x.com/prokashnews' } }),
       'content[0].attrs.url',
       /must be a X \(Twitter\) post or video URL/,
     ],

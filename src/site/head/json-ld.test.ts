@@ -20,7 +20,7 @@ describe('NewsArticle JSON-LD', () => {
   it('has the fields Google asks for, with absolute URLs and +06:00 dates', () => {
     assert.equal(data['@context'], 'https://schema.org');
     assert.equal(data['@type'], 'NewsArticle');
-    assert.equal(data.headline, 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম');
+    assert.equal(data.headline, 'মহাকাশ কেন্দ্রে পুতিনের সঙ্গে কিমের বৈঠক');
     assert.deepEqual(data.mainEntityOfPage, { '@type': 'WebPage', '@id': `${ORIGIN}/world/asia/251042` });
     assert.equal(data.image[0].url, `${ORIGIN}/media/kim-putin-960x540.jpg`);
     assert.equal(data.image[0].width, 960);
@@ -38,7 +38,7 @@ describe('NewsArticle JSON-LD', () => {
       site,
       sampleArticle({
         bylines: [
-          { name: 'কালবেলা ডেস্ক', href: '/author/kalbela-desk' },
+          { name: 'আন্তর্জাতিক ডেস্ক', href: '/author/international-desk' },
           { name: 'তানজিলা রহমান', href: '/author/tanjila', kind: 'reporter' },
           { name: 'বাসস', href: '/author/bss', kind: 'agency' },
           { name: 'দেবিদ্বার (কুমিল্লা) প্রতিনিধি', href: '/author/debidwar', kind: 'correspondent', personName: 'আবুল কালাম' },
@@ -52,7 +52,7 @@ describe('NewsArticle JSON-LD', () => {
     assert.deepEqual(
       a.author.map((p: any) => [p['@type'], p.url]),
       [
-        ['Organization', `${ORIGIN}/author/kalbela-desk`],
+        ['Organization', `${ORIGIN}/author/international-desk`],
         ['Person', `${ORIGIN}/author/tanjila`],
         ['Organization', `${ORIGIN}/author/bss`],
         ['Person', `${ORIGIN}/author/debidwar`],
@@ -98,7 +98,7 @@ describe('article and home <head>', () => {
 
   it('has Open Graph and a large Twitter card, canonical and max-image-preview', () => {
     assert.deepEqual(meta('og:type'), ['article']);
-    assert.deepEqual(meta('og:title'), ['পুতিনকে বিজয়ের আশ্বাস দিলেন কিম']);
+    assert.deepEqual(meta('og:title'), ['মহাকাশ কেন্দ্রে পুতিনের সঙ্গে কিমের বৈঠক']);
     assert.deepEqual(meta('og:url'), [`${ORIGIN}/world/asia/251042`]);
     assert.deepEqual(meta('og:image'), [`${ORIGIN}/media/kim-putin-960x540.jpg`]);
     assert.deepEqual(meta('og:image:width'), ['960']);

@@ -1,41 +1,41 @@
 /**
  * Realistic sample view models for the template preview and the template tests, built from the
- * seed fixture (a Kalbela article page). Not used by the running site.
+ * test fixture article (test/fixtures/seed-article.jsonl) and the demo's সর্বশেষ headlines. Not used by the running site.
  */
 import { toBengaliDigits } from '../../bangla/digits.ts';
 import { raw } from '../../lib/html.ts';
 import type { ArchivePageVM, ArticleCardVM, ArticleVM, ErrorPageVM, HomeVM, ImageVM, ListPageVM, ListsVM, SectionPageVM, SiteVM } from '../view-model.ts';
 import { PAGE_STYLE_NAMES } from '../page-styles.ts';
 
-/** The twenty সর্বশেষ headlines of the fixture's sidebar, as [kicker, headline]. */
-export const FIXTURE_LATEST: Array<[string, string]> = [
-  ['', 'যে কারণে বিয়ের অনুষ্ঠানে নাচেন না রণবীর কাপুর'],
-  ['', 'নোবিপ্রবি সাংবাদিক সমিতির সভাপতি নাহিদ, সম্পাদক মুদ্দাচ্ছির'],
-  ['', 'ঢাকায় ৬.৯ মাত্রার ভূমিকম্পে কত প্রাণহানি হতে পারে, জানাল রাজউক'],
-  ['', 'বিনা অনুমতিতে বিদেশে অবস্থান, চাকরিচ্যুত ইবির অধ্যাপক'],
-  ['', 'গভীর রাতে বাড়িতে পুলিশ, প্রবাসী যুবকের মৃত্যু'],
-  ['', 'ইতালিতে প্রবাসীদের পোস্টাল ভোট নিয়ে বিএনপির কর্মসূচি'],
-  ['', 'ইয়ানসেনের ছয় উইকেটে বিপদে ভারত'],
-  ['', 'ছাত্রশিবিরের অর্ধশতাধিক নেতাকর্মীর ছাত্রদলে যোগদান'],
-  ['', 'ঢাবির বিজয় একাত্তর হলে আগুন'],
-  ['', 'বৃহত্তর সুন্নি জোট থেকে ৩০০ আসনেই প্রার্থী দেওয়া হবে : গিয়াসউদ্দিন তাহেরী'],
-  ['', 'সাবেক মেয়র তাপসের ২১ ব্যাংক হিসাবে ১০ কোটি টাকা ফ্রিজ'],
-  ['', 'ব্র্যাক ব্যাংকের দ্বিতীয় ‘এমপাওয়ারঅ্যাবিলিটি-২০২৫’ অনুষ্ঠিত'],
-  ['', 'ক্যানসারকে দূরে রাখতে চান? এই সহজ ৫ টিপস মানুন আজ থেকেই'],
-  ['', 'কিংবদন্তির মৃত্যুতে স্তব্ধ বলিউড'],
-  ['', 'কর্মসূচি প্রত্যাহার করল চট্টগ্রাম বন্দর রক্ষা পরিষদ'],
-  ['', 'যাত্রী ভেবে পুলিশের গাড়িতে ডাকাতের হানা, অতঃপর...'],
-  ['', 'ভূমিকম্পের প্রস্তুতি নিয়ে জরুরি বৈঠকে প্রধান উপদেষ্টা'],
-  ['র্যাগিংয়ের অভিযোগ', '‘ম্যানার’ শেখানোর নামে থাপ্পড়, কানে শুনছে না নবীন শিক্ষার্থী'],
-  ['', 'পাকিস্তানের সিন্ধু একদিন ভারতের হতে পারে : রাজনাথ সিং'],
-  ['', 'বাজারে এলো এআই ফিচার ও এমোলেড ডিসপ্লেসহ নতুন টেকনো ওয়াচ নিও'],
+/** Twenty সর্বশেষ headlines (the demo's), as [kicker, headline]; one kicker's র্যাগিং without the ZWJ, as sources often write it. */
+export const SAMPLE_LATEST: Array<[string, string]> = [
+  ['', 'মুম্বাইয়ের পুরোনো সিঙ্গেল স্ক্রিন প্রেক্ষাগৃহ ফিরছে নতুন রূপে'],
+  ['', 'পরীক্ষার মৌসুমে রাত ১১টা পর্যন্ত খোলা থাকবে রাবির কেন্দ্রীয় গ্রন্থাগার'],
+  ['', 'রাজধানীর ৩০ মোড়ে বসছে স্বয়ংক্রিয় ট্রাফিক সংকেত'],
+  ['', 'কৃষি গুচ্ছের ভর্তি পরীক্ষা এবার আট বিভাগীয় শহরে'],
+  ['', 'সেনবাগে বাঁশের সাঁকোই ভরসা পাঁচ গ্রামের মানুষের'],
+  ['', 'মালয়েশিয়ায় প্রবাসী শ্রমিকদের জন্য বাংলায় আইনি পরামর্শ'],
+  ['', 'শেষ ওভারের নাটকীয়তায় সিলেটের জয়'],
+  ['', 'কালাইয়ে ইউপি উপনির্বাচনে ভোট পড়েছে ৬১ শতাংশ'],
+  ['', 'কার্জন হলের একটি গবেষণাগারে আগুন, হতাহত নেই'],
+  ['', 'পোস্টার-ব্যানারে প্লাস্টিক নয়, প্রার্থীদের চিঠি দেবে ইসি'],
+  ['', 'জেলা হাসপাতালের কেনাকাটায় অনিয়মের অভিযোগ, অনুসন্ধানে দুদক'],
+  ['', 'নতুন আলু উঠতেই দাম কমল, পেঁয়াজে স্বস্তি নেই'],
+  ['', 'দিনভর বসে কাজ? ঘাড় ও কোমরের ব্যথা এড়াতে পাঁচ অভ্যাস'],
+  ['', 'মুম্বাইয়ের স্বাধীন চলচ্চিত্র উৎসবে বাংলাদেশের দুই ছবি'],
+  ['', 'কনটেইনার জট কমাতে বন্দরে কাস্টমস খোলা থাকবে দিনরাত'],
+  ['', 'উল্লাপাড়ায় সরিষার আবাদ বেড়েছে দেড় হাজার হেক্টর'],
+  ['', 'মেঘনায় যাত্রীবাহী লঞ্চে আগুন, সব যাত্রী উদ্ধার'],
+  ['র্যাগিং প্রতিরোধ', 'ছাত্রাবাসে অভিযোগ বাক্স, নবীনদের পাশে পরামর্শক শিক্ষক'],
+  ['', 'নেপালে ভূমিধসে মহাসড়ক বন্ধ, আটকা কয়েক শ পর্যটক'],
+  ['', 'অপরিচিত নম্বরের কলেও পর্দায় দেখা যাবে নিবন্ধিত নাম'],
 ];
 
-const FIXTURE_BODY = [
-  'মার্কিন সতর্কবার্তার পরও রাশিয়া সফর করেছেন উত্তর কোরিয়ার প্রেসিডেন্ট কিম জং উন। দেশটির দ্বিতীয় বৃহত্তম ও পূর্বাঞ্চলীয় শহর ভ্লাদিভস্তকে তিনি রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে বৈঠক করেন। এ সময় তিনি পুতিনকে বিজয়ের আশ্বাস দেন।',
-  'রাশিয়ার বার্তা সংস্থা জানিয়েছে, ইউক্রেনে আগ্রাসনে শত্রুদের মোকাবিলা করে রাশিয়া জয়ী হবে। এ বিষয়ে উত্তর কোরিয়ার প্রেসিডেন্ট কিম জং উন দৃঢ়ভাবে আশ্বস্ত করেছেন।',
-  'কিমকে উদ্ধৃত করে প্রতিবেদনে বলা হয়েছে, আমি দৃঢ়ভাবে বিশ্বাস করি যে রাশিয়ার সেনারা অবশ্যই বিশাল জয় অর্জন করবে। তারা এ যুদ্ধের মাধ্যমে শয়তানদের শাস্তি দেবে।',
-  'কিমের এই সফর নিয়ে রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের মুখপাত্র দিমিত্রি পেসকভ বলেছেন, এটি একটি পূর্ণাঙ্গ সফর হবে। দুই দেশের প্রতিনিধিদলের মধ্যে আলোচনা হবে। এরপর প্রয়োজন হলে দুই দেশের নেতা একান্ত বৈঠক করবেন।',
+const SAMPLE_BODY = [
+  'চার বছরের বেশি সময় পর আবার রাশিয়া সফরে গিয়ে দেশটির প্রেসিডেন্ট ভ্লাদিমির পুতিনের মুখোমুখি হলেন উত্তর কোরিয়ার নেতা কিম জং উন। রাশিয়ার দূরপ্রাচ্যের আমুর অঞ্চলে ভস্তোচনি মহাকাশ কেন্দ্রে আজ বুধবার দুই নেতার দেখা হয়।',
+  'উত্তর কোরিয়ার রাষ্ট্রীয় বার্তা সংস্থা কেসিএনএ জানিয়েছিল, গত রোববার পিয়ংইয়ং থেকে নিজের বিশেষ ট্রেনে রাশিয়ার পথে রওনা হন কিম। গতকাল মঙ্গলবার সীমান্তের খাসান স্টেশন দিয়ে ট্রেনটি রাশিয়ায় ঢোকে। কিমের সফরসঙ্গী হয়েছেন দেশটির সামরিক বাহিনী ও প্রতিরক্ষা শিল্পের শীর্ষ কর্মকর্তারা।',
+  'মহাকাশ কেন্দ্রে পৌঁছালে পুতিন নিজে কিমকে স্বাগত জানান। এরপর দুই নেতা কেন্দ্রের রকেট উৎক্ষেপণ স্থাপনা ঘুরে দেখেন। দুই দেশের প্রতিনিধিদলের আলোচনা শেষে পুতিন ও কিম আলাদা করে বৈঠকে বসেন।',
+  'বৈঠকে কী নিয়ে কথা হয়েছে, দুই দেশের কেউ তা বিস্তারিত জানায়নি। তবে পশ্চিমা দেশগুলোর আশঙ্কা, ইউক্রেন যুদ্ধে গোলাবারুদের ঘাটতি মেটাতে রাশিয়া উত্তর কোরিয়ার কাছ থেকে অস্ত্র কিনতে চায়; বিনিময়ে পিয়ংইয়ং পেতে পারে খাদ্যসহায়তা ও সামরিক প্রযুক্তি।',
   // A long unbroken token: the page must wrap it rather than scroll sideways on a phone.
   'বিস্তারিত: https://www.example.gov.bd/press-release/2023/09/13/russia-north-korea-summit-vladivostok-official-statement-full-text',
 ];
@@ -66,7 +66,7 @@ export function sampleCard(i: number, kicker: string, headline: string): Article
     href: `/national/${id}`,
     kicker,
     headline,
-    summary: i % 2 === 0 ? (FIXTURE_BODY[1] ?? '') : '',
+    summary: i % 2 === 0 ? (SAMPLE_BODY[1] ?? '') : '',
     image: i % 3 === 2 ? null : sampleImage(`sample-${i % 6}`, headline),
     sectionName: 'জাতীয়',
     sectionHref: '/national',
@@ -80,7 +80,7 @@ export function sampleCard(i: number, kicker: string, headline: string): Article
 /** The site chrome: nav with sub-sections, breaking items, feeds; one stylesheet URL for every kind of page, or one each. */
 export function sampleSite(css: string | SiteVM['assets']['css'] = '/assets/site.00000000.css'): SiteVM {
   return {
-    name: 'কালবেলা অনলাইন',
+    name: 'প্রকাশ অনলাইন',
     origin: 'http://localhost:3000',
     todayLabel: 'শুক্রবার, ২৭ নভেম্বর ২০২৬, ১২ অগ্রহায়ণ ১৪৩৩, ১৬ জমাদিউস সানি ১৪৪৮ হিজরি',
     todayHref: '/archive/2026/11/27#print-edition',
@@ -120,8 +120,8 @@ export function sampleSite(css: string | SiteVM['assets']['css'] = '/assets/site
       { name: 'মতামত', href: '/opinion', children: [] },
     ],
     breaking: [
-      { name: 'ভূমিকম্পের প্রস্তুতি নিয়ে জরুরি বৈঠকে প্রধান উপদেষ্টা', href: '/national/251117' },
-      { name: 'ঢাবির বিজয় একাত্তর হলে আগুন', href: '/national/251109' },
+      { name: 'মেঘনায় যাত্রীবাহী লঞ্চে আগুন, সব যাত্রী উদ্ধার', href: '/national/251117' },
+      { name: 'কার্জন হলের একটি গবেষণাগারে আগুন, হতাহত নেই', href: '/national/251109' },
     ],
     feeds: [
       { name: 'RSS', href: '/rss.xml' },
@@ -132,39 +132,39 @@ export function sampleSite(css: string | SiteVM['assets']['css'] = '/assets/site
   };
 }
 
-/** The fixture's সর্বশেষ list, and a জনপ্রিয় list in another order. */
+/** The সর্বশেষ list, and a জনপ্রিয় list in another order. */
 export function sampleLists(): ListsVM {
-  const latest = FIXTURE_LATEST.map(([kicker, headline], i) => sampleCard(i, kicker, headline));
+  const latest = SAMPLE_LATEST.map(([kicker, headline], i) => sampleCard(i, kicker, headline));
   const popular = [...latest.slice(10), ...latest.slice(0, 10)];
   return { latest, popular };
 }
 
-/** The fixture article: কালবেলা ডেস্ক, প্রকাশ : ১৩ সেপ্টেম্বর ২০২৩, ০৪:৫৭ পিএম, অনলাইন সংস্করণ. */
+/** The fixture article: আন্তর্জাতিক ডেস্ক, প্রকাশ : ১৩ সেপ্টেম্বর ২০২৩, ০৪:৫৭ পিএম, অনলাইন সংস্করণ. */
 export function sampleArticle(overrides: Partial<ArticleVM> = {}): ArticleVM {
   const lists = sampleLists();
   return {
     id: 251042,
     href: '/world/asia/251042',
-    kicker: 'ভ্লাদিভস্তকে বৈঠক',
-    headline: 'পুতিনকে বিজয়ের আশ্বাস দিলেন কিম',
-    summary: FIXTURE_BODY[0] ?? '',
+    kicker: 'রাশিয়া সফরে কিম',
+    headline: 'মহাকাশ কেন্দ্রে পুতিনের সঙ্গে কিমের বৈঠক',
+    summary: SAMPLE_BODY[0] ?? '',
     corrections: [],
     comments: { countLabel: 'এখনো কোনো মন্তব্য নেই', items: [], formAction: '/api/v1/articles/251042/comments' },
-    image: sampleImage('kim-putin', 'ভ্লাদিভস্তকে বৈঠকে কিম জং উন ও ভ্লাদিমির পুতিন', 'বৈঠকে দুই দেশের প্রেসিডেন্ট।', 'রয়টার্স'),
+    image: sampleImage('kim-putin', 'ভস্তোচনি মহাকাশ কেন্দ্রে কিম জং উন ও ভ্লাদিমির পুতিন', 'ভস্তোচনি মহাকাশ কেন্দ্রে বৈঠকের আগে দুই নেতা।', 'রয়টার্স'),
     sectionName: 'এশিয়া',
     sectionHref: '/world/asia',
     publishedLabel: PUBLISHED_LABEL,
     relativeLabel: '২ বছর আগে',
     publishedIso: PUBLISHED_ISO,
     breaking: false,
-    subheadline: 'ইউক্রেন যুদ্ধে রাশিয়ার জয়ের বিষয়ে দৃঢ় আশাবাদ উত্তর কোরিয়ার নেতার',
-    bylines: [{ name: 'কালবেলা ডেস্ক', href: '/author/kalbela-desk' }],
+    subheadline: 'চার বছরের বেশি সময় পর দুই নেতার দ্বিতীয় শীর্ষ বৈঠক',
+    bylines: [{ name: 'আন্তর্জাতিক ডেস্ক', href: '/author/international-desk' }],
     editionLabel: 'অনলাইন সংস্করণ',
     printPageLabel: '',
     printEditionHref: '',
     updatedLabel: '',
     updatedIso: '',
-    bodyHtml: raw(FIXTURE_BODY.map((p) => `<p>${p}</p>`).join('\n')),
+    bodyHtml: raw(SAMPLE_BODY.map((p) => `<p>${p}</p>`).join('\n')),
     tags: [
       { name: 'রাশিয়া', href: '/topic/russia' },
       { name: 'উত্তর কোরিয়া', href: '/topic/north-korea' },
@@ -185,7 +185,7 @@ export function sampleArticle(overrides: Partial<ArticleVM> = {}): ArticleVM {
 export function sampleHome(): HomeVM {
   const lists = sampleLists();
   const { latest } = lists;
-  const lead: ArticleCardVM = { ...sampleArticle(), summary: FIXTURE_BODY[0] ?? '' };
+  const lead: ArticleCardVM = { ...sampleArticle(), summary: SAMPLE_BODY[0] ?? '' };
   return {
     mostRead: [],
     lead,
@@ -223,11 +223,11 @@ export function sampleListPage(): ListPageVM {
   const lists = sampleLists();
   return {
     kind: 'author',
-    title: 'কালবেলা ডেস্ক',
-    canonicalUrl: 'http://localhost:3000/author/kalbela-desk',
-    subtitle: 'কালবেলা অনলাইনের বার্তা বিভাগ',
+    title: 'আন্তর্জাতিক ডেস্ক',
+    canonicalUrl: 'http://localhost:3000/author/international-desk',
+    subtitle: 'প্রকাশ অনলাইনের আন্তর্জাতিক বিভাগ',
     articles: lists.latest.slice(0, 10),
-    pagination: { page: 1, pageLabel: 'পৃষ্ঠা ১', prevHref: null, nextHref: '/author/kalbela-desk?page=2' },
+    pagination: { page: 1, pageLabel: 'পৃষ্ঠা ১', prevHref: null, nextHref: '/author/international-desk?page=2' },
     lists,
   };
 }
