@@ -270,10 +270,7 @@ export class ReaderPages {
   }
 
   private articleSite(article: ArticleFull, ctx: ViewContext): SiteVM {
-    const site = this.site(this.tree, ctx, { section: article.section, front: false });
-    // The follow line offers the section's own feed after the site's.
-    site.feeds = [...site.feeds, { name: `${genitive(article.section.name)} ফিড`, href: `/${article.section.path}/rss.xml` }];
-    return site;
+    return withSectionFeed(this.site(this.tree, ctx, { section: article.section, front: false }), article.section);
   }
 
   private async articleVM(tree: SectionTree, article: ArticleFull, related: ArticleSummary[], ctx: ViewContext, withComments = true): Promise<ArticleVM> {
@@ -307,7 +304,7 @@ export class ReaderPages {
     const ctx = this.ctx();
     const tree = this.tree;
     const articles = await this.pageOf(tree, { sectionIds: tree.subtreeIds(section) }, page);
-    const html = templates.renderSectionPage(this.site(tree, ctx, { section, front: true }), {
+    const html = templates.renderSectionPage(withSectionFeed(this.site(tree, ctx, { section, front: true }), section), {
       title: section.name,
       canonicalUrl: this.canonical(sectionHref(section), page),
       breadcrumbs: breadcrumbsVM(tree.ancestry(section)),
@@ -405,4 +402,9 @@ function printEditionHref(article: ArticleFull, ctx: ViewContext): string {
   if (article.edition !== 'print' || !article.publishedAt) return '';
   const day = archiveDayHref(zonedCivilDate(new Date(article.publishedAt), ctx.timeZone));
   return `${day}#${article.printPage ? `print-page-${article.printPage}` : 'print-edition'}`;
+}
+
+/** The follow line and the head's feed links offer the section's own feed after the site's. */
+function withSectionFeed(site: SiteVM, section: { name: string; path: string }): SiteVM {
+  return { ...site, feeds: [...site.feeds, { name: `${genitive(section.name)} ফিড`, href: `/${section.path}/rss.xml` }] };
 }

@@ -280,6 +280,9 @@ for (const dialect of DIALECTS) {
         const head = await headOf(page);
         assert.equal(head.title, 'এশিয়া | প্রকাশ');
         assert.equal(head.description, 'এশিয়া: প্রকাশের সর্বশেষ খবর');
+        // A section front offers its own feed, as its articles do: in the head and the footer.
+        assert.deepEqual(head.feeds, ['RSS', 'এশিয়ার ফিড']);
+        assert.deepEqual(await footerFeeds(page), ['RSS', 'এশিয়ার ফিড']);
         const violations = await axeViolations(page, 'section page');
         assert.equal(violations.length, 0, formatViolations(violations));
         await done();
