@@ -185,9 +185,9 @@ for (const dialect of DIALECTS) {
     // half a second (the HTML, then the stylesheet and the lead picture side by side); the rest is
     // the renderer's main thread, so a host whose cores are busy with other work makes it late: the
     // message gives every load's figure and the load average.
-    // Reported as a TODO, not asserted: on a quiet machine every page meets it (0.66–1.07 s), but a
-    // CI run at load 8.7 measured the home page at 1.2–1.76 s in all nine loads (docs/benchmarks.md).
-    test(`largest contentful paint at most ${MAX_LCP_MS} ms`, { todo: 'issue 14: the home page misses it on a busy host' }, () => {
+    // This file runs last and alone in `npm test` (scripts/run-tests.mjs): beside another test file
+    // a CI run at load 8.7 measured the home page at 1.2–1.76 s, alone 0.84–0.98 s (docs/benchmarks.md).
+    test(`largest contentful paint at most ${MAX_LCP_MS} ms`, () => {
       const load = loadavg()[0]!.toFixed(1);
       for (const f of figures)
         assert.ok(
