@@ -62,6 +62,8 @@ import { PopularLists } from './engage/views/popular-lists.ts';
 import { createBeaconFastPath } from './engage/views/beacon-fast-path.ts';
 import { getOrCreateSecret } from './content/settings/secrets.ts';
 import { siteSubscribers } from './subscribers.ts';
+import { createWebhooks, type Webhooks } from './webhooks/webhook-module.ts';
+import { webhookEndpoints } from './webhooks/webhook.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -79,6 +81,8 @@ export interface AppDeps {
   signal?: EventSignal;
   /** Hold every answer of a declared endpoint to its declared shape (tests). */
   checkAnswers?: boolean;
+  /** How long a webhook receiver has to answer (ms; 10 s). */
+  webhookTimeoutMs?: number;
 }
 
 export interface App {
@@ -97,6 +101,7 @@ export interface App {
   views: ViewCounter;
   popular: PopularLists;
   pages: ReaderPages;
+  webhooks: Webhooks;
 }
 
 // search: at start, index what changed while no server ran (seed, imports) up to this many
@@ -149,6 +154,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const pageFastPath = createPageFastPath(cache, () => pages.fragments.current(), config.trustProxy);
   const server = createHttpServer(config, deps, pages, pageFastPath, () => views);
+  let jobsHeld = () => false;
+  const webhooks = createWebhooks({
+    db,
+    clock,
+    reader,
+    comments: (id) => comments.approved(id),
+    siteUrl: config.siteUrl,
+    isActive: () => jobsHeld(),
+    timeoutMs: deps.webhookTimeoutMs,
+    log: log('a webhook delivery failed'),
+  });
   const search = await createSearchModule({ database, reader, clock, timeZone: () => settings.get().timeZone, log: log('search indexing failed') });
   dispatcher = new EventDispatcher({
     db,
@@ -162,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       fragments: pages.fragments,
       search: search.indexer,
       suggest: search.suggest,
+      webhooks,
     }),
     log: log('applying content events failed'),
   });
@@ -206,7 +223,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await catchUpSearch(server, search);
-  const jobs = await startSiteJobs({ config, db, clock, deps, scheduler, popular, events, log: log('a site job failed') });
+  const jobs = await startSiteJobs({ config, db, clock, deps, scheduler, popular, events, webhooks, log: log('a site job failed') });
+  jobsHeld = () => jobs.held;
   registerApis(server, {
     config,
     db,
@@ -228,6 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     popular: (window, limit) => pages.popular(undefined, window, limit),
     suggest: search.suggest,
     checkAnswers: deps.checkAnswers,
+    webhooks,
   });
   if (deps.timers !== false) views.start();
 
@@ -238,7 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await signal.close();
   });
   await server.ready();
-  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages };
+  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages, webhooks };
 }
 
 /** Fastify, behind the two fast paths: the view beacon and cached pages are answered before it sees the request. */
@@ -365,6 +384,7 @@ async function startSiteJobs(p: {
   scheduler: Scheduler;
   popular: PopularLists;
   events: EventDispatcher;
+  webhooks: Webhooks;
   log: (error: unknown) => void;
 }): Promise<SiteJobs> {
   const { config, db, clock, deps, scheduler, popular, events } = p;
@@ -379,6 +399,7 @@ async function startSiteJobs(p: {
             everyMs: 3600_000,
             run: () => pruneEvents(db, new Date(clock.now().getTime() - EVENT_LOG_KEEP.ms).toISOString(), EVENT_LOG_KEEP.events),
           },
+          ...p.webhooks.jobs,
         ];
   const cursors = eventCursors(db, () => clock.now().toISOString());
   const jobs = new SiteJobs({
@@ -414,6 +435,7 @@ interface ApiParts {
   popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
   suggest: SearchModule['suggest'];
   checkAnswers?: boolean;
+  webhooks: Webhooks;
 }
 
 /** The JSON APIs: every endpoint declared, registered with its access rule, and described at /api/docs. */
@@ -428,6 +450,7 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
     ...mediaEndpoints({ db, clock, mediaDir: p.mediaDir, writer }),
     ...moderationEndpoints({ comments: p.comments }),
     ...healthEndpoints({ events: p.events, jobs: p.jobs, routes: p.routes, cache: p.cache }),
+    ...webhookEndpoints(p.webhooks.service),
   ];
   const articlePath = async (id: number) => {
     const path = p.routes.articlePath(id, clock.now().toISOString());
