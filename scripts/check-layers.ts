@@ -20,7 +20,7 @@ export const FLOORS: readonly (readonly string[])[] = [
 export const SIDEWAYS: readonly string[] = [
   'feeds → cache', // feeds are cached pages
   'webhooks → api', // a webhook carries the article as the content API shows it
-  'webhooks → newsroom', // webhooks are managed through the admin API
+  'newsroom → webhooks', // admins manage webhooks through the admin API and app
   'app.ts → subscribers.ts',
   'cli → app.ts',
   'cli → runtime.ts',

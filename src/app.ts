@@ -63,7 +63,7 @@ import { createBeaconFastPath } from './engage/views/beacon-fast-path.ts';
 import { getOrCreateSecret } from './content/settings/secrets.ts';
 import { siteSubscribers } from './subscribers.ts';
 import { createWebhooks, type Webhooks } from './webhooks/webhook-module.ts';
-import { webhookEndpoints } from './webhooks/webhook.routes.ts';
+import { webhookEndpoints } from './newsroom/webhook.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -154,14 +154,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const pageFastPath = createPageFastPath(cache, () => pages.fragments.current(), config.trustProxy);
   const server = createHttpServer(config, deps, pages, pageFastPath, () => views);
-  let jobsHeld = () => false;
   const webhooks = createWebhooks({
     db,
     clock,
     reader,
     comments: (id) => comments.approved(id),
     siteUrl: config.siteUrl,
-    isActive: () => jobsHeld(),
     timeoutMs: deps.webhookTimeoutMs,
     log: log('a webhook delivery failed'),
   });
@@ -224,7 +222,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await catchUpSearch(server, search);
   const jobs = await startSiteJobs({ config, db, clock, deps, scheduler, popular, events, webhooks, log: log('a site job failed') });
-  jobsHeld = () => jobs.held;
   registerApis(server, {
     config,
     db,

@@ -164,7 +164,7 @@ for (const dialect of DIALECTS) {
 
       // Another pass, a restart of the sender, and the event read again: nothing is sent twice.
       assert.equal(await sendDue(), 0);
-      const restarted = new WebhookSender({ db: t.db, clock, isActive: () => true, timeoutMs: TIMEOUT_MS });
+      const restarted = new WebhookSender({ db: t.db, clock, timeoutMs: TIMEOUT_MS });
       assert.equal(await restarted.run(), 0);
       await t.db.updateTable('event_cursors').set({ last_id: 0 }).where('name', '=', 'webhooks').execute();
       await app.jobs.stop();

@@ -17,8 +17,6 @@ export interface WebhooksDeps {
   reader: ContentReader;
   comments: (articleId: number) => Promise<PublicComment[]>;
   siteUrl: string;
-  /** Whether this process holds the site's lease (the one process that sends). */
-  isActive: () => boolean;
   /** How long a receiver has to answer (ms; 10 s unless a test says otherwise). */
   timeoutMs?: number;
   /** How often due deliveries and retries are looked for when nothing woke the sender (ms). */
@@ -38,7 +36,7 @@ export interface Webhooks {
 export function createWebhooks(deps: WebhooksDeps): Webhooks {
   const { db, clock } = deps;
   const outbox = new WebhookOutbox({ db, clock, reader: deps.reader, comments: deps.comments, siteUrl: deps.siteUrl });
-  const sender = new WebhookSender({ db, clock, isActive: deps.isActive, timeoutMs: deps.timeoutMs, log: deps.log });
+  const sender = new WebhookSender({ db, clock, timeoutMs: deps.timeoutMs, log: deps.log });
   const service = new WebhookService({ db, clock, outbox, sender });
   const jobs: SiteJob[] = [
     { name: 'webhook-deliveries', everyMs: deps.pollMs ?? 1000, run: () => sender.run() },

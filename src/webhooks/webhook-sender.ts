@@ -10,8 +10,6 @@ import { findWebhook, signingSecrets, type DeliveryRow, type WebhookRow } from '
 export interface WebhookSenderOptions {
   db: Kysely<Database>;
   clock: Clock;
-  /** Whether this process sends (it holds the site's lease); the others only write rows. */
-  isActive: () => boolean;
   /** How long a receiver has to answer (ms). */
   timeoutMs?: number;
   /** Endpoints posted to at once (each endpoint's own deliveries go one at a time, in order). */
@@ -43,9 +41,11 @@ export class WebhookSender {
 
   constructor(private readonly o: WebhookSenderOptions) {}
 
-  /** Sends soon what is due (a new row in this process). */
+  /**
+   * Sends soon what is due: called by the webhook subscriber when it added rows, which only the
+   * holder of the site's lease runs (the claim below keeps a lease changing hands harmless).
+   */
   wake(): void {
-    if (!this.o.isActive()) return;
     void this.run().catch((error: unknown) => this.o.log?.(error));
   }
 

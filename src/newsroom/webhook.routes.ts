@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { idParams, MAX_ID } from '../lib/parse-input.ts';
-import { adminEndpoint } from '../newsroom/newsroom-endpoint.ts';
-import { WEBHOOK_EVENT_TYPES } from './webhook-events.ts';
-import { MAX_WEBHOOK_URL } from './webhook-url.ts';
-import type { WebhookService } from './webhook.service.ts';
+import { adminEndpoint } from './newsroom-endpoint.ts';
+import { WEBHOOK_EVENT_TYPES } from '../webhooks/webhook-events.ts';
+import { MAX_WEBHOOK_URL } from '../webhooks/webhook-url.ts';
+import type { WebhookService } from '../webhooks/webhook.service.ts';
 
 const events = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length);
 // The URL's own rules (scheme, no credentials) answer WEBHOOK_URL_INVALID from the service.
