@@ -353,6 +353,26 @@ for (const dialect of DIALECTS) {
       clock.set(TEST_NOW);
     });
 
+    test('tries older than 30 days are pruned, with the finished deliveries left without any', async () => {
+      const before = await t.db
+        .selectFrom('webhook_attempts')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.ok(Number(before.n) > 0);
+      const oldest = await t.db.selectFrom('webhook_deliveries').select('id').where('status', '=', 'delivered').orderBy('id').executeTakeFirstOrThrow();
+      await t.db.updateTable('webhook_attempts').set({ at: '2026-10-01T00:00:00.000Z' }).where('delivery_id', '=', oldest.id).execute();
+      await t.db.updateTable('webhook_deliveries').set({ created_at: '2026-10-01T00:00:00.000Z' }).where('id', '=', oldest.id).execute();
+      const pruned = await app.webhooks.sender.prune(new Date(clock.now().getTime() - 30 * 24 * 3600_000).toISOString());
+      assert.ok(pruned >= 1);
+      assert.equal((await t.db.selectFrom('webhook_attempts').select('id').where('delivery_id', '=', oldest.id).execute()).length, 0);
+      assert.equal((await t.db.selectFrom('webhook_deliveries').select('id').where('id', '=', oldest.id).execute()).length, 0);
+      const after = await t.db
+        .selectFrom('webhook_attempts')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(after.n), Number(before.n) - pruned, 'newer tries are kept');
+    });
+
     test('a publish answers as fast with a receiver that hangs as without webhooks', async () => {
       receiver.mode = 'hang';
       const timed = async (headline: string) => {
