@@ -63,6 +63,8 @@ import { PopularLists } from './engage/views/popular-lists.ts';
 import { createBeaconFastPath } from './engage/views/beacon-fast-path.ts';
 import { getOrCreateSecret } from './content/settings/secrets.ts';
 import { siteSubscribers } from './subscribers.ts';
+import { createWebhooks, type Webhooks } from './webhooks/webhook-module.ts';
+import { webhookEndpoints } from './newsroom/webhook.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -80,6 +82,8 @@ export interface AppDeps {
   signal?: EventSignal;
   /** Hold every answer of a declared endpoint to its declared shape (tests). */
   checkAnswers?: boolean;
+  /** How long a webhook receiver has to answer (ms; 10 s). */
+  webhookTimeoutMs?: number;
 }
 
 export interface App {
@@ -98,6 +102,7 @@ export interface App {
   views: ViewCounter;
   popular: PopularLists;
   pages: ReaderPages;
+  webhooks: Webhooks;
 }
 
 // search: at start, index what changed while no server ran (seed, imports) up to this many
@@ -150,6 +155,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const pageFastPath = createPageFastPath(cache, () => pages.fragments.current(), config.trustProxy);
   const server = createHttpServer(config, deps, pages, pageFastPath, () => views);
+  const webhooks = createWebhooks({
+    db,
+    clock,
+    reader,
+    comments: (id) => comments.approved(id),
+    siteUrl: config.siteUrl,
+    timeoutMs: deps.webhookTimeoutMs,
+    log: log('a webhook delivery failed'),
+  });
   const search = await createSearchModule({ database, reader, clock, timeZone: () => settings.get().timeZone, log: log('search indexing failed') });
   dispatcher = new EventDispatcher({
     db,
@@ -163,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       fragments: pages.fragments,
       search: search.indexer,
       suggest: search.suggest,
+      webhooks,
     }),
     log: log('applying content events failed'),
   });
@@ -207,7 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await catchUpSearch(server, search);
-  const jobs = await startSiteJobs({ config, db, clock, deps, scheduler, popular, events, log: log('a site job failed') });
+  const jobs = await startSiteJobs({ config, db, clock, deps, scheduler, popular, events, webhooks, log: log('a site job failed') });
   registerApis(server, {
     config,
     db,
@@ -229,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     popular: (window, limit) => pages.popular(undefined, window, limit),
     suggest: search.suggest,
     checkAnswers: deps.checkAnswers,
+    webhooks,
   });
   if (deps.timers !== false) views.start();
 
@@ -239,7 +255,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await signal.close();
   });
   await server.ready();
-  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages };
+  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages, webhooks };
 }
 
 /** Fastify, behind the two fast paths: the view beacon and cached pages are answered before it sees the request. */
@@ -371,6 +387,7 @@ async function startSiteJobs(p: {
   scheduler: Scheduler;
   popular: PopularLists;
   events: EventDispatcher;
+  webhooks: Webhooks;
   log: (error: unknown) => void;
 }): Promise<SiteJobs> {
   const { config, db, clock, deps, scheduler, popular, events } = p;
@@ -385,6 +402,7 @@ async function startSiteJobs(p: {
             everyMs: 3600_000,
             run: () => pruneEvents(db, new Date(clock.now().getTime() - EVENT_LOG_KEEP.ms).toISOString(), EVENT_LOG_KEEP.events),
           },
+          ...p.webhooks.jobs,
         ];
   const cursors = eventCursors(db, () => clock.now().toISOString());
   const jobs = new SiteJobs({
@@ -420,6 +438,7 @@ interface ApiParts {
   popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
   suggest: SearchModule['suggest'];
   checkAnswers?: boolean;
+  webhooks: Webhooks;
 }
 
 /** The JSON APIs: every endpoint declared, registered with its access rule, and described at /api/docs. */
@@ -434,6 +453,7 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
     ...mediaEndpoints({ db, clock, mediaDir: p.mediaDir, writer }),
     ...moderationEndpoints({ comments: p.comments }),
     ...healthEndpoints({ events: p.events, jobs: p.jobs, routes: p.routes, cache: p.cache }),
+    ...webhookEndpoints(p.webhooks.service),
   ];
   const articlePath = async (id: number) => {
     const path = p.routes.articlePath(id, clock.now().toISOString());

@@ -9,6 +9,8 @@ import type { SharedFragments } from './site/shared-fragments.ts';
 import type { PopularLists } from './engage/views/popular-lists.ts';
 import type { SearchIndexer } from './search/search-indexer.ts';
 import type { SuggestService } from './search/suggest.service.ts';
+import type { Webhooks } from './webhooks/webhook-module.ts';
+import { WEBHOOK_SOURCE_TYPES } from './webhooks/webhook-events.ts';
 
 export interface SubscriberDeps {
   reference: ReferenceData;
@@ -19,13 +21,15 @@ export interface SubscriberDeps {
   fragments: SharedFragments;
   search: SearchIndexer;
   suggest: SuggestService;
+  webhooks: Pick<Webhooks, 'outbox' | 'sender'>;
 }
 
 /**
  * Everything that follows the content events, in the order each batch is applied: the state
  * pages are built from first (sections, settings, article locations, the popular lists), then
- * the pages themselves, so a page rendered after an invalidation sees the new state. Webhooks
- * and live pages will be declared here too.
+ * the pages themselves, so a page rendered after an invalidation sees the new state; the search
+ * index and the webhooks' outbox follow in lanes of their own (shared: run by the lease holder).
+ * Live pages will be declared here too.
  */
 export function siteSubscribers(deps: SubscriberDeps): Subscriber[] {
   return [
@@ -94,6 +98,17 @@ export function siteSubscribers(deps: SubscriberDeps): Subscriber[] {
       async resync() {
         await deps.search.catchUp();
       },
+    },
+    {
+      // One delivery row per (event, endpoint), made once; the sender posts it (webhooks/README.md).
+      // Events pruned before it saw them (a week without a lease holder) cannot be sent any more.
+      name: 'webhooks',
+      scope: 'shared',
+      types: WEBHOOK_SOURCE_TYPES,
+      async apply(events) {
+        if (await deps.webhooks.outbox.add(events)) deps.webhooks.sender.wake();
+      },
+      resync() {},
     },
   ];
 }

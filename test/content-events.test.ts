@@ -88,7 +88,9 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(imported.created, 1);
       const types = (await eventsAfter(start)).map((e) => e.type);
-      assert.deepEqual(types, ['comments.changed', 'article.imported']);
+      assert.deepEqual(types, ['comment.approved', 'comments.changed', 'article.imported']);
+      const approved = (await eventsAfter(start)).find((e) => e.type === 'comment.approved');
+      assert.deepEqual(approved?.payload, { id: comment.id, articleId: 251042 });
       assert.equal((await ctx.get('/national/990001')).statusCode, 200, 'an import reaches this process at once');
     });
   });

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { ContentReader, ArticleFull, ArticleSummary } from '../content/content-reader.ts';
+import type { ContentReader, ArticleSummary } from '../content/content-reader.ts';
+import { articleSchema, publicArticleAnswers, summarySchema } from './article-answers.ts';
 import type { SectionTree } from '../content/sections/section-tree.ts';
 import { AppError } from '../lib/errors.ts';
 import { idParams } from '../lib/parse-input.ts';
 import { endpointsFor } from '../lib/endpoint.ts';
 import { sendStaticAsset, staticAsset } from '../lib/static-asset.ts';
-import { documentToPlainText, renderDocumentHtml } from '../content/document/index.ts';
 import { MAX_QUERY_LENGTH } from '../search/parse-query.ts';
 import { MAX_SUGGESTIONS, DEFAULT_SUGGESTIONS, type SuggestOutcome } from '../search/suggest.service.ts';
 
@@ -30,31 +30,6 @@ const SEARCH_CACHE = 'public, max-age=30, s-maxage=60, stale-while-revalidate=60
 
 // The answers' shapes: the OpenAPI document shows them, and test/public-api.test.ts holds every
 // answer to them.
-const link = z.object({ name: z.string(), url: z.string() });
-const summarySchema = z.object({
-  id: z.number().int(),
-  url: z.string(),
-  section: z.object({ path: z.string(), name: z.string() }),
-  kicker: z.string(),
-  headline: z.string(),
-  summary: z.string(),
-  image: z.object({ url: z.string(), width: z.number(), height: z.number(), alt: z.string(), caption: z.string(), credit: z.string() }).nullable(),
-  publishedAt: z.string(),
-  updatedAt: z.string().nullable(),
-  edition: z.enum(['online', 'print']),
-  printPage: z.number().int().nullable(),
-  breaking: z.boolean(),
-});
-const articleSchema = summarySchema.extend({
-  subheadline: z.string(),
-  body: z.unknown(),
-  bodyHtml: z.string(),
-  bodyText: z.string(),
-  byline: z.array(link.extend({ kind: z.enum(['desk', 'reporter', 'correspondent', 'agency']) })),
-  tags: z.array(link),
-  district: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  corrections: z.array(z.object({ text: z.string(), createdAt: z.string() })),
-});
 interface SectionOut {
   path: string;
   name: string;
@@ -92,39 +67,8 @@ export const publicEndpoint = endpointsFor<unknown, never>();
 
 export function publicApiEndpoints(deps: PublicApiDeps) {
   const { reader } = deps;
-  const summary = (a: ArticleSummary): z.infer<typeof summarySchema> => ({
-    id: a.id,
-    url: `${deps.siteUrl}/${a.section.path}/${a.id}`,
-    section: { path: a.section.path, name: a.section.name },
-    kicker: a.kicker,
-    headline: a.headline,
-    summary: a.summary,
-    image: a.image && {
-      url: `${deps.siteUrl}${a.image.src}`,
-      width: a.image.width,
-      height: a.image.height,
-      alt: a.image.alt,
-      caption: a.image.caption,
-      credit: a.image.credit,
-    },
-    publishedAt: a.publishedAt,
-    updatedAt: a.updatedAt,
-    edition: a.edition,
-    printPage: a.printPage,
-    breaking: a.breaking,
-  });
+  const { summary, article } = publicArticleAnswers(deps.siteUrl);
   const send = (reply: FastifyReply, body: unknown) => reply.header('cache-control', PUBLIC_CACHE).send(body);
-  const article = (a: ArticleFull): z.infer<typeof articleSchema> => ({
-    ...summary(a),
-    subheadline: a.subheadline,
-    body: a.body,
-    bodyHtml: renderDocumentHtml(a.body),
-    bodyText: documentToPlainText(a.body),
-    byline: a.people.map((p) => ({ name: p.name, kind: p.kind, url: `${deps.siteUrl}/author/${encodeURIComponent(p.slug)}` })),
-    tags: a.tags.map((t) => ({ name: t.name, url: `${deps.siteUrl}/topic/${encodeURIComponent(t.slug)}` })),
-    district: a.district && { slug: a.district.slug, name: a.district.name },
-    corrections: a.corrections,
-  });
   const section = (s: SectionTree['roots'][number]): SectionOut => ({
     path: s.path,
     name: s.name,

@@ -14,7 +14,10 @@ export type SequenceName =
   | 'corrections'
   | 'audit_log'
   | 'content_events'
-  | 'comments';
+  | 'comments'
+  | 'webhooks'
+  | 'webhook_deliveries'
+  | 'webhook_attempts';
 
 /** Allocates the next id of a table. Ids are made by the application, the same way on both dialects. */
 export async function nextId(db: Kysely<Database>, name: SequenceName): Promise<number> {

@@ -26,6 +26,7 @@ export type Action =
   | 'token.manage'
   | 'settings.manage'
   | 'audit.read'
+  | 'webhook.manage'
   | 'comment.moderate';
 
 const RANK: Record<Role, number> = { reporter: 0, 'sub-editor': 1, editor: 2, admin: 3 };
@@ -54,6 +55,7 @@ const MINIMUM: Record<Action, Role> = {
   'token.manage': 'admin',
   'settings.manage': 'admin',
   'audit.read': 'admin',
+  'webhook.manage': 'admin',
   'comment.moderate': 'sub-editor',
 };
 

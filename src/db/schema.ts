@@ -271,6 +271,55 @@ export interface ViewSeenTable {
   window: string;
 }
 
+/** A registered webhook endpoint (docs/webhooks.md). */
+export interface WebhookTable {
+  id: number;
+  url: string;
+  description: string;
+  /** JSON array of webhook event types. */
+  events: string;
+  active: number;
+  /** Why it is paused when not by hand: 'failing' (24 hours of failed deliveries). */
+  paused_reason: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  failing_since: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event (or ping) for one endpoint: the outbox row the sender posts. */
+export interface WebhookDeliveryTable {
+  id: number;
+  webhook_id: number;
+  event_id: number | null;
+  type: string;
+  body: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  first_attempt_at: string | null;
+  delivered_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface WebhookAttemptTable {
+  id: number;
+  delivery_id: number;
+  at: string;
+  status_code: number | null;
+  duration_ms: number;
+  response_body: string | null;
+  error: string | null;
+  redelivery: number;
+}
+
 export interface Database {
   sections: SectionTable;
   divisions: DivisionTable;
@@ -299,6 +348,9 @@ export interface Database {
   comments: CommentTable;
   view_counts: ViewCountTable;
   view_seen: ViewSeenTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_attempts: WebhookAttemptTable;
 }
 
 export type { Generated };

@@ -21,6 +21,11 @@ export const ERRORS = {
   QUERY_REQUIRED: { status: 400, bn: 'কী খুঁজবেন লিখুন।', en: 'Write what to search for.' },
   QUERY_TOO_LONG: { status: 400, bn: 'খোঁজার কথাটি অনেক লম্বা (সর্বোচ্চ ২০০ অক্ষর)।', en: 'The search is too long (200 characters at most).' },
   SEARCH_BAD_SECTION: { status: 400, bn: 'এই নামে কোনো বিভাগ নেই।', en: 'No section has that path.' },
+  WEBHOOK_URL_INVALID: {
+    status: 400,
+    bn: 'ওয়েবহুকের ঠিকানাটি (URL) ঠিক নেই: http:// বা https:// দিয়ে শুরু পুরো ঠিকানা দিন, তাতে ব্যবহারকারীর নাম বা পাসওয়ার্ড রাখবেন না।',
+    en: 'The webhook URL is not valid: give a full address starting with http:// or https://, without a user name or password.',
+  },
   UNAUTHENTICATED: {
     status: 401,
     bn: 'আপনি সাইন ইন করা নেই, অথবা সেশনের মেয়াদ শেষ। আবার সাইন ইন করুন।',

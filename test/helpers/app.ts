@@ -15,7 +15,7 @@ export const TEST_NOW = '2026-11-27T06:00:00Z';
 export async function buildTestApp(
   t: TestDatabase,
   clock: Clock = fixedClock(TEST_NOW),
-  options: { scheduler?: boolean; config?: Record<string, unknown>; seed?: boolean; signal?: EventSignal; pollMs?: number } = {},
+  options: { scheduler?: boolean; config?: Record<string, unknown>; seed?: boolean; signal?: EventSignal; pollMs?: number; webhookTimeoutMs?: number } = {},
 ): Promise<App> {
   const mediaDir = join(t.dir, 'media');
   if (options.seed !== false) {
@@ -40,6 +40,7 @@ export async function buildTestApp(
     pollMs: options.pollMs ?? 0,
     // Every answer of a declared endpoint is held to its declared shape.
     checkAnswers: true,
+    webhookTimeoutMs: options.webhookTimeoutMs,
   });
 }
 

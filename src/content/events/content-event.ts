@@ -41,6 +41,8 @@ export interface ContentEventPayloads {
   'article.imported': ArticleChange;
   /** Comments became visible or stopped being visible on these articles. */
   'comments.changed': { articleIds: number[] };
+  /** A comment became visible (approved by a moderator, or posted under post-moderation). */
+  'comment.approved': { id: number; articleId: number };
   'section.changed': { id: number };
   'person.changed': { id: number };
   /** An image's caption, credit or alt text changed; these public articles show it. */
@@ -77,6 +79,7 @@ export type ArticleEvent = Extract<LoggedEvent, { type: ArticleEventType }>;
 export const CONTENT_EVENT_TYPES: readonly ContentEventType[] = [
   ...ARTICLE_EVENT_TYPES,
   'comments.changed',
+  'comment.approved',
   'section.changed',
   'person.changed',
   'image.changed',

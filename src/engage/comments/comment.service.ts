@@ -100,7 +100,10 @@ export class CommentService {
         decided_by: null,
       };
       await trx.insertInto('comments').values(row).execute();
-      if (status === 'approved') emit({ type: 'comments.changed', payload: { articleIds: [articleId] } });
+      if (status === 'approved') {
+        emit({ type: 'comments.changed', payload: { articleIds: [articleId] } });
+        emit({ type: 'comment.approved', payload: { id, articleId } });
+      }
       return id;
     });
     return { status, id };
@@ -182,6 +185,7 @@ export class CommentService {
       await trx.updateTable('comments').set({ status, decided_at: now, decided_by: actor.userId }).where('id', 'in', ids).execute();
       for (const r of rows) {
         if (r.status === 'approved' || status === 'approved') articles.add(r.article_id);
+        if (r.status !== 'approved' && status === 'approved') emit({ type: 'comment.approved', payload: { id: r.id, articleId: r.article_id } });
         await audit(trx, {
           userId: actor.userId,
           action: `comment.${decision}`,

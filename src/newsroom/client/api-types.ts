@@ -13,6 +13,9 @@ import type { CommentSettings } from '../../engage/comments/comment-settings.ts'
 import type { QueuedComment } from '../../engage/comments/comment.service.ts';
 import type { PublicUser } from '../user.repository.ts';
 import type { PersonBody, PersonPatch } from '../manage.routes.ts';
+import type { WebhookView } from '../../webhooks/webhook.repository.ts';
+import type { DeliveryView } from '../../webhooks/webhook.service.ts';
+import type { WebhookEventType } from '../../webhooks/webhook-events.ts';
 import type { AuditEntryView, DistrictView, PersonView, PreviewLinkView, SectionView, TagView, TokenView } from '../answers.ts';
 
 export type { ArticleStatus, BylineKind, CommentSettings, Desk, PersonBody, PersonKind, PersonPatch, QueuedComment, Role };
@@ -42,6 +45,11 @@ export type PreviewLink = PreviewLinkView;
 export type District = DistrictView;
 export type Tag = TagView;
 export type ApiToken = TokenView;
+export type Webhook = WebhookView;
+export type WebhookDelivery = DeliveryView;
+export type WebhookEvent = WebhookEventType;
+/** The events an endpoint can ask for, in the order the form offers them (webhooks/webhook-events.ts). */
+export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'comment.approved'];
 export type Settings = SiteSettings;
 export type AuditEntry = AuditEntryView;
 

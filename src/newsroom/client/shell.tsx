@@ -14,6 +14,7 @@ import { RevisionsScreen } from './screens/revisions.tsx';
 import { HomeScreen } from './screens/home-curation.tsx';
 import { MediaScreen } from './screens/media-library.tsx';
 import { UsersScreen } from './screens/users.tsx';
+import { WebhooksScreen } from './screens/webhooks.tsx';
 import { TokensScreen } from './screens/tokens.tsx';
 import { SettingsScreen } from './screens/settings.tsx';
 import { ModerationScreen } from './screens/moderation.tsx';
@@ -41,6 +42,7 @@ const NAV: NavItem[] = [
   { path: '/people', label: 'nav.people', show: (u) => can(u.role, 'person.manage') },
   { path: '/users', label: 'nav.users', show: (u) => can(u.role, 'user.manage') },
   { path: '/tokens', label: 'nav.tokens', show: (u) => can(u.role, 'token.manage') },
+  { path: '/webhooks', label: 'nav.webhooks', show: (u) => can(u.role, 'webhook.manage') },
   { path: '/audit', label: 'nav.audit', show: (u) => can(u.role, 'audit.read') },
   { path: '/settings', label: 'nav.settings', show: (u) => can(u.role, 'settings.manage') },
 ];
@@ -60,6 +62,7 @@ function screenFor(path: string, visit: number) {
   if (path === '/media') return <MediaScreen />;
   if (path === '/users') return <UsersScreen />;
   if (path === '/tokens') return <TokensScreen />;
+  if (path === '/webhooks') return <WebhooksScreen />;
   if (path === '/settings') return <SettingsScreen />;
   if (path === '/comments') return <ModerationScreen />;
   if (path === '/comments/settings') return <CommentSettingsScreen />;

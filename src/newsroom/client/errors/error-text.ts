@@ -17,7 +17,16 @@ export interface ErrorText {
 }
 
 // Where the sentence already says everything the server could add.
-const SELF_EXPLAINED = new Set(['UNAUTHENTICATED', 'BAD_CREDENTIALS', 'CSRF_FAILED', 'RATE_LIMITED', 'TOO_MANY_LINKS', 'BLOCKED_WORDS', 'DUPLICATE_COMMENT']);
+const SELF_EXPLAINED = new Set([
+  'UNAUTHENTICATED',
+  'BAD_CREDENTIALS',
+  'CSRF_FAILED',
+  'RATE_LIMITED',
+  'TOO_MANY_LINKS',
+  'BLOCKED_WORDS',
+  'DUPLICATE_COMMENT',
+  'WEBHOOK_URL_INVALID',
+]);
 
 function inputDetail(details: unknown, t: Translate, locale: Locale): string {
   if (!Array.isArray(details)) return '';

@@ -36,6 +36,9 @@ const FIELDS: Record<string, MessageKey> = {
   at: 'article.scheduleWhen',
   text: 'article.newCorrection',
   blockedWords: 'comments.blockedWords',
+  url: 'webhooks.url',
+  events: 'webhooks.events',
+  description: 'webhooks.description',
 };
 
 /** `timeZone` or `body.content.0` as the form calls it; an unknown name as sent. */
