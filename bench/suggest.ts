@@ -121,7 +121,7 @@ async function main() {
 
   // The endpoint as declared (validation, the service, the answer), in a bare Fastify.
   const app = Fastify();
-  registerEndpoints(app, publicApiEndpoints({ reader, siteUrl: '', popular: async () => [], suggest: service }), () => null);
+  registerEndpoints(app, publicApiEndpoints({ reader, siteUrl: '', popular: async () => [], suggest: service, timeZone: () => 'Asia/Dhaka' }), () => null);
   await app.ready();
 
   const loadAtStart = loadavg().map((l) => +l.toFixed(2));

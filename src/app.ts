@@ -42,17 +42,19 @@ import { homeEndpoints } from './newsroom/home.routes.ts';
 import { registerEndpoints } from './lib/endpoint.ts';
 import { mediaEndpoints } from './newsroom/media.routes.ts';
 import { sessionEndpoints } from './newsroom/session.routes.ts';
-import { articleEndpoints, registerArticlePreview } from './newsroom/article.routes.ts';
+import { articleEndpoints } from './newsroom/article.routes.ts';
 import { userEndpoints } from './newsroom/user.routes.ts';
 import { healthEndpoints } from './newsroom/health.routes.ts';
-import { publicApiEndpoints, registerApiDocs } from './api/public-api.routes.ts';
+import { publicApiEndpoints } from './api/public-api.routes.ts';
+import { apiDocsEndpoints } from './api/api-docs.ts';
+import { registerContentApiGuard } from './api/content-api-guard.ts';
 import { buildOpenApi } from './api/openapi.ts';
 import { engageEndpoints, registerFormBodies } from './engage/engage.routes.ts';
 import { moderationEndpoints } from './newsroom/moderation.routes.ts';
 import { authorizeAdmin } from './newsroom/newsroom-endpoint.ts';
 import { registerAdminApp } from './newsroom/admin-app.ts';
 import { createSearchModule, type SearchModule } from './search/search-module.ts';
-import { registerSearchRoutes } from './site/search.routes.ts';
+import { registerSearchRoutes, searchApiEndpoint } from './site/search.routes.ts';
 import { registerPreviewRoute } from './site/preview.routes.ts';
 import { PreviewLinks } from './content/articles/preview-link.ts';
 import { registerFeedRoutes } from './feeds/feed.routes.ts';
@@ -103,6 +105,8 @@ export interface App {
   popular: PopularLists;
   pages: ReaderPages;
   webhooks: Webhooks;
+  /** Every route Fastify registered (method, URL), in order: the test that every /api route is documented reads it. */
+  registeredRoutes: ReadonlyArray<{ method: string; url: string }>;
 }
 
 // search: at start, index what changed while no server ran (seed, imports) up to this many
@@ -164,6 +168,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     timeoutMs: deps.webhookTimeoutMs,
     log: log('a webhook delivery failed'),
   });
+  const registeredRoutes: Array<{ method: string; url: string }> = [];
+  server.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registeredRoutes.push({ method, url: route.url });
+  });
   const search = await createSearchModule({ database, reader, clock, timeZone: () => settings.get().timeZone, log: log('search indexing failed') });
   dispatcher = new EventDispatcher({
     db,
@@ -204,6 +212,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandlers(server, pages, cache);
   refuseUndecodableQueries(server);
   registerAdminAuth(server, auth);
+  registerContentApiGuard(server, {
+    corsOrigins: config.apiCorsOrigins,
+    anonymousLimit: config.apiRateLimit,
+    tokenLimit: config.apiTokenRateLimit,
+    clock,
+    token: (secret) => auth.token(secret),
+  });
   registerPages(server, {
     config,
     db,
@@ -243,6 +258,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     previewLinks,
     popular: (window, limit) => pages.popular(undefined, window, limit),
     suggest: search.suggest,
+    search: search.service,
     checkAnswers: deps.checkAnswers,
     webhooks,
   });
@@ -255,7 +271,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await signal.close();
   });
   await server.ready();
-  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages, webhooks };
+  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages, webhooks, registeredRoutes };
 }
 
 /** Fastify, behind the two fast paths: the view beacon and cached pages are answered before it sees the request. */
@@ -437,6 +453,7 @@ interface ApiParts {
   previewLinks: PreviewLinks;
   popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
   suggest: SearchModule['suggest'];
+  search: SearchModule['service'];
   checkAnswers?: boolean;
   webhooks: Webhooks;
 }
@@ -459,14 +476,18 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
     const path = p.routes.articlePath(id, clock.now().toISOString());
     return path && `/${path}`;
   };
+  const docs = apiDocsEndpoints();
+  const timeZone = () => p.settings.get().timeZone;
   const open = [
-    ...publicApiEndpoints({ reader: p.reader, siteUrl: p.config.siteUrl, popular: p.popular, suggest: p.suggest }),
+    ...publicApiEndpoints({ reader: p.reader, siteUrl: p.config.siteUrl, popular: p.popular, suggest: p.suggest, timeZone }),
+    searchApiEndpoint(p.search),
     ...engageEndpoints({ comments: p.comments, views: p.views, articlePath }),
+    ...docs.endpoints,
   ];
   registerEndpoints(server, admin, authorizeAdmin, { checkAnswers: p.checkAnswers });
   registerEndpoints(server, open, () => null, { checkAnswers: p.checkAnswers });
-  registerArticlePreview(server, previewParts(p));
-  registerApiDocs(server, buildOpenApi(p.config.siteUrl, [...open, ...admin]));
+  docs.register(server);
+  docs.publish(buildOpenApi(p.config.siteUrl, [...open, ...admin]));
 }
 
 const previewParts = (p: ApiParts) => ({

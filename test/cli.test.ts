@@ -116,5 +116,13 @@ describe('prokash user add and token create', () => {
     const token = await prokash(['token', 'create', '--role', 'editor'], env, t.dir);
     assert.equal(token.code, 0, token.stderr);
     assert.match(token.stdout.trim(), /^pk_[A-Za-z0-9_-]{32}$/);
+    const read = await prokash(['token', 'create', '--scope', 'read', '--name', 'partner'], env, t.dir);
+    assert.equal(read.code, 0, read.stderr);
+    assert.match(read.stderr, /read scope/);
+    const row = await t.db.selectFrom('api_tokens').select(['name', 'scope']).where('name', '=', 'partner').executeTakeFirstOrThrow();
+    assert.equal(row.scope, 'read');
+    const both = await prokash(['token', 'create', '--scope', 'read', '--role', 'editor'], env, t.dir);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /takes no --role/);
   });
 });

@@ -16,8 +16,9 @@ for (const dialect of DIALECTS) {
       const page1 = first.json();
       assert.equal(page1.items.length, 5);
       assert.equal(page1.items[0].headline, 'মুম্বাইয়ের পুরোনো সিঙ্গেল স্ক্রিন প্রেক্ষাগৃহ ফিরছে নতুন রূপে');
-      const page2 = (await get(`/api/v1/articles?limit=5&before=${encodeURIComponent(page1.next)}`)).json();
-      assert.ok(page2.items.every((a: { publishedAt: string }) => a.publishedAt < page1.next));
+      const page2 = (await get(`/api/v1/articles?limit=5&cursor=${encodeURIComponent(page1.nextCursor)}`)).json();
+      assert.equal(page1.next, `http://prokash.test/api/v1/articles?limit=5&cursor=${page1.nextCursor}`);
+      assert.ok(page2.items.every((a: { publishedAt: string }) => a.publishedAt <= page1.items[4].publishedAt));
       const asia = (await get('/api/v1/articles?section=world/asia&limit=50')).json();
       assert.ok(asia.items.some((a: { id: number }) => a.id === 251042));
       assert.ok(asia.items.every((a: { section: { path: string } }) => a.section.path === 'world/asia'));

@@ -239,6 +239,38 @@ for (const dialect of DIALECTS) {
       await t?.destroy();
     });
 
+    /** Requests the URLs cold, then reads the plan of every distinct query they ran. */
+    async function planProblems(urls: readonly string[], statuses: readonly number[]): Promise<string[]> {
+      captured.clear();
+      capturing = true;
+      for (const url of urls) {
+        const res = await app!.server.inject({ url });
+        assert.ok(statuses.includes(res.statusCode), `${url}: ${res.statusCode}`);
+      }
+      capturing = false;
+      const problems: string[] = [];
+      if (dialect === 'sqlite') {
+        for (const q of captured.values()) {
+          const plan = handle!.native!.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as Array<{ id: number; parent: number; detail: string }>;
+          for (const p of sqliteProblems(plan)) problems.push(`${p}\n    in ${q.sql.slice(0, 300)}`);
+        }
+      } else {
+        const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${t!.schema}` });
+        await client.connect();
+        try {
+          await client.query('SET enable_seqscan = off');
+          for (const q of captured.values()) {
+            const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
+            const plan = (rows[0] as { 'QUERY PLAN': Array<{ Plan: PgNode }> })['QUERY PLAN'][0]!.Plan;
+            for (const p of postgresProblems(plan)) problems.push(`${p}\n    in ${q.sql.slice(0, 300)}`);
+          }
+        } finally {
+          await client.end();
+        }
+      }
+      return problems;
+    }
+
     test('every page type, rendered cold, runs only index-bounded queries', async () => {
       const pages = [
         '/',
@@ -261,33 +293,39 @@ for (const dialect of DIALECTS) {
         '/world/rss.xml',
         '/sitemap-news.xml',
       ];
-      capturing = true;
-      for (const url of pages) {
-        const res = await app!.server.inject({ url });
-        assert.ok([200, 301].includes(res.statusCode), `${url}: ${res.statusCode}`);
-      }
-      capturing = false;
+      const problems = await planProblems(pages, [200, 301]);
       assert.ok(captured.size >= 10, `captured ${captured.size} distinct queries`);
-      const problems: string[] = [];
-      if (dialect === 'sqlite') {
-        for (const q of captured.values()) {
-          const plan = handle!.native!.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as Array<{ id: number; parent: number; detail: string }>;
-          for (const p of sqliteProblems(plan)) problems.push(`${p}\n    in ${q.sql.slice(0, 300)}`);
-        }
-      } else {
-        const client = new pg.Client({ connectionString: POSTGRES_URL, options: `-c search_path=${t!.schema}` });
-        await client.connect();
-        try {
-          await client.query('SET enable_seqscan = off');
-          for (const q of captured.values()) {
-            const { rows } = await client.query(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
-            const plan = (rows[0] as { 'QUERY PLAN': Array<{ Plan: PgNode }> })['QUERY PLAN'][0]!.Plan;
-            for (const p of postgresProblems(plan)) problems.push(`${p}\n    in ${q.sql.slice(0, 300)}`);
-          }
-        } finally {
-          await client.end();
-        }
-      }
+      assert.deepEqual(problems, [], `unbounded plans:\n${problems.join('\n')}`);
+    });
+
+    test('every content API read runs only index-bounded queries, on every page of its lists', async () => {
+      const first = (await app!.server.inject({ url: '/api/v1/latest?limit=20' })).json<{ nextCursor: string }>().nextCursor;
+      const tagCursor = (await app!.server.inject({ url: '/api/v1/tags?limit=5' })).json<{ nextCursor: string }>().nextCursor;
+      const personCursor = (await app!.server.inject({ url: '/api/v1/people?limit=1' })).json<{ nextCursor: string }>().nextCursor;
+      const urls = [
+        '/api/v1/articles?limit=20',
+        `/api/v1/articles?limit=20&cursor=${first}`,
+        `/api/v1/latest?limit=20&cursor=${first}`,
+        '/api/v1/articles?section=world&limit=20',
+        `/api/v1/articles?section=world&limit=20&cursor=${first}`,
+        `/api/v1/articles?section=world/asia&cursor=${first}`,
+        `/api/v1/articles?tag=tag-1&cursor=${first}`,
+        `/api/v1/articles?author=desk&cursor=${first}`,
+        '/api/v1/articles?district=dhaka',
+        '/api/v1/articles?date=2025-03-01',
+        `/api/v1/articles?from=2025-01-01&to=2025-06-30&cursor=${first}`,
+        `/api/v1/articles?tag=tag-1&from=2025-01-01&to=2025-06-30`,
+        `/api/v1/articles/${ARTICLES - 4}`,
+        '/api/v1/tags',
+        `/api/v1/tags?cursor=${tagCursor}`,
+        '/api/v1/people',
+        `/api/v1/people?cursor=${personCursor}`,
+        '/api/v1/districts',
+        '/api/v1/sections',
+        '/api/v1/popular',
+      ];
+      const problems = await planProblems(urls, [200]);
+      assert.ok(captured.size >= 8, `captured ${captured.size} distinct queries`);
       assert.deepEqual(problems, [], `unbounded plans:\n${problems.join('\n')}`);
     });
 

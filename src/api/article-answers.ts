@@ -5,30 +5,34 @@ import { documentToPlainText, renderDocumentHtml } from '../content/document/ind
 // The public shape of an article: the content API answers with it and webhooks send it
 // (docs/webhooks.md), so a partner reads one shape wherever an article reaches them.
 const link = z.object({ name: z.string(), url: z.string() });
-export const summarySchema = z.object({
-  id: z.number().int(),
-  url: z.string(),
-  section: z.object({ path: z.string(), name: z.string() }),
-  kicker: z.string(),
-  headline: z.string(),
-  summary: z.string(),
-  image: z.object({ url: z.string(), width: z.number(), height: z.number(), alt: z.string(), caption: z.string(), credit: z.string() }).nullable(),
-  publishedAt: z.string(),
-  updatedAt: z.string().nullable(),
-  edition: z.enum(['online', 'print']),
-  printPage: z.number().int().nullable(),
-  breaking: z.boolean(),
-});
-export const articleSchema = summarySchema.extend({
-  subheadline: z.string(),
-  body: z.unknown(),
-  bodyHtml: z.string(),
-  bodyText: z.string(),
-  byline: z.array(link.extend({ kind: z.enum(['desk', 'reporter', 'correspondent', 'agency']) })),
-  tags: z.array(link),
-  district: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  corrections: z.array(z.object({ text: z.string(), createdAt: z.string() })),
-});
+export const summarySchema = z
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    section: z.object({ path: z.string(), name: z.string() }),
+    kicker: z.string(),
+    headline: z.string(),
+    summary: z.string(),
+    image: z.object({ url: z.string(), width: z.number(), height: z.number(), alt: z.string(), caption: z.string(), credit: z.string() }).nullable(),
+    publishedAt: z.string(),
+    updatedAt: z.string().nullable(),
+    edition: z.enum(['online', 'print']),
+    printPage: z.number().int().nullable(),
+    breaking: z.boolean(),
+  })
+  .meta({ id: 'ArticleSummary' });
+export const articleSchema = summarySchema
+  .extend({
+    subheadline: z.string(),
+    body: z.unknown(),
+    bodyHtml: z.string(),
+    bodyText: z.string(),
+    byline: z.array(link.extend({ kind: z.enum(['desk', 'reporter', 'correspondent', 'agency']) })),
+    tags: z.array(link),
+    district: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    corrections: z.array(z.object({ text: z.string(), createdAt: z.string() })),
+  })
+  .meta({ id: 'Article' });
 export type PublicArticleSummary = z.infer<typeof summarySchema>;
 export type PublicArticle = z.infer<typeof articleSchema>;
 

@@ -27,7 +27,7 @@ Usage:
   prokash bijoy < in.txt > out.txt       convert Bijoy (SutonnyMJ) text to Unicode
   prokash user add --email E --role R [--name N]
                                          add a newsroom user (password from PROKASH_PASSWORD, or printed)
-  prokash token create --role R [--name N]
+  prokash token create --role R [--name N] | --scope read [--name N]
                                          make an API token (printed once)
 
 Configuration: prokash.config.json, then environment variables (DATABASE_URL, PORT, HOST, …).
@@ -74,7 +74,11 @@ export async function main(argv: string[]): Promise<number> {
         return await runUserAdd(loadConfig(), values, process.env);
       }
       case 'token': {
-        const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } } });
+        const { positionals, values } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' } },
+        });
         if (positionals[0] !== 'create' || positionals.length !== 1) return usageError('usage: prokash token create --role R');
         return await runTokenCreate(loadConfig(), values);
       }

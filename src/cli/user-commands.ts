@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config-schema.ts';
+import type { Role } from '../db/schema.ts';
 import { openMigratedDatabase } from '../runtime.ts';
 import { systemClock } from '../lib/clock.ts';
 import { AuthService } from '../newsroom/auth.service.ts';
@@ -29,14 +30,20 @@ export async function runUserAdd(config: Config, options: { email?: string; role
   }
 }
 
-/** `prokash token create --role R [--name N]`: prints the secret once. */
-export async function runTokenCreate(config: Config, options: { role?: string; name?: string }): Promise<number> {
-  if (!options.role || !isRole(options.role)) return fail('token create needs --role reporter|sub-editor|editor|admin');
+/** `prokash token create --role R [--name N]` or `--scope read` (a partner's token for the content API): prints the secret once. */
+export async function runTokenCreate(config: Config, options: { role?: string; name?: string; scope?: string }): Promise<number> {
+  const read = options.scope === 'read';
+  if (options.scope !== undefined && !read && options.scope !== 'newsroom') return fail('--scope is newsroom (the default) or read');
+  if (read && options.role) return fail('a read token (--scope read) takes no --role: it reads the content API only');
+  if (!read && (!options.role || !isRole(options.role))) return fail('token create needs --role reporter|sub-editor|editor|admin, or --scope read');
+  const role = read ? 'reporter' : (options.role as Role); // a read token's role is never used
   const database = await openMigratedDatabase(config);
   try {
     const auth = new AuthService(database.db, systemClock);
-    const { id, secret } = await auth.createToken(options.name ?? `cli-${options.role}`, options.role, null);
-    console.error(`Token ${id} (${options.role}) created. Send it as "Authorization: Bearer <token>"; it is shown only now:`);
+    const { id, secret } = await auth.createToken(options.name ?? `cli-${read ? 'read' : role}`, role, null, read ? 'read' : 'newsroom');
+    console.error(
+      `Token ${id} (${read ? 'read scope: the content API only' : role}) created. Send it as "Authorization: Bearer <token>"; it is shown only now:`,
+    );
     console.log(secret);
     return 0;
   } finally {

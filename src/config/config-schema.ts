@@ -59,6 +59,27 @@ export const configSchema = z
     databaseStatementTimeout: z.coerce.number().int().min(0).max(600_000).default(5000),
     /** PostgreSQL, while serving: the longest wait for a connection, new or free in the pool (milliseconds; 0: no limit). */
     databaseConnectTimeout: z.coerce.number().int().min(0).max(600_000).default(5000),
+    /**
+     * Origins a browser may read the content API (/api/v1) and /api/docs from (CORS): `*` for any
+     * (the default: the content is public), or a list of origins such as `https://app.example.com`
+     * (in the environment: comma-separated). The newsroom API is never open to other origins.
+     */
+    apiCorsOrigins: z
+      .union([
+        z.array(z.string()),
+        z.string().transform((text) =>
+          text
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(z.string().regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be * or an origin such as https://app.example.com (no path)')).max(100))
+      .default(['*']),
+    /** Content API requests an address may make without a token, per minute and per server process (0: no limit). */
+    apiRateLimit: z.coerce.number().int().min(0).max(1_000_000).default(300),
+    /** Content API requests a partner's API token may make, per minute and per server process (0: no limit). */
+    apiTokenRateLimit: z.coerce.number().int().min(0).max(1_000_000).default(3000),
     /** Log level for the server's structured logs. */
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -23,6 +23,9 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   LOG_LEVEL: 'logLevel',
   TRUST_PROXY: 'trustProxy',
   POPULAR_REFRESH: 'popularRefresh',
+  API_CORS_ORIGINS: 'apiCorsOrigins',
+  API_RATE_LIMIT: 'apiRateLimit',
+  API_TOKEN_RATE_LIMIT: 'apiTokenRateLimit',
 };
 
 export class ConfigError extends Error {}

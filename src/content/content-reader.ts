@@ -182,6 +182,22 @@ export class ContentReader {
     return { ...district, division: this.reference.division(district.division_id) ?? null };
   }
 
+  /** Tags in the order they were made, `limit` after the id `afterId` (a keyset page by primary key). */
+  async tagsPage(afterId: number, limit: number): Promise<Tag[]> {
+    return this.db.selectFrom('tags').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  }
+
+  /** Byline people (desks, reporters, correspondents, agencies) by id, `limit` after `afterId`, with their districts. */
+  async peoplePage(afterId: number, limit: number): Promise<Array<Person & { district: District | null }>> {
+    const people = await this.db.selectFrom('people').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return people.map((p) => ({ ...p, district: this.reference.district(p.district_id) ?? null }));
+  }
+
+  /** Bangladesh's 64 districts with their divisions, from memory. */
+  districts(): Array<District & { division: Division | null }> {
+    return this.reference.allDistricts.map((d) => ({ ...d, division: this.reference.division(d.division_id) ?? null }));
+  }
+
   /** The curated home slots in order (slot 0 is the lead), only articles that are public now. */
   async homeSlots(tree: SectionTree): Promise<Array<{ slot: number; article: ArticleSummary }>> {
     const slots = await this.db.selectFrom('home_slots').selectAll().orderBy('slot').execute();

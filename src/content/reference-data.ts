@@ -55,6 +55,11 @@ export class ReferenceData {
     return this.divisionsById.get(id);
   }
 
+  /** Every district, in the table's order. */
+  get allDistricts(): readonly District[] {
+    return [...this.districtsById.values()];
+  }
+
   /** Bengali district names by id (bylines name correspondents by their district). */
   get districtNames(): ReadonlyMap<number, string> {
     return this.names;

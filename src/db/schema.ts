@@ -130,11 +130,16 @@ export interface SessionTable {
   user_agent: string;
 }
 
+/** What an API token may do: act in the newsroom API with its role, or read the content API only (a partner's). */
+export type TokenScope = 'newsroom' | 'read';
+
 export interface ApiTokenTable {
   id: number;
   token_hash: string;
   name: string;
+  /** A `read` token's role is never used (`reporter`, the least). */
   role: Role;
+  scope: TokenScope;
   created_by: number | null;
   created_at: string;
   last_used_at: string | null;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import Fastify from 'fastify';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
-import { endpointsFor, openApiPaths, registerEndpoints, type Access } from './endpoint.ts';
+import { endpointsFor, openApiPaths, operationIdOf, registerEndpoints, type Access } from './endpoint.ts';
 
 type Actor = { name: string };
 const endpoint = endpointsFor<Actor, 'thing.write'>();
@@ -83,6 +83,14 @@ test('the OpenAPI paths come from the declarations', () => {
   );
   assert.ok(get.responses['200'].content['application/json'].schema.properties.name);
   const post = paths['/things']!.post as Record<string, any>;
-  assert.deepEqual([post['x-access'], post['x-invalidates'], Object.keys(post.responses)], ['can:thing.write', ['things'], ['201', '4XX']]);
+  assert.deepEqual([post['x-access'], post['x-invalidates'], Object.keys(post.responses)], ['can:thing.write', ['things'], ['201', '4XX', '5XX']]);
   assert.ok(post.requestBody.content['application/json'].schema.properties.name);
+});
+
+test('operationIds are made from the method and path, and stay camelCase', () => {
+  assert.equal(operationIdOf('GET', '/api/v1/articles/:id'), 'getV1ArticlesById');
+  assert.equal(operationIdOf('POST', '/api/admin/articles/:id/preview-link'), 'postAdminArticlesByIdPreviewLink');
+  assert.equal(operationIdOf('GET', '/api/admin/articles/:id/revisions/:number'), 'getAdminArticlesByIdRevisionsByNumber');
+  const paths = openApiPaths(things, {});
+  assert.equal((paths['/things/{id}']!.get as { operationId: string }).operationId, 'getThingsById');
 });

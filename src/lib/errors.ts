@@ -82,6 +82,11 @@ export const ERRORS = {
     en: 'This kind of image is not accepted (JPEG, PNG, WebP, GIF or AVIF).',
   },
   RATE_LIMITED: { status: 429, bn: 'অনেকবার চেষ্টা হয়েছে। কিছুক্ষণ পরে আবার চেষ্টা করুন।', en: 'Too many attempts. Try again in a little while.' },
+  API_RATE_LIMITED: {
+    status: 429,
+    bn: 'অল্প সময়ে অনেক বেশি অনুরোধ এসেছে। Retry-After হেডারে লেখা সময় পরে আবার চেষ্টা করুন।',
+    en: 'Too many requests in a short time. Try again after the time the Retry-After header gives.',
+  },
   HEADERS_TOO_LARGE: { status: 431, bn: 'অনুরোধের হেডারগুলো খুব বড়।', en: 'The request headers are too large.' },
   INTERNAL: { status: 500, bn: 'দুঃখিত, একটি সমস্যা হয়েছে। কিছুক্ষণ পর আবার চেষ্টা করুন।', en: 'Something went wrong. Try again in a little while.' },
   BUSY: { status: 503, bn: 'এই মুহূর্তে ব্যস্ত। কিছুক্ষণ পর আবার চেষ্টা করুন; কিছুই হারায়নি।', en: 'The database is busy; nothing was written. Try again in a moment.' },

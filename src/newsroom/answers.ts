@@ -92,6 +92,16 @@ export const revisionEntryAnswer: z.ZodType<RevisionEntry> = z.object({
   action: z.string(),
 });
 
+/** One revision with its content as it was saved (the article's input fields). */
+export const revisionAnswer = z.object({
+  number: z.number().int(),
+  createdAt: time,
+  userId: z.number().int().nullable(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  content: z.looseObject({}),
+});
+
 export const changeAnswer: z.ZodType<RevisionChange> = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 
 export const sectionAnswer = z.object({
@@ -151,7 +161,43 @@ export const userAnswer: z.ZodType<PublicUser> = z.object({
   createdAt: time,
 });
 
-export const tokenAnswer = z.object({ id: z.number().int(), name: z.string(), role, createdAt: time, lastUsedAt: time.nullable() });
+/** An API token: a newsroom token acts with its role; a `read` token (a partner's) has none and reads the content API only. */
+export const tokenAnswer = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  scope: z.enum(['newsroom', 'read']),
+  role: role.nullable(),
+  createdAt: time,
+  lastUsedAt: time.nullable(),
+});
+/** A token just made: its secret is shown this once. */
+export const newTokenAnswer = z.object({ token: tokenAnswer, secret: z.string() });
+
+/** GET /api/admin/health: this process's subscribers, jobs, page cache, route map and memory. */
+export const healthAnswer = z.object({
+  pid: z.number().int(),
+  ok: z.boolean(),
+  subscribers: z.array(
+    z.object({
+      name: z.string(),
+      scope: z.enum(['process', 'shared']),
+      active: z.boolean(),
+      applied: z.number().int(),
+      head: z.number().int(),
+      failing: z.object({ since: time, attempts: z.number().int(), error: z.string(), retryInMs: z.number() }).optional(),
+    }),
+  ),
+  jobs: z.object({ held: z.boolean() }),
+  pageCache: z.looseObject({}),
+  routeMap: z.object({ articles: z.number().int() }),
+  memory: z.object({
+    rssBytes: z.number(),
+    heapUsedBytes: z.number(),
+    heapTotalBytes: z.number(),
+    externalBytes: z.number(),
+    arrayBuffersBytes: z.number(),
+  }),
+});
 
 export const homeAnswer = z.object({ lead: listItemAnswer.nullable(), top: z.array(listItemAnswer) });
 

@@ -1,14 +1,12 @@
 import { AppError } from '../lib/errors.ts';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { articleInputSchema, articleSaveSchema } from '../content/articles/article-input.schema.ts';
 import type { ArticleService } from '../content/articles/article.service.ts';
-import { requireActor } from './admin-auth.ts';
-import { idParams, MAX_ID, parseInput } from '../lib/parse-input.ts';
+import { idParams, MAX_ID } from '../lib/parse-input.ts';
 import { isValidCalendarDay, zonedDayRange } from '../bangla/zoned-date.ts';
 import { nextListCursor, parseListCursor } from '../content/articles/article-list.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
-import { articleAnswer, changeAnswer, deskAnswer, listItemAnswer, listOf, pageOf, previewLinkAnswer, revisionEntryAnswer } from './answers.ts';
+import { articleAnswer, changeAnswer, deskAnswer, listItemAnswer, listOf, pageOf, previewLinkAnswer, revisionAnswer, revisionEntryAnswer } from './answers.ts';
 import { PREVIEW_LINK_TTL_MS, type PreviewLinks } from '../content/articles/preview-link.ts';
 import type { Clock } from '../lib/clock.ts';
 
@@ -75,8 +73,7 @@ export interface ArticleRouteDeps {
 }
 
 /**
- * Articles and their workflow under /api/admin/articles (docs/admin-api.md). The preview is
- * registered apart (`registerArticlePreview`): it rewrites the site-wide framing headers.
+ * Articles and their workflow under /api/admin/articles (docs/admin-api.md).
  */
 export function articleEndpoints(deps: ArticleRouteDeps) {
   const { articles } = deps;
@@ -86,6 +83,7 @@ export function articleEndpoints(deps: ArticleRouteDeps) {
     ...workflowEndpoints(articles),
     ...revisionEndpoints(articles),
     previewLinkEndpoint(deps),
+    articlePreviewEndpoint(deps),
   ];
 }
 
@@ -249,6 +247,7 @@ function revisionEndpoints(articles: ArticleService) {
       method: 'GET',
       path: '/api/admin/articles/:id/revisions/:number',
       summary: 'One revision of an article',
+      response: z.object({ revision: revisionAnswer }),
       access: 'signed-in',
       params: revisionParams,
       handle: async ({ actor, params }) => ({ revision: await articles.revision(actor, params.id, params.number) }),
@@ -278,30 +277,32 @@ function revisionEndpoints(articles: ArticleService) {
 
 /**
  * GET /api/admin/articles/:id/preview: the article's preview page (banner, no comment form, no
- * view counted), for the editor's side panel; a colleague gets a signed link instead. Not a declared
- * endpoint: its route-level onSend hook runs after the site-wide security headers and lets the
- * newsroom app (same origin) frame it, which a handler cannot do.
+ * view counted), for the editor's side panel; a colleague gets a signed link instead. Its
+ * route-level onSend hook runs after the site-wide security headers and lets the newsroom app
+ * (same origin) frame it, which a handler cannot do.
  */
-export function registerArticlePreview(app: FastifyInstance, { articles, preview }: ArticleRouteDeps): void {
-  app.get(
-    '/api/admin/articles/:id/preview',
-    {
-      // The newsroom app shows the preview in an iframe of its own origin; the site-wide policy forbids framing.
-      onSend: async (_request, reply, payload) => {
-        const csp = String(reply.getHeader('content-security-policy') ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'");
-        reply.header('content-security-policy', csp).header('x-frame-options', 'SAMEORIGIN');
-        return payload;
-      },
+export function articlePreviewEndpoint({ articles, preview }: ArticleRouteDeps) {
+  return adminEndpoint({
+    method: 'GET',
+    path: '/api/admin/articles/:id/preview',
+    summary: "The article's preview page (HTML), for the newsroom app's side panel",
+    access: 'signed-in',
+    params: idParams,
+    response: z.string(),
+    contentType: 'text/html',
+    // The newsroom app shows the preview in an iframe of its own origin; the site-wide policy forbids framing.
+    onSend: async (_request, reply, payload) => {
+      const csp = String(reply.getHeader('content-security-policy') ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+      reply.header('content-security-policy', csp).header('x-frame-options', 'SAMEORIGIN');
+      return payload;
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { id } = parseInput(idParams, request.params);
+    handle: async ({ actor, params: { id }, reply }) => {
       await articles.get(actor, id); // the same access rule as reading it
       const html = await preview(id);
       if (html === undefined) throw new AppError('INVALID_TRANSITION', 'choose a section before previewing', { missing: ['section'] });
       return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').send(html);
     },
-  );
+  });
 }
 
 const dayParts = (text: string) => text.split('-').map(Number) as [number, number, number];

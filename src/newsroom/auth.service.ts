@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../db/schema.ts';
+import type { Database, Role, TokenScope } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { nextId } from '../content/ids.ts';
@@ -149,20 +149,32 @@ export class AuthService {
   }
 
   /** Makes an API token; the secret is returned once and only its hash is kept. */
-  async createToken(name: string, role: Role, actor: Actor | null): Promise<{ id: number; secret: string }> {
+  async createToken(name: string, role: Role, actor: Actor | null, scope: TokenScope = 'newsroom'): Promise<{ id: number; secret: string }> {
     const secret = `pk_${randomBytes(24).toString('base64url')}`;
     const now = this.clock.now().toISOString();
     const id = await nextId(this.db, 'api_tokens');
     await this.db
       .insertInto('api_tokens')
-      .values({ id, token_hash: sha256(secret), name, role, created_by: actor?.userId ?? null, created_at: now, last_used_at: null })
+      .values({ id, token_hash: sha256(secret), name, role, scope, created_by: actor?.userId ?? null, created_at: now, last_used_at: null })
       .execute();
-    await audit(this.db, { userId: actor?.userId ?? null, action: 'token.create', targetType: 'token', targetId: id, details: { role, name }, at: now });
+    await audit(this.db, { userId: actor?.userId ?? null, action: 'token.create', targetType: 'token', targetId: id, details: { role, name, scope }, at: now });
     return { id, secret };
   }
 
-  /** The actor behind a bearer token, or undefined. */
+  /**
+   * The newsroom actor behind a bearer token, or undefined when no token has that secret. A
+   * partner's token (`read` scope) is refused here with 403: it reads the content API only.
+   */
   async tokenActor(secret: string): Promise<Actor | undefined> {
+    const token = await this.token(secret);
+    if (!token) return undefined;
+    if (token.scope !== 'newsroom')
+      throw new AppError('FORBIDDEN', 'this token has the read scope: it reads the content API (/api/v1) and nothing of the newsroom');
+    return { role: token.role, userId: null, name: `token:${token.name}` };
+  }
+
+  /** The token with this secret (any scope), noting when it was last used (at most once a minute), or undefined. */
+  async token(secret: string): Promise<{ id: number; name: string; role: Role; scope: TokenScope } | undefined> {
     if (!secret.startsWith('pk_')) return undefined;
     const row = await this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', sha256(secret)).executeTakeFirst();
     if (!row) return undefined;
@@ -170,7 +182,7 @@ export class AuthService {
     if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > AUTH_LIMITS.touchEveryMs) {
       await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
     }
-    return { role: row.role, userId: null, name: `token:${row.name}` };
+    return { id: row.id, name: row.name, role: row.role, scope: row.scope };
   }
 
   /**

@@ -3,6 +3,7 @@ import type { SiteJobs } from '../content/jobs/site-jobs.ts';
 import type { RouteMap } from '../cache/route-map.ts';
 import type { PageCache } from '../cache/page-cache.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
+import { healthAnswer } from './answers.ts';
 
 /**
  * GET /api/admin/health: how this process stands — each event subscriber's position and any
@@ -16,9 +17,11 @@ export function healthEndpoints(deps: { events: EventDispatcher; jobs: SiteJobs;
       path: '/api/admin/health',
       summary: "This process's event subscribers, site jobs, page cache, route map and memory",
       access: { can: 'audit.read' },
+      response: healthAnswer,
       handle: async ({ reply }) => {
         const subscribers = deps.events.status();
-        return reply.header('cache-control', 'no-store').send({
+        reply.header('cache-control', 'no-store');
+        return {
           pid: process.pid,
           ok: subscribers.every((s) => !s.failing),
           subscribers,
@@ -26,7 +29,7 @@ export function healthEndpoints(deps: { events: EventDispatcher; jobs: SiteJobs;
           pageCache: deps.cache.getStats(),
           routeMap: { articles: deps.routes.size },
           memory: memory(),
-        });
+        };
       },
     }),
   ];

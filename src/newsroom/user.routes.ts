@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema.ts';
+import type { Database, Role, TokenScope } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { AuthService } from './auth.service.ts';
@@ -9,7 +9,7 @@ import { idParams } from '../lib/parse-input.ts';
 import { findUserById, listUsers, publicUser } from './user.repository.ts';
 import { audit } from '../content/audit.ts';
 import { adminEndpoint } from './newsroom-endpoint.ts';
-import { listOf, tokenAnswer, userAnswer, type TokenView } from './answers.ts';
+import { listOf, newTokenAnswer, tokenAnswer, userAnswer, type TokenView } from './answers.ts';
 
 const role = z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]);
 const createBody = z
@@ -24,7 +24,14 @@ const patchBody = z
   })
   .strict();
 const passwordBody = z.object({ password: z.string().max(500) }).strict();
-const tokenBody = z.object({ name: z.string().trim().min(1).max(80), role }).strict();
+// A newsroom token acts with a role; a partner's token (scope read) has none: it reads the content API only.
+const tokenBody = z
+  .object({ name: z.string().trim().min(1).max(80), role: role.optional(), scope: z.enum(['newsroom', 'read']).default('newsroom') })
+  .strict()
+  .refine((b) => (b.scope === 'read') === (b.role === undefined), {
+    path: ['role'],
+    error: 'a newsroom token needs a role; a read token (scope "read") takes none',
+  });
 
 interface UserRouteDeps {
   db: Kysely<Database>;
@@ -117,8 +124,12 @@ async function patchUser(deps: UserRouteDeps, actor: Actor, id: number, body: z.
 
 /** Every API token, without its secret. */
 async function listTokens(db: Kysely<Database>): Promise<{ items: TokenView[] }> {
-  const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'role', 'created_at', 'last_used_at']).orderBy('id').execute();
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, lastUsedAt: r.last_used_at })) };
+  const rows = await db.selectFrom('api_tokens').select(['id', 'name', 'role', 'scope', 'created_at', 'last_used_at']).orderBy('id').limit(1000).execute();
+  return { items: rows.map((r) => tokenView(r.id, r.name, r.role, r.scope, r.created_at, r.last_used_at)) };
+}
+
+function tokenView(id: number, name: string, role: Role, scope: TokenScope, createdAt: string, lastUsedAt: string | null): TokenView {
+  return { id, name, scope, role: scope === 'read' ? null : role, createdAt, lastUsedAt };
 }
 
 function tokenEndpoints(deps: UserRouteDeps) {
@@ -137,12 +148,14 @@ function tokenEndpoints(deps: UserRouteDeps) {
       method: 'POST',
       path: '/api/admin/tokens',
       summary: 'Creates an API token; its secret is shown this once',
+      response: newTokenAnswer,
       access: { can: 'token.manage' },
       body: tokenBody,
       status: 201,
       handle: async ({ actor, body }) => {
-        const { id, secret } = await auth.createToken(body.name, body.role, actor);
-        return { token: { id, name: body.name, role: body.role, createdAt: now(), lastUsedAt: null }, secret };
+        const role = body.role ?? 'reporter'; // stored for a read token too, and never used
+        const { id, secret } = await auth.createToken(body.name, role, actor, body.scope);
+        return { token: tokenView(id, body.name, role, body.scope, now(), null), secret };
       },
     }),
     adminEndpoint({

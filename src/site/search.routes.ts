@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../lib/clock.ts';
 import type { ReaderPages } from './reader-pages.ts';
 import { AppError } from '../lib/errors.ts';
-import { parseInput } from '../lib/parse-input.ts';
+import { z } from 'zod';
+import { endpointsFor } from '../lib/endpoint.ts';
 import { cleanText } from '../lib/clean-text.ts';
 import type { SiteSettings } from './reader-pages.ts';
 import { renderSearchPage } from './templates/search-page.ts';
@@ -28,16 +29,57 @@ export interface SearchRouteDeps {
 // with one-off queries and push out article pages). Browsers and a CDN may keep an answer briefly.
 const SEARCH_CACHE_CONTROL = 'public, max-age=30, s-maxage=60, stale-while-revalidate=60';
 
-/** GET /search (the reader page) and GET /api/v1/search (JSON): one service call each. */
-export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps): void {
-  app.get('/api/v1/search', async (request, reply) => {
-    const input = parseInput(searchQuerySchema, request.query);
-    const outcome = await deps.service.search(input);
-    if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 'q: write at least one word to search for');
-    if (outcome.kind === 'too-long') throw new AppError('QUERY_TOO_LONG', `q: at most ${MAX_QUERY_LENGTH} characters (got ${outcome.length})`);
-    return reply.header('cache-control', SEARCH_CACHE_CONTROL).send(apiBody(outcome));
-  });
+const searchResult = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  kicker: z.string(),
+  headline: z.string(),
+  summary: z.string(),
+  section: z.object({ path: z.string(), name: z.string() }),
+  publishedAt: z.string(),
+  image: z.object({ src: z.string(), alt: z.string() }).nullable(),
+  snippet: z.string(),
+  snippetHtml: z.string(),
+  score: z.number(),
+});
+/** What GET /api/v1/search answers (a query with no searchable word: no results, and the reader's message why). */
+export const searchAnswer = z.object({
+  query: z.string(),
+  words: z.array(z.string()),
+  page: z.number().int(),
+  sort: z.enum(['relevance', 'newest']),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  more: z.boolean(),
+  hasNext: z.boolean(),
+  relaxed: z.boolean(),
+  transliterated: z.boolean(),
+  message: z.string().optional(),
+  filters: z.object({ section: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable() }).optional(),
+  results: z.array(searchResult),
+});
 
+/** GET /api/v1/search (JSON): the reader page's search, declared as an endpoint of the content API. */
+export function searchApiEndpoint(service: SearchService) {
+  return endpointsFor<unknown, never>()({
+    method: 'GET',
+    path: '/api/v1/search',
+    summary: 'Searches published articles (Bengali, or Latin read as Avro): ranked results with highlighted snippets, 10 a page',
+    access: 'public',
+    query: searchQuerySchema,
+    response: searchAnswer,
+    handle: async ({ query, reply }) => {
+      const outcome = await service.search(query);
+      if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 'q: write at least one word to search for');
+      if (outcome.kind === 'too-long') throw new AppError('QUERY_TOO_LONG', `q: at most ${MAX_QUERY_LENGTH} characters (got ${outcome.length})`);
+      reply.header('cache-control', SEARCH_CACHE_CONTROL);
+      return apiBody(outcome);
+    },
+  });
+}
+
+/** GET /search, the reader page (the JSON API is `searchApiEndpoint`). */
+export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps): void {
   app.get('/search', async (request, reply) => {
     const input = readInput(request);
     let outcome: SearchOutcome | undefined;
@@ -95,7 +137,7 @@ async function sendHtml(
   return sendCompressedHtml(request, reply, await deps.pages.compose(renderSearchPage(site, vm)));
 }
 
-function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>) {
+function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>): z.infer<typeof searchAnswer> {
   if (outcome.kind === 'no-words') {
     return {
       query: outcome.query,

@@ -7,6 +7,7 @@ import { before, after } from 'node:test';
 import type { DialectName } from '../../src/db/database.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { noSignal, type EventSignal } from '../../src/content/events/event-signal.ts';
+import { checkAnswersAgainstDocument } from './openapi-check.ts';
 
 /** The instant the HTTP tests live at: Friday 27 November 2026, 12:00 in Dhaka. */
 export const TEST_NOW = '2026-11-27T06:00:00Z';
@@ -26,10 +27,20 @@ export async function buildTestApp(
     env: {},
     file: false, // whatever prokash.config.json the working directory holds, tests do not read it
     // As if behind a proxy: tests speak for many readers through X-Forwarded-For.
-    overrides: { databaseUrl: t.url, mediaDir, siteUrl: 'http://prokash.test', logLevel: 'silent', trustProxy: true, ...options.config },
+    // The content API's rate limits are far above what any suite sends (test/content-api.test.ts sets its own).
+    overrides: {
+      databaseUrl: t.url,
+      mediaDir,
+      siteUrl: 'http://prokash.test',
+      logLevel: 'silent',
+      trustProxy: true,
+      apiRateLimit: 1_000_000,
+      apiTokenRateLimit: 1_000_000,
+      ...options.config,
+    },
   });
   // No wake-ups between apps and no polling unless a test asks: tests read the log when they choose.
-  return buildApp({
+  const app = await buildApp({
     config,
     database: t,
     clock,
@@ -42,6 +53,9 @@ export async function buildTestApp(
     checkAnswers: true,
     webhookTimeoutMs: options.webhookTimeoutMs,
   });
+  // …and every answer under /api/ a test receives, to the OpenAPI document the app serves.
+  checkAnswersAgainstDocument(app.server);
+  return app;
 }
 
 /** What `useTestApp` gives a suite: the database, the app, and a GET shortcut. */

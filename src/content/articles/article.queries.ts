@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ArticleTable, Database, Edition, ImageTable, ImageVariantTable, PersonTable } from '../../db/schema.ts';
 import { jsonHelpers, parseJsonColumn } from '../../db/json-helpers.ts';
 import { templatesOf } from '../../db/query-template.ts';
@@ -18,6 +18,8 @@ export interface ArticleFilter {
   /** Inclusive lower and exclusive upper bound on published_at (ISO UTC). */
   from?: string;
   to?: string;
+  /** Keyset: only articles listed after this one (older, or as old with a smaller id). */
+  after?: { publishedAt: string; id: number };
   edition?: Edition;
   breaking?: boolean;
   excludeIds?: readonly number[];
@@ -114,6 +116,8 @@ async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListP
     f.from,
     f.to,
     f.edition,
+    f.after?.publishedAt,
+    f.after?.id,
     ...(sections ?? []),
     ...(f.excludeIds ?? []),
   ] as const;
@@ -126,11 +130,12 @@ async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListP
     !!f.from,
     !!f.to,
     !!f.edition,
+    !!f.after,
     f.breaking ?? '-',
     f.excludeIds?.length ?? 0,
   ].join(':');
   return templatesOf(db).run<ListKey, typeof values>(key, values, (v) => {
-    const [now, limit, offset, enough, tagId, personId, districtId, from, to, edition, ...ids] = v;
+    const [now, limit, offset, enough, tagId, personId, districtId, from, to, edition, afterAt, afterId, ...ids] = v;
     const slots: ArticleFilter = {
       tagId: f.tagId !== undefined ? tagId : undefined,
       personId: f.personId !== undefined ? personId : undefined,
@@ -138,6 +143,7 @@ async function listKeys(db: Kysely<Database>, filter: ArticleFilter, page: ListP
       from: f.from ? from : undefined,
       to: f.to ? to : undefined,
       edition: f.edition ? edition : undefined,
+      after: f.after ? { publishedAt: afterAt!, id: afterId! } : undefined,
       breaking: f.breaking,
       sectionIds: sections ? ids.slice(0, sections.length) : undefined,
       excludeIds: f.excludeIds?.length ? ids.slice(sections?.length ?? 0) : undefined,
@@ -176,10 +182,20 @@ function filtered<Q extends KeyQuery>(query: Q, filter: ArticleFilter, now: stri
   if (filter.districtId !== undefined) q = q.where('articles.district_id', '=', filter.districtId);
   if (filter.from !== undefined) q = q.where('articles.published_at', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('articles.published_at', '<', filter.to);
+  if (filter.after) q = q.where(afterKey('articles.published_at', 'articles.id', filter.after));
   if (filter.edition !== undefined) q = q.where('articles.edition', '=', filter.edition);
   if (filter.breaking !== undefined) q = q.where('articles.breaking', '=', filter.breaking ? 1 : 0);
   if (filter.excludeIds?.length) q = q.where('articles.id', 'not in', [...filter.excludeIds]);
   return q as Q;
+}
+
+/**
+ * The keyset condition "listed after this article" in newest-first order, written so that the
+ * time alone bounds the index range (`<= at`) and the id only breaks ties at that time.
+ */
+function afterKey(timeColumn: string, idColumn: string, after: { publishedAt: string; id: number }) {
+  const [time, id] = [sql.ref(timeColumn), sql.ref(idColumn)];
+  return sql<boolean>`(${time} <= ${after.publishedAt} and (${time} < ${after.publishedAt} or ${id} < ${after.id}))`;
 }
 
 /**
@@ -219,6 +235,7 @@ function listByLink(db: Kysely<Database>, table: 'article_tags' | 'article_peopl
     .where('link.published_at', '<=', bounds.now);
   if (filter.from !== undefined) q = q.where('link.published_at', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('link.published_at', '<', filter.to);
+  if (filter.after) q = q.where(afterKey('link.published_at', 'link.article_id', filter.after));
   if (filter.sectionIds || filter.districtId !== undefined) {
     const sections = filter.sectionIds;
     const district = filter.districtId;

@@ -240,6 +240,7 @@ export const bn = {
   'tokens.create': 'টোকেন তৈরি করুন',
   'tokens.secretOnce': 'এই গোপন টোকেনটি শুধু এখনই দেখানো হচ্ছে। কপি করে নিরাপদে রাখুন।',
   'tokens.lastUsed': 'শেষ ব্যবহার',
+  'tokens.readScope': 'শুধু পড়া (কনটেন্ট API)',
   'tokens.never': 'কখনো না',
   'tokens.revoke': 'বাতিল করুন',
   'tokens.confirmRevoke': '"{name}" টোকেনটি বাতিল করবেন? এটি দিয়ে আর কিছু করা যাবে না।',

@@ -242,6 +242,7 @@ export const en: Record<MessageKey, string> = {
   'tokens.create': 'Create token',
   'tokens.secretOnce': 'This secret is shown only now. Copy it and keep it safe.',
   'tokens.lastUsed': 'Last used',
+  'tokens.readScope': 'Read only (content API)',
   'tokens.never': 'Never',
   'tokens.revoke': 'Revoke',
   'tokens.confirmRevoke': 'Revoke the token “{name}”? It will stop working at once.',

@@ -84,7 +84,7 @@ export function TokensScreen() {
         {(tokens.data?.items ?? []).map((token) => (
           <tr key={token.id}>
             <td>{token.name}</td>
-            <td>{t(`role.${token.role}`)}</td>
+            <td>{token.role ? t(`role.${token.role}`) : t('tokens.readScope')}</td>
             <td>{formatTime(token.createdAt, locale, settings.timeZone)}</td>
             <td>{formatTime(token.lastUsedAt, locale, settings.timeZone) || t('tokens.never')}</td>
             <td>
