@@ -54,6 +54,134 @@ const LATEST: ReadonlyArray<{ id: number; kicker: string; headline: string }> = 
   { id: 251061, kicker: '', headline: 'অপরিচিত নম্বরের কলেও পর্দায় দেখা যাবে নিবন্ধিত নাম' },
 ];
 
+/**
+ * Real public figures likely to be written about in Bangladeshi news, spelled as the dailies spell
+ * them: heads of government and party leaders of Bangladesh, India, Pakistan, the US, Russia and
+ * China (and a few more in the news here), Bangladeshi cricketers and footballers, film stars.
+ * The demo's stories are invented, so none of them may say or do anything in it.
+ */
+const PUBLIC_FIGURES: ReadonlyArray<string> = [
+  // Bangladesh
+  'শেখ হাসিনা',
+  'খালেদা জিয়া',
+  'তারেক রহমান',
+  'মুহাম্মদ ইউনূস',
+  'ইউনূস',
+  'মির্জা ফখরুল',
+  'ফখরুল ইসলাম আলমগীর',
+  'ওবায়দুল কাদের',
+  'জি এম কাদের',
+  'শফিকুর রহমান',
+  'নাহিদ ইসলাম',
+  'হাসনাত আবদুল্লাহ',
+  'সারজিস আলম',
+  'সজীব ওয়াজেদ জয়',
+  'মো. সাহাবুদ্দিন',
+  'আসিফ নজরুল',
+  // India
+  'নরেন্দ্র মোদি',
+  'মোদি',
+  'রাহুল গান্ধী',
+  'সোনিয়া গান্ধী',
+  'অমিত শাহ',
+  'মমতা বন্দ্যোপাধ্যায়',
+  // Pakistan
+  'শাহবাজ শরিফ',
+  'নওয়াজ শরিফ',
+  'ইমরান খান',
+  'আসিফ আলী জারদারি',
+  'আসিম মুনির',
+  // United States
+  'ডোনাল্ড ট্রাম্প',
+  'ট্রাম্প',
+  'জো বাইডেন',
+  'বাইডেন',
+  'কমলা হ্যারিস',
+  'বারাক ওবামা',
+  'মার্কো রুবিও',
+  'জেডি ভ্যান্স',
+  'ইলন মাস্ক',
+  'জোহরান মামদানি',
+  'মামদানি',
+  // Russia, Ukraine, China
+  'ভ্লাদিমির পুতিন',
+  'পুতিন',
+  'সের্গেই লাভরভ',
+  'ভলোদিমির জেলেনস্কি',
+  'জেলেনস্কি',
+  'শি জিনপিং',
+  'সি চিন পিং',
+  'লি কিয়াং',
+  // Cricketers
+  'সাকিব আল হাসান',
+  'তামিম ইকবাল',
+  'মুশফিকুর রহিম',
+  'মাহমুদউল্লাহ',
+  'মাশরাফি',
+  'মাশরাফী',
+  'তাসকিন',
+  'মেহেদী হাসান মিরাজ',
+  'মিরাজ',
+  'নাজমুল হোসেন শান্ত',
+  'লিটন দাস',
+  'মোস্তাফিজ',
+  'তাওহীদ হৃদয়',
+  'জাকের আলী',
+  'তাইজুল ইসলাম',
+  'নাহিদ রানা',
+  'রিশাদ হোসেন',
+  'সৌম্য সরকার',
+  'নিগার সুলতানা',
+  // Footballers
+  'হামজা চৌধুরী',
+  'মোরসালিন',
+  'মিতুল মারমা',
+  'জামাল ভূঁইয়া',
+  'শমিত সোম',
+  // Film stars
+  'শাকিব খান',
+  'জয়া আহসান',
+  'পরীমনি',
+  'বুবলী',
+  'অপু বিশ্বাস',
+  'মেহজাবীন চৌধুরী',
+  'চঞ্চল চৌধুরী',
+  'আফরান নিশো',
+  'শাহরুখ খান',
+  'অমিতাভ বচ্চন',
+  'নুসরাত জাহান',
+  'প্রসেনজিৎ',
+];
+
+/** The form names are looked for in: NFC, no joiners, ী/ি and ূ/ু folded (ইউনূস = ইউনুস). */
+function nameKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u200b-\u200d\u00ad\ufeff]/g, '')
+    .replace(/ী/g, 'ি')
+    .replace(/ূ/g, 'ু')
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * The public figures a text names: a name counts where a word starts with it, with or without a
+ * case ending (মোদির, পুতিনের), but not inside another word (শান্তি is not শান্ত, আমোদিত not মোদি).
+ */
+function figuresIn(text: string): string[] {
+  const t = nameKey(text);
+  const found: string[] = [];
+  for (const name of PUBLIC_FIGURES) {
+    const key = nameKey(name);
+    for (let i = t.indexOf(key); i >= 0; i = t.indexOf(key, i + 1)) {
+      if (i === 0 || !/[\p{L}\p{M}\p{Nd}]/u.test(t[i - 1]!)) {
+        found.push(name);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 /** A run this long shared with the fixture page counts as copied. */
 const COPIED_RUN = 40;
 
@@ -294,6 +422,25 @@ test("the seed article is the portal's own: the fixture page's shape", () => {
   assert.equal(seed.image?.caption, 'মেকংয়ের তীরে বাঁধা ভাসমান পাঠাগারে বই পড়ছে শিশুরা।');
   assert.equal(seed.image.credit, 'সংগৃহীত');
   assert.equal(seed.body.split('\n\n').length, 10);
+});
+
+test('no demo text names a real public figure: the stories put no invented words or acts on real people', () => {
+  assert.ok(PUBLIC_FIGURES.length >= 40, `only ${PUBLIC_FIGURES.length} names`);
+  assert.equal(new Set(PUBLIC_FIGURES).size, PUBLIC_FIGURES.length, 'a name twice');
+  // The finder finds what it should: a name with its case ending, a folded spelling, not a word inside another.
+  assert.deepEqual(figuresIn('বৈঠকে মোদির সঙ্গে পুতিনের আলাপ'), ['মোদি', 'পুতিন']);
+  assert.deepEqual(figuresIn('অধ্যাপক মুহাম্মদ ইউনুস বলেন'), ['মুহাম্মদ ইউনূস', 'ইউনূস']);
+  assert.deepEqual(figuresIn('শান্তিপূর্ণ পরিবেশে আমোদিত দর্শক; সমাপনী অনুষ্ঠান'), []);
+  const found: string[] = [];
+  const named = (where: string, text: string) => {
+    for (const name of figuresIn(text)) found.push(`${where}: ${name} in "${text.slice(0, 60)}"`);
+  };
+  for (const a of demoArticles) {
+    for (const text of [...texts(a), JSON.stringify(a.byline)]) named(`article ${a.id}`, text);
+  }
+  for (const p of demoPeople) named(`person ${p.slug}`, p.name);
+  for (const s of demoSections) named(`section ${s.path}`, s.name);
+  assert.deepEqual(found, []);
 });
 
 test(`no demo headline, summary or paragraph is the fixture page's, nor has a ${COPIED_RUN}-character run of it`, { skip: noFixture }, () => {

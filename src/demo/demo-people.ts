@@ -28,8 +28,8 @@ export const demoPeople: ReadonlyArray<DemoPerson> = [
   { slug: 'mahmudul-hasan', name: 'মাহমুদুল হাসান', kind: 'reporter', title: 'জ্যেষ্ঠ প্রতিবেদক' },
   { slug: 'tanzila-rahman', name: 'তানজিলা রহমান', kind: 'reporter', title: 'নিজস্ব প্রতিবেদক' },
   { slug: 'saiful-islam', name: 'সাইফুল ইসলাম', kind: 'reporter', title: 'অর্থনৈতিক প্রতিবেদক' },
-  { slug: 'nusrat-jahan', name: 'নুসরাত জাহান', kind: 'reporter', title: 'নিজস্ব প্রতিবেদক' },
-  { slug: 'rakibul-hasan', name: 'রাকিবুল হাসান', kind: 'reporter', title: 'ক্রীড়া প্রতিবেদক' },
+  { slug: 'naznin-sultana', name: 'নাজনীন সুলতানা', kind: 'reporter', title: 'নিজস্ব প্রতিবেদক' },
+  { slug: 'rashedul-karim', name: 'রাশেদুল করিম', kind: 'reporter', title: 'ক্রীড়া প্রতিবেদক' },
   { slug: 'shahnaz-parvin', name: 'শাহনাজ পারভীন', kind: 'reporter', title: 'বিশেষ প্রতিবেদক' },
   { slug: 'imran-hossain', name: 'ইমরান হোসেন', kind: 'reporter', title: 'বিশ্ববিদ্যালয় প্রতিবেদক' },
   // District correspondents
