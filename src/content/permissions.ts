@@ -26,7 +26,8 @@ export type Action =
   | 'token.manage'
   | 'settings.manage'
   | 'audit.read'
-  | 'comment.moderate';
+  | 'comment.moderate'
+  | 'redirect.manage';
 
 const RANK: Record<Role, number> = { reporter: 0, 'sub-editor': 1, editor: 2, admin: 3 };
 
@@ -55,6 +56,8 @@ const MINIMUM: Record<Action, Role> = {
   'settings.manage': 'admin',
   'audit.read': 'admin',
   'comment.moderate': 'sub-editor',
+  // Old links point readers at articles: the editors who publish them keep them.
+  'redirect.manage': 'editor',
 };
 
 /** Who is acting: a signed-in user, or an API token with a role of its own. */

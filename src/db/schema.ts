@@ -271,6 +271,30 @@ export interface ViewSeenTable {
   window: string;
 }
 
+export type RedirectSource = 'wordpress' | 'jsonl' | 'manual';
+
+/** An old link (normal form, lib/old-path.ts) and the article it now is. */
+export interface RedirectTable {
+  path: string;
+  article_id: number;
+  source: RedirectSource;
+  created_at: string;
+}
+
+/** A 404 on an old-looking path, counted; the table keeps the most asked-for ones only. */
+export interface RedirectMissTable {
+  path: string;
+  hits: number;
+  first_at: string;
+  last_at: string;
+}
+
+/** An imported article by where it came from (`wordpress:{site}:{post id}`). */
+export interface ImportKeyTable {
+  key: string;
+  article_id: number;
+}
+
 export interface Database {
   sections: SectionTable;
   divisions: DivisionTable;
@@ -299,6 +323,9 @@ export interface Database {
   comments: CommentTable;
   view_counts: ViewCountTable;
   view_seen: ViewSeenTable;
+  redirects: RedirectTable;
+  redirect_misses: RedirectMissTable;
+  import_keys: ImportKeyTable;
 }
 
 export type { Generated };

@@ -10,6 +10,7 @@ import * as contentEvents from './2026-12-05-0008-content-events.ts';
 import * as searchFeatures from './2026-12-05-0009-search-features.ts';
 import * as uploaderAndAttempts from './2026-12-05-0010-uploader-and-attempts.ts';
 import * as articleList from './2026-12-06-0011-article-list.ts';
+import * as redirects from './2026-12-06-0013-redirects.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0009-search-features': searchFeatures,
   '2026-12-05-0010-uploader-and-attempts': uploaderAndAttempts,
   '2026-12-06-0011-article-list': articleList,
+  '2026-12-06-0013-redirects': redirects,
 };
