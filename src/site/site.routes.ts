@@ -79,7 +79,7 @@ function registerFrontRoutes(app: FastifyInstance, deps: SiteRouteDeps, serve: S
   app.get('/', (req, reply) => {
     // WordPress's `/?p=ID` and `/?page_id=ID`: an old link, never the home page.
     const query = req.query as Record<string, unknown>;
-    if (query.p !== undefined || query.page_id !== undefined) return oldLink(req, reply);
+    if (query.p !== undefined || query.page_id !== undefined) return oldLink(req, reply, normalizeOldPath(req.url));
     return serve(req, reply, '/', () => pages.home());
   });
 
@@ -179,9 +179,6 @@ function registerArticleAndSectionRoutes(app: FastifyInstance, deps: SiteRouteDe
   const oldLink = oldLinkAnswer(deps);
   app.get<{ Params: { '*': string } }>('/*', async (req, reply) => {
     const rawPath = req.url.split('?')[0] ?? '/';
-    // An old link first: `/archives/12` or `/2025/11/02/12` name a post of the old site, not article 12.
-    const old = normalizeOldPath(rawPath);
-    if (old !== undefined && (deps.redirects.articleOf(old) !== undefined || looksLikeOldLink(old))) return oldLink(req, reply, old);
     let segments: string[];
     try {
       segments = rawPath
@@ -195,17 +192,22 @@ function registerArticleAndSectionRoutes(app: FastifyInstance, deps: SiteRouteDe
     if (idAt >= 0) {
       const id = Number(toAsciiDigits(segments[idAt]!));
       const path = deps.routes.articlePath(id, deps.clock.now().toISOString());
-      if (!path) throw notFoundPage();
-      const canonical = `/${path}`;
-      if (rawPath !== canonical) return reply.redirect(canonical, 301);
-      return serve(req, reply, canonical, () => pages.article(id));
+      if (path) {
+        const canonical = `/${path}`;
+        if (rawPath !== canonical) return reply.redirect(canonical, 301);
+        return serve(req, reply, canonical, () => pages.article(id));
+      }
+    } else {
+      const tree = await reader.sections();
+      const section = tree.byPathOrUndefined(segments.join('/').toLowerCase());
+      if (section) {
+        if (rawPath !== `/${section.path}`) return reply.redirect(`/${section.path}${queryOf(req.url)}`, 301);
+        const page = pageParam(req);
+        return serve(req, reply, keyOf(req), () => pages.section(section, page));
+      }
     }
-    const tree = await reader.sections();
-    const section = tree.byPathOrUndefined(segments.join('/').toLowerCase());
-    if (!section) throw notFoundPage();
-    if (rawPath !== `/${section.path}`) return reply.redirect(`/${section.path}${queryOf(req.url)}`, 301);
-    const page = pageParam(req);
-    return serve(req, reply, keyOf(req), () => pages.section(section, page));
+    // Neither an article nor a section: an old link of the site before the move, or nothing.
+    return oldLink(req, reply, normalizeOldPath(rawPath));
   });
 }
 
@@ -215,8 +217,7 @@ function registerArticleAndSectionRoutes(app: FastifyInstance, deps: SiteRouteDe
  * deleted). A missed old-looking link is counted for the newsroom.
  */
 function oldLinkAnswer(deps: SiteRouteDeps) {
-  return async (req: FastifyRequest, reply: FastifyReply, normal?: string): Promise<FastifyReply> => {
-    const path = normal ?? normalizeOldPath(req.url);
+  return async (req: FastifyRequest, reply: FastifyReply, path: string | undefined): Promise<FastifyReply> => {
     const id = path === undefined ? undefined : deps.redirects.articleOf(path);
     if (id === undefined) {
       if (path !== undefined && looksLikeOldLink(path)) deps.missedLinks.record(path);
@@ -239,7 +240,7 @@ function keyOf(req: FastifyRequest): string {
  * an article id.
  */
 function findIdSegment(segments: string[]): number {
-  if (isDateShaped(`/${segments.join('/')}`)) return -1;
+  if (segments[0] === 'archives' || isDateShaped(`/${segments.join('/')}`)) return -1;
   const isId = (s: string | undefined) => s !== undefined && /^[0-9০-৯]{1,10}$/.test(s);
   if (isId(segments.at(-1))) return segments.length - 1;
   if (segments.length >= 2 && isId(segments.at(-2))) return segments.length - 2;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Doc } from '../document/index.ts';
 import type { Image } from '../media/image.repository.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { Kysely } from 'kysely';
 import type { ArticleTable, Database } from '../../db/schema.ts';
 import { bumpSequence } from '../ids.ts';
@@ -106,7 +107,7 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
   for (const [i, draft] of drafts.entries()) {
     const knownId = ids[i] ?? null;
     const old = knownId === null ? undefined : existing.get(knownId);
-    const section = await ensureSection(db, draft.sectionPath, ctx.now, known);
+    const section = await ensureSection(db, draft.sectionPath, ctx.now, known, draft.sectionNames);
     const content = contentOf({ ...draft, body: bodies[i]! }, section.id, people[i]!, imageIds[i]!);
     if (old && old.content_hash === contentHash(content) && sameState(old, draft)) {
       results.push({ id: old.id, outcome: 'unchanged' });
@@ -182,15 +183,21 @@ async function idsByKey(db: Kysely<Database>, keys: readonly string[]): Promise<
 /** The draft's body with each local image stored and its nodes pointed at the stored file. */
 async function withStoredImages(db: Kysely<Database>, draft: ArticleDraft, ctx: WriteContext): Promise<Doc> {
   if (!draft.bodyImages?.length) return draft.body;
-  const stored = new Map<string, Image>();
-  for (const { src, file } of draft.bodyImages) {
+  const stored = new Map<string, Image | null>();
+  for (const { src, path } of draft.bodyImages) {
     if (stored.has(src)) continue;
-    stored.set(src, await saveImage(db, ctx.mediaDir, await readFile(file.sourcePath), { caption: '', credit: '', alt: '' }, ctx.now));
+    try {
+      stored.set(src, await saveImage(db, ctx.mediaDir, await readFile(path), { caption: '', credit: '', alt: '' }, ctx.now));
+    } catch (error) {
+      // Not an image the site takes (or unreadable): the picture goes, the article stays.
+      if (!(error instanceof AppError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      stored.set(src, null);
+    }
   }
-  const content = draft.body.content.map((block) => {
-    if (block.type !== 'image') return block;
+  const content = draft.body.content.flatMap((block) => {
+    if (block.type !== 'image' || !stored.has(block.attrs.src)) return [block];
     const image = stored.get(block.attrs.src);
-    return image ? { ...block, attrs: { ...block.attrs, src: `/media/${image.path}`, width: image.width, height: image.height } } : block;
+    return image ? [{ ...block, attrs: { ...block.attrs, src: `/media/${image.path}`, width: image.width, height: image.height } }] : [];
   });
   return { ...draft.body, content };
 }
@@ -381,12 +388,12 @@ function sameState(old: ExistingRow, draft: ArticleDraft): boolean {
 
 const BYLINE_KINDS = { desk: 'desk', authors: 'reporters', correspondent: 'correspondent', agency: 'agency' } as const;
 
-async function ensureSection(db: Kysely<Database>, path: string, now: string, known: KnownNames): Promise<Section> {
+async function ensureSection(db: Kysely<Database>, path: string, now: string, known: KnownNames, names?: Record<string, string>): Promise<Section> {
   const seen = known.sections.get(path);
   if (seen) return seen;
   const existing = await findSectionByPath(db, path);
   if (existing) return known.remember(known.sections, path, existing);
-  const created = await ensureSectionPath(db, path, now);
+  const created = await ensureSectionPath(db, path, now, names);
   known.remember(known.createdSections, path, created);
   return known.remember(known.sections, path, created);
 }

@@ -16,7 +16,7 @@ import type { ContentWriter, Emit } from '../events/content-writer.ts';
  */
 export interface MappedRecord {
   record: object;
-  extras: Pick<ArticleDraft, 'sourceKey' | 'oldPaths' | 'bodyImages' | 'comments'>;
+  extras: Pick<ArticleDraft, 'sourceKey' | 'oldPaths' | 'bodyImages' | 'comments' | 'sectionNames'>;
 }
 
 export interface ImportFailure {
