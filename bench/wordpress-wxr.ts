@@ -25,7 +25,7 @@ function item(n: number): string {
   const local = new Date(day.getTime() + 6 * 3_600_000);
   const localText = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:00`;
   const slug = `post-${n}`;
-  const paragraphs = Array.from({ length: 7 }, (_, p) => `<!-- wp:paragraph -->\n<p>${text(n + p, 40)}।</p>\n<!-- /wp:paragraph -->`).join('\n\n');
+  const paragraphs = Array.from({ length: 6 }, (_, p) => `<!-- wp:paragraph -->\n<p>${text(n + p, 40)}।</p>\n<!-- /wp:paragraph -->`).join('\n\n');
   const cat = n % 3 === 0 ? ['national', 'dhaka'] : n % 3 === 1 ? ['sports'] : ['world', 'asia'];
   const comment =
     n % 5 === 0

@@ -13,6 +13,7 @@ import type { CommentSettings } from '../../engage/comments/comment-settings.ts'
 import type { QueuedComment } from '../../engage/comments/comment.service.ts';
 import type { PublicUser } from '../user.repository.ts';
 import type { PersonBody, PersonPatch } from '../manage.routes.ts';
+import type { MissedLinkView, RedirectView } from '../answers.ts';
 import type { AuditEntryView, DistrictView, PersonView, PreviewLinkView, SectionView, TagView, TokenView } from '../answers.ts';
 
 export type { ArticleStatus, BylineKind, CommentSettings, Desk, PersonBody, PersonKind, PersonPatch, QueuedComment, Role };
@@ -44,6 +45,8 @@ export type Tag = TagView;
 export type ApiToken = TokenView;
 export type Settings = SiteSettings;
 export type AuditEntry = AuditEntryView;
+export type Redirect = RedirectView;
+export type MissedLink = MissedLinkView;
 
 export interface HomeSlots {
   lead: Item | null;
