@@ -28,6 +28,9 @@ import { SiteJobs, type SiteJob } from './content/jobs/site-jobs.ts';
 import { IMAGE_LIMITS } from './content/media/image.repository.ts';
 import { PageCache } from './cache/page-cache.ts';
 import { RouteMap } from './cache/route-map.ts';
+import { RedirectMap } from './cache/redirect-map.ts';
+import { MissedLinks } from './content/redirects/missed-links.ts';
+import { redirectEndpoints } from './newsroom/redirect.routes.ts';
 import { createAssets, findProjectRoot } from './site/assets.ts';
 import { ReaderPages, type SiteSettings } from './site/reader-pages.ts';
 import { registerSiteRoutes } from './site/site.routes.ts';
@@ -92,6 +95,8 @@ export interface App {
   server: FastifyInstance;
   cache: PageCache;
   routes: RouteMap;
+  redirects: RedirectMap;
+  missedLinks: MissedLinks;
   articles: ArticleService;
   auth: AuthService;
   /** The event log's dispatcher: `drain()` reads what other processes wrote; `settle()` waits until all is applied. */
@@ -128,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const settings = new SettingsService(db, clock, { siteName: config.siteName, hijriOffset: config.hijriOffset, timeZone: config.timeZone, googleNewsUrl: '' });
   const reference = new ReferenceData(db);
   const routes = new RouteMap(db, reference, clock);
+  const redirects = new RedirectMap(db);
   const reader = new ContentReader(db, clock, reference);
   // While the database cannot answer, a page whose time ran out is served as it was (not a 503).
   const cache = new PageCache({
@@ -180,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       reference,
       settings,
       routes,
+      redirects,
       popular,
       cache,
       fragments: pages.fragments,
@@ -201,6 +208,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await settings.load();
   await reference.load();
   await routes.load();
+  await redirects.load();
   await popular.load();
   // Read in the background: suggestions wait for it, the server's start does not.
   search.suggest.load().catch(log('loading suggestions failed'));
@@ -219,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock,
     token: (secret) => auth.token(secret),
   });
+  const missedLinks = new MissedLinks(db, clock, log('counting missed old links failed'));
   registerPages(server, {
     config,
     db,
@@ -228,6 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reader,
     cache,
     routes,
+    redirects,
+    missedLinks,
     pages,
     settings,
     reference,
@@ -253,6 +264,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     events,
     jobs,
     routes,
+    redirects,
+    missedLinks,
     cache,
     preview: (id) => pages.preview(id),
     previewLinks,
@@ -266,12 +279,32 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   server.addHook('onClose', async () => {
     await views.stop(); // nothing counted is lost at shutdown
+    await missedLinks.flush().catch(log('counting missed old links failed'));
     await jobs.stop(); // another process takes the jobs at once
     events.stop();
     await signal.close();
   });
   await server.ready();
-  return { server, cache, routes, articles, auth, events, writer, scheduler, jobs, search, comments, views, popular, pages, webhooks, registeredRoutes };
+  return {
+    server,
+    cache,
+    routes,
+    redirects,
+    missedLinks,
+    articles,
+    auth,
+    events,
+    writer,
+    scheduler,
+    jobs,
+    search,
+    comments,
+    views,
+    popular,
+    pages,
+    webhooks,
+    registeredRoutes,
+  };
 }
 
 /** Fastify, behind the two fast paths: the view beacon and cached pages are answered before it sees the request. */
@@ -320,6 +353,8 @@ interface PageParts {
   reader: ContentReader;
   cache: PageCache;
   routes: RouteMap;
+  redirects: RedirectMap;
+  missedLinks: MissedLinks;
   pages: ReaderPages;
   settings: SettingsService;
   reference: ReferenceData;
@@ -362,17 +397,8 @@ function registerPages(server: FastifyInstance, p: PageParts): void {
   });
   registerSearchRoutes(server, { service: p.search, pages, clock, settings: p.siteSettings });
   registerPreviewRoute(server, { pages, links: p.previewLinks, clock, timeZone: () => settings.get().timeZone });
-  registerSiteRoutes(server, {
-    pages,
-    reader,
-    cache,
-    routes,
-    clock,
-    mediaDir,
-    siteName: () => settings.get().siteName,
-    siteUrl: config.siteUrl,
-    timeZone: () => settings.get().timeZone,
-  });
+  const site = { siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone };
+  registerSiteRoutes(server, { pages, reader, cache, routes, redirects: p.redirects, missedLinks: p.missedLinks, clock, mediaDir, ...site });
 }
 
 /**
@@ -448,6 +474,8 @@ interface ApiParts {
   events: EventDispatcher;
   jobs: SiteJobs;
   routes: RouteMap;
+  redirects: RedirectMap;
+  missedLinks: MissedLinks;
   cache: PageCache;
   preview: (id: number) => Promise<string | undefined>;
   previewLinks: PreviewLinks;
@@ -467,6 +495,7 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
     ...userEndpoints({ db, auth: p.auth, clock }),
     ...manageEndpoints({ db, clock, settings: p.settings, writer }),
     ...homeEndpoints({ db, clock, writer }),
+    ...redirectEndpoints({ db, clock, writer, missedLinks: p.missedLinks, articlePath: (id) => p.routes.articlePath(id, clock.now().toISOString()) }),
     ...mediaEndpoints({ db, clock, mediaDir: p.mediaDir, writer }),
     ...moderationEndpoints({ comments: p.comments }),
     ...healthEndpoints({ events: p.events, jobs: p.jobs, routes: p.routes, cache: p.cache }),

@@ -3,6 +3,7 @@ import type { Subscriber } from './content/events/subscriber.ts';
 import type { ReferenceData } from './content/reference-data.ts';
 import type { SettingsService } from './content/settings/settings.service.ts';
 import type { RouteMap } from './cache/route-map.ts';
+import type { RedirectMap } from './cache/redirect-map.ts';
 import type { PageCache } from './cache/page-cache.ts';
 import { invalidationFor } from './cache/page-invalidation.ts';
 import type { SharedFragments } from './site/shared-fragments.ts';
@@ -16,6 +17,7 @@ export interface SubscriberDeps {
   reference: ReferenceData;
   settings: SettingsService;
   routes: RouteMap;
+  redirects: RedirectMap;
   popular: PopularLists;
   cache: PageCache;
   fragments: SharedFragments;
@@ -54,6 +56,15 @@ export function siteSubscribers(deps: SubscriberDeps): Subscriber[] {
         for (const event of events) if (isArticleEvent(event)) deps.routes.apply(event.payload);
       },
       resync: () => deps.routes.load(),
+    },
+    {
+      name: 'redirects',
+      scope: 'process',
+      types: ['redirects.changed'],
+      apply(events) {
+        for (const event of events) if (event.type === 'redirects.changed') deps.redirects.apply(event.payload);
+      },
+      resync: () => deps.redirects.load(),
     },
     {
       name: 'popular',

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { runStart } from './start-command.ts';
 import { runImport } from './import-command.ts';
+import { runImportWordPress } from './import-wordpress-command.ts';
 import { runExport } from './export-command.ts';
 import { runMigrate, runSeed } from './db-commands.ts';
 import { runBijoy } from './bijoy-command.ts';
@@ -18,6 +19,9 @@ Usage:
   prokash migrate                        run pending database migrations
   prokash seed                           add the demo content
   prokash import FILE.jsonl              import articles (JSON Lines); exit 1 if any line failed
+  prokash import --from wordpress FILE.xml [--uploads DIR]
+                                         import a WordPress export (WXR): posts, sections, authors, tags,
+                                         images from DIR (wp-content/uploads), comments, old links
   prokash export [FILE]                  export every article as JSON Lines (stdout without FILE)
   prokash reindex [--after ID]           rebuild the search index (progress on a terminal; Ctrl-C stops safely);
                                          exit 3 when another reindex is running
@@ -55,7 +59,17 @@ export async function main(argv: string[]): Promise<number> {
       case 'seed':
         return await runSeed(loadConfig());
       case 'import': {
-        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        const { positionals, values } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { from: { type: 'string' }, uploads: { type: 'string' } },
+        });
+        if (values.from !== undefined && values.from !== 'wordpress' && values.from !== 'jsonl') return usageError('--from takes wordpress or jsonl');
+        if (values.from === 'wordpress') {
+          if (positionals.length !== 1) return usageError('import --from wordpress needs exactly one export FILE.xml');
+          return await runImportWordPress(loadConfig(), positionals[0]!, { uploads: values.uploads });
+        }
+        if (values.uploads !== undefined) return usageError('--uploads is for --from wordpress');
         if (positionals.length !== 1) return usageError('import needs exactly one FILE.jsonl');
         return await runImport(loadConfig(), positionals[0]!);
       }

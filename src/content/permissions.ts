@@ -27,7 +27,8 @@ export type Action =
   | 'settings.manage'
   | 'audit.read'
   | 'webhook.manage'
-  | 'comment.moderate';
+  | 'comment.moderate'
+  | 'redirect.manage';
 
 const RANK: Record<Role, number> = { reporter: 0, 'sub-editor': 1, editor: 2, admin: 3 };
 
@@ -57,6 +58,8 @@ const MINIMUM: Record<Action, Role> = {
   'audit.read': 'admin',
   'webhook.manage': 'admin',
   'comment.moderate': 'sub-editor',
+  // Old links point readers at articles: the editors who publish them keep them.
+  'redirect.manage': 'editor',
 };
 
 /** Who is acting: a signed-in user, or an API token with a role of its own. */

@@ -325,6 +325,30 @@ export interface WebhookAttemptTable {
   redelivery: number;
 }
 
+export type RedirectSource = 'wordpress' | 'jsonl' | 'manual';
+
+/** An old link (normal form, lib/old-path.ts) and the article it now is. */
+export interface RedirectTable {
+  path: string;
+  article_id: number;
+  source: RedirectSource;
+  created_at: string;
+}
+
+/** A 404 on an old-looking path, counted; the table keeps the most asked-for ones only. */
+export interface RedirectMissTable {
+  path: string;
+  hits: number;
+  first_at: string;
+  last_at: string;
+}
+
+/** An imported article by where it came from (`wordpress:{site}:{post id}`). */
+export interface ImportKeyTable {
+  key: string;
+  article_id: number;
+}
+
 export interface Database {
   sections: SectionTable;
   divisions: DivisionTable;
@@ -356,6 +380,9 @@ export interface Database {
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  redirects: RedirectTable;
+  redirect_misses: RedirectMissTable;
+  import_keys: ImportKeyTable;
 }
 
 export type { Generated };

@@ -232,3 +232,16 @@ export const decidedAnswer = z.object({ decided: z.number().int() });
 
 /** A signed-in session; a bearer token has no user, only its role. */
 export const sessionAnswer = z.union([z.object({ user: userAnswer, csrfToken: z.string() }), z.object({ user: z.null(), role, csrfToken: z.null() })]);
+
+export const redirectAnswer = z.object({
+  path: z.string(),
+  articleId: z.number().int(),
+  source: z.enum(['wordpress', 'jsonl', 'manual']),
+  createdAt: time,
+  /** Where the old link leads now (the article's canonical path), or null while the article is not public (the link answers 404). */
+  target: z.string().nullable(),
+  headline: z.string().nullable(),
+});
+export const missedLinkAnswer = z.object({ path: z.string(), hits: z.number().int(), firstAt: time, lastAt: time });
+export type RedirectView = z.infer<typeof redirectAnswer>;
+export type MissedLinkView = z.infer<typeof missedLinkAnswer>;

@@ -10,8 +10,9 @@ const NO_PARAMETERS = /\/\d+$/;
 /**
  * The page cache key of a reader URL: its path, plus `page` (beyond the first) and `window`
  * (other than 24h), the only parameters reader pages read; any other parameter (a tracking
- * `fbclid`, say) shares the page. Undefined when `page` or `window` is malformed: the route
- * answers 400. The routes and the fast path both key pages with this function.
+ * `fbclid`, say) shares the page. Undefined when `page` or `window` is malformed (the route
+ * answers 400) and for WordPress's `/?p=ID` and `/?page_id=ID` (an old link the route redirects,
+ * never the home page). The routes and the fast path both key pages with this function.
  */
 export function pageKey(url: string): string | undefined {
   const q = url.indexOf('?');
@@ -19,6 +20,7 @@ export function pageKey(url: string): string | undefined {
   const path = url.slice(0, q);
   if (NO_PARAMETERS.test(path)) return path;
   const params = new URLSearchParams(url.slice(q + 1));
+  if (path === '/' && (params.has('p') || params.has('page_id'))) return undefined;
   let key = path;
   const page = params.get('page');
   if (page !== null) {

@@ -6,6 +6,9 @@ import { toAsciiDigits, toBengaliDigits } from '../bangla/digits.ts';
 import { isValidCalendarDay, zonedCivilDate } from '../bangla/zoned-date.ts';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { RouteMap } from '../cache/route-map.ts';
+import type { RedirectMap } from '../cache/redirect-map.ts';
+import type { MissedLinks } from '../content/redirects/missed-links.ts';
+import { isDateShaped, looksLikeOldLink, normalizeOldPath } from '../lib/old-path.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { ContentReader } from '../content/content-reader.ts';
 import { AppError } from '../lib/errors.ts';
@@ -19,6 +22,10 @@ export interface SiteRouteDeps {
   cache: PageCache;
   /** Where public articles live, in memory. */
   routes: RouteMap;
+  /** Old links (the site before it moved here) and the articles they now are, in memory. */
+  redirects: RedirectMap;
+  /** 404s on old-looking links, counted for the newsroom. */
+  missedLinks: MissedLinks;
   clock: Clock;
   mediaDir: string;
   /** Current values: the newsroom can change them at run time. */
@@ -66,8 +73,15 @@ function pageServer({ pages, cache }: SiteRouteDeps): Serve {
 }
 
 /** Home, latest and popular. */
-function registerFrontRoutes(app: FastifyInstance, { pages }: SiteRouteDeps, serve: Serve): void {
-  app.get('/', (req, reply) => serve(req, reply, '/', () => pages.home()));
+function registerFrontRoutes(app: FastifyInstance, deps: SiteRouteDeps, serve: Serve): void {
+  const { pages } = deps;
+  const oldLink = oldLinkAnswer(deps);
+  app.get('/', (req, reply) => {
+    // WordPress's `/?p=ID` and `/?page_id=ID`: an old link, never the home page.
+    const query = req.query as Record<string, unknown>;
+    if (query.p !== undefined || query.page_id !== undefined) return oldLink(req, reply, normalizeOldPath(req.url));
+    return serve(req, reply, '/', () => pages.home());
+  });
 
   app.get('/latest', (req, reply) => {
     const page = pageParam(req);
@@ -162,6 +176,7 @@ function registerMediaRoute(app: FastifyInstance, deps: SiteRouteDeps): void {
 /** Everything else: an article (by the id in its path) or a section front. */
 function registerArticleAndSectionRoutes(app: FastifyInstance, deps: SiteRouteDeps, serve: Serve): void {
   const { pages, reader } = deps;
+  const oldLink = oldLinkAnswer(deps);
   app.get<{ Params: { '*': string } }>('/*', async (req, reply) => {
     const rawPath = req.url.split('?')[0] ?? '/';
     let segments: string[];
@@ -177,18 +192,41 @@ function registerArticleAndSectionRoutes(app: FastifyInstance, deps: SiteRouteDe
     if (idAt >= 0) {
       const id = Number(toAsciiDigits(segments[idAt]!));
       const path = deps.routes.articlePath(id, deps.clock.now().toISOString());
-      if (!path) throw notFoundPage();
-      const canonical = `/${path}`;
-      if (rawPath !== canonical) return reply.redirect(canonical, 301);
-      return serve(req, reply, canonical, () => pages.article(id));
+      if (path) {
+        const canonical = `/${path}`;
+        if (rawPath !== canonical) return reply.redirect(canonical, 301);
+        return serve(req, reply, canonical, () => pages.article(id));
+      }
+    } else {
+      const tree = await reader.sections();
+      const section = tree.byPathOrUndefined(segments.join('/').toLowerCase());
+      if (section) {
+        if (rawPath !== `/${section.path}`) return reply.redirect(`/${section.path}${queryOf(req.url)}`, 301);
+        const page = pageParam(req);
+        return serve(req, reply, keyOf(req), () => pages.section(section, page));
+      }
     }
-    const tree = await reader.sections();
-    const section = tree.byPathOrUndefined(segments.join('/').toLowerCase());
-    if (!section) throw notFoundPage();
-    if (rawPath !== `/${section.path}`) return reply.redirect(`/${section.path}${queryOf(req.url)}`, 301);
-    const page = pageParam(req);
-    return serve(req, reply, keyOf(req), () => pages.section(section, page));
+    // Neither an article nor a section: an old link of the site before the move, or nothing.
+    return oldLink(req, reply, normalizeOldPath(rawPath));
   });
+}
+
+/**
+ * Answers an old link from memory: 301 straight to the article's canonical URL (one hop), or 404
+ * when there is no redirect or its article is not public (a draft, scheduled, unpublished or
+ * deleted). A missed old-looking link is counted for the newsroom.
+ */
+function oldLinkAnswer(deps: SiteRouteDeps) {
+  return async (req: FastifyRequest, reply: FastifyReply, path: string | undefined): Promise<FastifyReply> => {
+    const id = path === undefined ? undefined : deps.redirects.articleOf(path);
+    if (id === undefined) {
+      if (path !== undefined && looksLikeOldLink(path)) deps.missedLinks.record(path);
+      throw notFoundPage();
+    }
+    const canonical = deps.routes.articlePath(id, deps.clock.now().toISOString());
+    if (!canonical) throw notFoundPage();
+    return reply.redirect(`/${canonical}`, 301);
+  };
 }
 
 /** The page's cache key; the page parameter was checked before, so the key exists. */
@@ -196,8 +234,13 @@ function keyOf(req: FastifyRequest): string {
   return pageKey(req.url) ?? req.url.split('?')[0]!;
 }
 
-/** An article id is the last segment, or the one before a readable slug: `/world/asia/251042/slug`. */
+/**
+ * An article id is the last segment, or the one before a readable slug: `/world/asia/251042/slug`.
+ * A date-shaped path (`/2025/11/02/some-slug`, an old site's permalink) has none: its day is not
+ * an article id.
+ */
 function findIdSegment(segments: string[]): number {
+  if (segments[0] === 'archives' || isDateShaped(`/${segments.join('/')}`)) return -1;
   const isId = (s: string | undefined) => s !== undefined && /^[0-9০-৯]{1,10}$/.test(s);
   if (isId(segments.at(-1))) return segments.length - 1;
   if (segments.length >= 2 && isId(segments.at(-2))) return segments.length - 2;

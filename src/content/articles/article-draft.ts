@@ -1,4 +1,4 @@
-import type { ArticleStatus, Edition } from '../../db/schema.ts';
+import type { ArticleStatus, Edition, RedirectSource } from '../../db/schema.ts';
 import type { Doc } from '../document/index.ts';
 import type { ImageFile } from '../media/image.repository.ts';
 
@@ -29,4 +29,18 @@ export interface ArticleDraft {
   scheduledAt: string | null;
   image: { file: ImageFile; caption: string; credit: string; alt: string } | null;
   tags: string[];
+  /** Bengali names of sections this draft's path may create, by path (`{"national": "জাতীয়"}`). */
+  sectionNames?: Record<string, string>;
+  /** Where an imported article came from (`wordpress:{site}:{post id}`): importing it again updates the same article. */
+  sourceKey?: string;
+  /** Old links of the article (normal form, lib/old-path.ts), written as redirects with it. */
+  oldPaths?: { paths: string[]; source: RedirectSource };
+  /**
+   * Images of the body read from local files (an import's uploads): each is stored with its
+   * variants and the body's image nodes whose `src` is `src` are pointed at it; a file that is
+   * not an image the site takes is dropped with its nodes.
+   */
+  bodyImages?: Array<{ src: string; path: string }>;
+  /** Comments the article is created with (an import's approved comments); not touched on update. */
+  comments?: Array<{ name: string; body: string; createdAt: string }>;
 }

@@ -1,5 +1,9 @@
 import { correspondentLabel } from '../people/byline-label.ts';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { Doc } from '../document/index.ts';
+import type { Image } from '../media/image.repository.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { Kysely } from 'kysely';
 import type { ArticleTable, Database } from '../../db/schema.ts';
 import { bumpSequence } from '../ids.ts';
@@ -77,29 +81,40 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
   const known = ctx.known ?? new KnownNames();
   const people: Person[][] = [];
   const imageIds: Array<number | null> = [];
+  const bodies: Doc[] = [];
   for (const draft of drafts) {
     people.push(await ensureByline(db, draft.byline, ctx, known));
     imageIds.push(draft.image ? (await saveImage(db, ctx.mediaDir, await readFile(draft.image.file.sourcePath), draft.image, ctx.now)).id : null);
+    bodies.push(await withStoredImages(db, draft, ctx));
   }
+  // An imported article named by its source is the article that name was given before.
+  const keyed = await idsByKey(
+    db,
+    drafts.flatMap((d) => (d.id === null && d.sourceKey ? [d.sourceKey] : [])),
+  );
+  const ids = drafts.map((d) => d.id ?? (d.sourceKey ? keyed.get(d.sourceKey) : undefined) ?? null);
   const existing = await existingRows(
     db,
-    drafts.flatMap((d) => (d.id === null ? [] : [d.id])),
+    ids.flatMap((id) => (id === null ? [] : [id])),
   );
   const results: WriteResult[] = [];
   const inserts: ArticleTable[] = [];
   const updates: ArticleTable[] = [];
   const tagIds: number[][] = [];
   const changes: Array<{ row: ArticleTable; draft: ArticleDraft; personIds: number[]; tagIds: number[]; result: WriteResult }> = [];
-  const newIds = await allocateIds(db, drafts.filter((d) => d.id === null).length);
+  const newIds = await allocateIds(db, ids.filter((id) => id === null).length);
+  const newKeys: Array<{ key: string; article_id: number }> = [];
   for (const [i, draft] of drafts.entries()) {
-    const old = draft.id === null ? undefined : existing.get(draft.id);
-    const section = await ensureSection(db, draft.sectionPath, ctx.now, known);
-    const content = contentOf(draft, section.id, people[i]!, imageIds[i]!);
+    const knownId = ids[i] ?? null;
+    const old = knownId === null ? undefined : existing.get(knownId);
+    const section = await ensureSection(db, draft.sectionPath, ctx.now, known, draft.sectionNames);
+    const content = contentOf({ ...draft, body: bodies[i]! }, section.id, people[i]!, imageIds[i]!);
     if (old && old.content_hash === contentHash(content) && sameState(old, draft)) {
       results.push({ id: old.id, outcome: 'unchanged' });
       continue;
     }
-    const id = old?.id ?? draft.id ?? newIds.shift()!;
+    const id = old?.id ?? knownId ?? newIds.shift()!;
+    if (draft.sourceKey && !keyed.has(draft.sourceKey)) newKeys.push({ key: draft.sourceKey, article_id: id });
     const row = articleRow(id, content, {
       status: draft.status,
       published_at: draft.publishedAt,
@@ -115,8 +130,13 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
     tagIds.push(tags);
     const result: WriteResult = { id, outcome: old ? 'updated' : 'created' };
     results.push(result);
-    changes.push({ row, draft, personIds: people[i]!.map((p) => p.id), tagIds: tags, result });
+    changes.push({ row, draft: { ...draft, body: bodies[i]! }, personIds: people[i]!.map((p) => p.id), tagIds: tags, result });
   }
+  for (let i = 0; i < newKeys.length; i += CHUNK)
+    await db
+      .insertInto('import_keys')
+      .values(newKeys.slice(i, i + CHUNK))
+      .execute();
   const before = await listingsBefore(
     db,
     updates.map((r) => existing.get(r.id)!),
@@ -138,8 +158,79 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
     updates.map((r) => r.id),
     ctx.now,
   );
+  await writeComments(
+    db,
+    changes.filter((c) => c.result.outcome === 'created' && c.draft.comments?.length),
+  );
   for (const c of changes) c.result.change = { id: c.row.id, before: before.get(c.row.id) ?? null, after: listingOf(c.row, c.tagIds, c.personIds) };
   return results;
+}
+
+/** The article ids imports gave these source keys. */
+async function idsByKey(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db
+      .selectFrom('import_keys')
+      .select(['key', 'article_id'])
+      .where('key', 'in', keys.slice(i, i + 500))
+      .execute();
+    for (const r of rows) found.set(r.key, r.article_id);
+  }
+  return found;
+}
+
+/** The draft's body with each local image stored and its nodes pointed at the stored file. */
+async function withStoredImages(db: Kysely<Database>, draft: ArticleDraft, ctx: WriteContext): Promise<Doc> {
+  if (!draft.bodyImages?.length) return draft.body;
+  const stored = new Map<string, Image | null>();
+  for (const { src, path } of draft.bodyImages) {
+    if (stored.has(src)) continue;
+    try {
+      stored.set(src, await saveImage(db, ctx.mediaDir, await readFile(path), { caption: '', credit: '', alt: '' }, ctx.now));
+    } catch (error) {
+      // Not an image the site takes (or unreadable): the picture goes, the article stays.
+      if (!(error instanceof AppError) && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      stored.set(src, null);
+    }
+  }
+  const content = draft.body.content.flatMap((block) => {
+    if (block.type !== 'image' || !stored.has(block.attrs.src)) return [block];
+    const image = stored.get(block.attrs.src);
+    return image ? [{ ...block, attrs: { ...block.attrs, src: `/media/${image.path}`, width: image.width, height: image.height } }] : [];
+  });
+  return { ...draft.body, content };
+}
+
+/** A new imported article's comments, approved (an import brings only comments its source showed). */
+async function writeComments(db: Kysely<Database>, changes: ReadonlyArray<{ row: ArticleTable; draft: ArticleDraft }>): Promise<void> {
+  const all = changes.flatMap((c) => c.draft.comments!.map((comment) => ({ articleId: c.row.id, ...comment })));
+  if (!all.length) return;
+  const row = await db
+    .updateTable('id_sequences')
+    .set((eb) => ({ value: eb('value', '+', all.length) }))
+    .where('name', '=', 'comments')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  const first = row.value - all.length + 1;
+  const rows = all.map((c, i) => ({
+    id: first + i,
+    article_id: c.articleId,
+    parent_id: null,
+    name: c.name,
+    body: c.body,
+    status: 'approved' as const,
+    ip_hash: 'import',
+    body_key: createHash('sha256').update(c.body.toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex'),
+    created_at: c.createdAt,
+    decided_at: c.createdAt,
+    decided_by: null,
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('comments')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 /** Allocates `n` new article ids with one statement. */
@@ -297,12 +388,12 @@ function sameState(old: ExistingRow, draft: ArticleDraft): boolean {
 
 const BYLINE_KINDS = { desk: 'desk', authors: 'reporters', correspondent: 'correspondent', agency: 'agency' } as const;
 
-async function ensureSection(db: Kysely<Database>, path: string, now: string, known: KnownNames): Promise<Section> {
+async function ensureSection(db: Kysely<Database>, path: string, now: string, known: KnownNames, names?: Record<string, string>): Promise<Section> {
   const seen = known.sections.get(path);
   if (seen) return seen;
   const existing = await findSectionByPath(db, path);
   if (existing) return known.remember(known.sections, path, existing);
-  const created = await ensureSectionPath(db, path, now);
+  const created = await ensureSectionPath(db, path, now, names);
   known.remember(known.createdSections, path, created);
   return known.remember(known.sections, path, created);
 }

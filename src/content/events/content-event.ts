@@ -49,6 +49,8 @@ export interface ContentEventPayloads {
   'image.changed': { id: number; articleIds: number[] };
   'home.curated': { articleIds: number[] };
   'settings.changed': { keys: string[] };
+  /** Old links added or pointed elsewhere (`set`) and taken away (`removed`), paths in normal form. */
+  'redirects.changed': { set: Array<{ path: string; articleId: number }>; removed: string[] };
   /** The জনপ্রিয় lists were recomputed (read them from popular_lists). */
   'popular.changed': Record<string, never>;
 }
@@ -86,6 +88,7 @@ export const CONTENT_EVENT_TYPES: readonly ContentEventType[] = [
   'home.curated',
   'settings.changed',
   'popular.changed',
+  'redirects.changed',
 ];
 
 export function isArticleEvent(event: LoggedEvent): event is ArticleEvent {

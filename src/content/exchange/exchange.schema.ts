@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeOldPath } from '../../lib/old-path.ts';
 import { isAvailableSectionPath, SECTION_PATH } from '../sections/section.repository.ts';
 
 const text = (max: number) =>
@@ -66,6 +67,25 @@ export const exchangeRecordSchema = z
       .max(30)
       .default([]),
     status: z.enum(['draft', 'submitted', 'scheduled', 'published', 'unpublished']).optional(),
+    /** The article's links on the site it came from; each answers a 301 to the article here. */
+    old_urls: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(2000)
+          .transform((link, ctx) => {
+            const path = normalizeOldPath(link);
+            if (path === undefined) {
+              ctx.addIssue({ code: 'custom', message: `"${link.slice(0, 80)}" is not a path or URL of a page` });
+              return z.NEVER;
+            }
+            return path;
+          }),
+      )
+      .max(50)
+      .default([]),
   })
   .strict()
   .superRefine((r, ctx) => {

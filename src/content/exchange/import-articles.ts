@@ -1,12 +1,23 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, RedirectSource } from '../../db/schema.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { OverlongLine } from '../../lib/read-lines.ts';
 import { listDistricts } from '../places/place.repository.ts';
 import type { ArticleDraft } from '../articles/article-draft.ts';
 import { KnownNames, writeArticles, type WriteContext, type WriteResult } from '../articles/write-article.ts';
-import { prepareRecord, RecordError, type DistrictLookup } from './prepare-record.ts';
+import { prepareObject, prepareRecord, RecordError, type DistrictLookup } from './prepare-record.ts';
+import { setRedirects } from '../redirects/redirect.repository.ts';
 import type { ContentWriter, Emit } from '../events/content-writer.ts';
+
+/**
+ * One article from an importer of another format (WordPress): an exchange record, plus what the
+ * exchange format has no field for (the source key, body images read from files, comments, old
+ * links with their source), laid over the draft the record makes.
+ */
+export interface MappedRecord {
+  record: object;
+  extras: Pick<ArticleDraft, 'sourceKey' | 'oldPaths' | 'bodyImages' | 'comments' | 'sectionNames'>;
+}
 
 export interface ImportFailure {
   line: number;
@@ -28,7 +39,7 @@ export interface ImportOptions {
   /** Writes each batch and its `article.imported` events in one transaction. */
   writer: ContentWriter;
   /** The lines of the file, in order; numbering starts at 1. An OverlongLine is reported as a failed line. */
-  lines: AsyncIterable<string | OverlongLine> | Iterable<string | OverlongLine>;
+  lines: AsyncIterable<string | OverlongLine | MappedRecord> | Iterable<string | OverlongLine | MappedRecord>;
   /** Relative image paths are resolved against this folder (the JSON Lines file's). */
   baseDir: string;
   mediaDir: string;
@@ -74,6 +85,21 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
       report.failed.push({ line: lineNo, error: raw.message });
       continue;
     }
+    if (typeof raw !== 'string') {
+      report.lines++;
+      try {
+        batch.push({ line: lineNo, draft: { ...(await prepareObject(raw.record, options.baseDir, districts)), ...raw.extras } });
+      } catch (error) {
+        report.failed.push({ line: lineNo, error: messageOf(error) });
+      }
+      if (batch.length >= batchSize) {
+        await writeBatch(options, batch, report, districts, known);
+        batch = [];
+        options.onProgress?.(report);
+        if (options.shouldStop?.()) return report;
+      }
+      continue;
+    }
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (!line.trim()) continue;
     report.lines++;
@@ -115,6 +141,12 @@ async function writeBatch(options: ImportOptions, batch: Prepared[], report: Imp
         ),
         emit,
       );
+      await writeOldLinks(
+        trx,
+        items.map((i, n) => ({ draft: i.draft, id: results[n]!.id })),
+        ctx.now,
+        emit,
+      );
       // A section this batch created: running servers reload their section tree, or its articles
       // would answer 404 there until a restart.
       for (const [path, section] of known.createdSections) if (!createdBefore.has(path)) emit({ type: 'section.changed', payload: { id: section.id } });
@@ -143,6 +175,18 @@ async function writeBatch(options: ImportOptions, batch: Prepared[], report: Imp
   }
   if (written.length) await options.onWritten?.(written);
   if (unchanged.length) await options.onUnchanged?.(unchanged);
+}
+
+/** Each article's old links, as redirects to it (one event for the batch's changed ones). */
+async function writeOldLinks(trx: Kysely<Database>, written: ReadonlyArray<{ draft: ArticleDraft; id: number }>, now: string, emit: Emit) {
+  const bySource = new Map<RedirectSource, Array<{ path: string; articleId: number }>>();
+  for (const { draft, id } of written) {
+    if (!draft.oldPaths) continue;
+    const list = bySource.get(draft.oldPaths.source) ?? [];
+    for (const path of draft.oldPaths.paths) list.push({ path, articleId: id });
+    bySource.set(draft.oldPaths.source, list);
+  }
+  for (const [source, entries] of bySource) await setRedirects(trx, entries, source, now, emit);
 }
 
 function emitted(results: WriteResult[], emit: Emit): WriteResult[] {

@@ -19,6 +19,11 @@ export async function prepareRecord(line: string, baseDir: string, districts: Di
     throw new RecordError(`not valid JSON: ${(error as Error).message}`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RecordError('a line must be a JSON object');
+  return prepareObject(json, baseDir, districts);
+}
+
+/** Validates and resolves one exchange record already parsed (an importer that maps another format). */
+export async function prepareObject(json: object, baseDir: string, districts: DistrictLookup): Promise<ArticleDraft> {
   const parsed = exchangeRecordSchema.safeParse(json);
   if (!parsed.success) throw new RecordError(describeIssues(parsed.error));
   return resolveRecord(parsed.data, baseDir, districts);
@@ -52,6 +57,7 @@ async function resolveRecord(r: ExchangeRecord, baseDir: string, districts: Dist
     scheduledAt: r.scheduled_at,
     image: r.image && { ...r.image, file: await readImage(r.image.src, baseDir) },
     tags: [...new Set(r.tags)],
+    oldPaths: r.old_urls.length ? { paths: [...new Set(r.old_urls)], source: 'jsonl' } : undefined,
   };
 }
 

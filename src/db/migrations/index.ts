@@ -11,6 +11,7 @@ import * as searchFeatures from './2026-12-05-0009-search-features.ts';
 import * as uploaderAndAttempts from './2026-12-05-0010-uploader-and-attempts.ts';
 import * as articleList from './2026-12-06-0011-article-list.ts';
 import * as webhooks from './2026-12-06-0012-webhooks.ts';
+import * as redirects from './2026-12-06-0013-redirects.ts';
 import * as tokenScopes from './2026-12-06-0014-token-scopes.ts';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0010-uploader-and-attempts': uploaderAndAttempts,
   '2026-12-06-0011-article-list': articleList,
   '2026-12-06-0012-webhooks': webhooks,
+  '2026-12-06-0013-redirects': redirects,
   '2026-12-06-0014-token-scopes': tokenScopes,
 };

@@ -16,6 +16,7 @@ import type { PersonBody, PersonPatch } from '../manage.routes.ts';
 import type { WebhookView } from '../../webhooks/webhook.repository.ts';
 import type { DeliveryView } from '../../webhooks/webhook.service.ts';
 import type { WebhookEventType } from '../../webhooks/webhook-events.ts';
+import type { MissedLinkView, RedirectView } from '../answers.ts';
 import type { AuditEntryView, DistrictView, PersonView, PreviewLinkView, SectionView, TagView, TokenView } from '../answers.ts';
 
 export type { ArticleStatus, BylineKind, CommentSettings, Desk, PersonBody, PersonKind, PersonPatch, QueuedComment, Role };
@@ -52,6 +53,8 @@ export type WebhookEvent = WebhookEventType;
 export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'comment.approved'];
 export type Settings = SiteSettings;
 export type AuditEntry = AuditEntryView;
+export type Redirect = RedirectView;
+export type MissedLink = MissedLinkView;
 
 export interface HomeSlots {
   lead: Item | null;

@@ -20,6 +20,7 @@ import { SettingsScreen } from './screens/settings.tsx';
 import { ModerationScreen } from './screens/moderation.tsx';
 import { CommentSettingsScreen } from './screens/comment-settings.tsx';
 import { AuditScreen } from './screens/audit-log.tsx';
+import { RedirectsScreen } from './screens/redirects.tsx';
 import { SectionsScreen } from './screens/sections.tsx';
 import { PeopleScreen } from './screens/people.tsx';
 import type { MessageKey } from './i18n/translate.ts';
@@ -42,6 +43,7 @@ const NAV: NavItem[] = [
   { path: '/people', label: 'nav.people', show: (u) => can(u.role, 'person.manage') },
   { path: '/users', label: 'nav.users', show: (u) => can(u.role, 'user.manage') },
   { path: '/tokens', label: 'nav.tokens', show: (u) => can(u.role, 'token.manage') },
+  { path: '/redirects', label: 'nav.redirects', show: (u) => can(u.role, 'redirect.manage') },
   { path: '/webhooks', label: 'nav.webhooks', show: (u) => can(u.role, 'webhook.manage') },
   { path: '/audit', label: 'nav.audit', show: (u) => can(u.role, 'audit.read') },
   { path: '/settings', label: 'nav.settings', show: (u) => can(u.role, 'settings.manage') },
@@ -67,6 +69,7 @@ function screenFor(path: string, visit: number) {
   if (path === '/comments') return <ModerationScreen />;
   if (path === '/comments/settings') return <CommentSettingsScreen />;
   if (path === '/audit') return <AuditScreen />;
+  if (path === '/redirects') return <RedirectsScreen />;
   if (path === '/sections') return <SectionsScreen />;
   if (path === '/people') return <PeopleScreen />;
   return null;
