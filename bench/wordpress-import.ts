@@ -4,7 +4,7 @@
 //   node --import tsx bench/wordpress-import.ts [POSTS=10000] [RUNS=3]
 //   node --import tsx bench/wordpress-import.ts --read-only POSTS
 //     reads and maps a (large) export without writing, sampling memory: the stream stays flat.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +21,9 @@ async function rssOf(pid: number): Promise<number> {
 }
 
 /** Runs a node command to its end: wall time, peak RSS, and RSS at each tenth of the run. */
-async function measure(args: string[], env: Record<string, string>, cwd: string) {
+async function measure(args: string[], env: Record<string, string>, cwd: string, typescript = true) {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', TSX, ...args], {
+  const child = spawn(process.execPath, typescript ? ['--import', TSX, ...args] : args, {
     cwd,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -57,11 +57,21 @@ try {
     console.log(`read and map only: ${r.seconds.toFixed(1)} s, peak RSS ${mb(r.peak)}; RSS by tenth of the run: ${r.deciles.map(mb).join(' ')}`);
     console.log(r.out.trim());
   } else {
+    // The command as an operator runs it: the compiled CLI (dist/, what `npm install` builds), not
+    // the TypeScript source through tsx, whose loader alone adds tens of MB and its start-up.
+    console.log('building dist/ (tsc -p tsconfig.build.json)');
+    execFileSync(
+      process.execPath,
+      [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', fileURLToPath(new URL('../tsconfig.build.json', import.meta.url))],
+      {
+        stdio: 'inherit',
+      },
+    );
     const times: number[] = [];
     const peaks: number[] = [];
     for (let i = 1; i <= runs; i++) {
       const db = join(dir, `run${i}`);
-      const r = await measure([BIN, 'import', '--from', 'wordpress', file], { DATABASE_URL: `sqlite://${db}.sqlite`, MEDIA_DIR: `${db}-media` }, dir);
+      const r = await measure([BIN, 'import', '--from', 'wordpress', file], { DATABASE_URL: `sqlite://${db}.sqlite`, MEDIA_DIR: `${db}-media` }, dir, false);
       if (r.code !== 0) throw new Error(`run ${i} exited ${r.code}: ${r.out}`);
       times.push(r.seconds);
       peaks.push(r.peak);
