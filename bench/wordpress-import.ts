@@ -75,7 +75,9 @@ try {
       if (r.code !== 0) throw new Error(`run ${i} exited ${r.code}: ${r.out}`);
       times.push(r.seconds);
       peaks.push(r.peak);
-      console.log(`run ${i}: ${r.seconds.toFixed(1)} s (${Math.round(posts / r.seconds)} posts/s), peak RSS ${mb(r.peak)}`);
+      console.log(
+        `run ${i}: ${r.seconds.toFixed(1)} s (${Math.round(posts / r.seconds)} posts/s), peak RSS ${mb(r.peak)}; by tenth of the run: ${r.deciles.map(mb).join(' ')}`,
+      );
     }
     const m = median(times);
     console.log(`median of ${runs}: ${m.toFixed(1)} s, ${Math.round(posts / m)} posts/s; peak RSS median ${mb(median(peaks))}`);
