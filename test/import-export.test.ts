@@ -125,6 +125,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('export writes the same format and round-trips without a change', async () => {
+      // The seed article has old links (redirects): they are exported and come back on import.
+      const seedLine = JSON.parse((await readFile(await writeSeedArticleFile(t.dir), 'utf8')).trim()) as Record<string, unknown>;
+      const withOldLinks = await importLines(t, [
+        JSON.stringify({ ...seedLine, old_urls: ['https://old.example.com/2023/09/13/%E0%A6%95%E0%A6%BF%E0%A6%AE/', '/?p=77'] }),
+      ]);
+      assert.deepEqual(withOldLinks.failed, []);
       const records = [];
       for await (const record of exportArticles({ db: t.db, mediaDir: join(t.dir, 'media'), timeZone: 'Asia/Dhaka' })) records.push(record);
       assert.equal(records.length, 1998);
@@ -132,6 +138,7 @@ for (const dialect of DIALECTS) {
       assert.equal(seed.published_at, '2023-09-13T16:57:00+06:00');
       assert.deepEqual(seed.byline, { desk: 'আন্তর্জাতিক ডেস্ক' });
       assert.equal(seed.image?.credit, 'রয়টার্স');
+      assert.deepEqual([...(seed.old_urls ?? [])].sort(), ['/2023/09/13/কিম', '/?p=77'].sort());
       const lines = records.map((r) => JSON.stringify(r));
       const again = await importLines(t, lines);
       assert.deepEqual([again.created, again.updated, again.unchanged, again.failed], [0, 0, 1998, []]);
@@ -146,6 +153,8 @@ for (const dialect of DIALECTS) {
           clock,
         });
         assert.deepEqual([copy.created, copy.failed], [1998, []]);
+        const copied = await fresh.db.selectFrom('redirects').select(['path', 'article_id']).orderBy('path').execute();
+        assert.deepEqual(copied.map((r) => `${r.path} ${r.article_id}`).sort(), seed.old_urls!.map((path) => `${path} 251042`).sort());
         const exported = [];
         for await (const r of exportArticles({ db: fresh.db, mediaDir: join(fresh.dir, 'media'), timeZone: 'Asia/Dhaka' })) {
           exported.push({ ...r, image: r.image && { ...r.image, src: 'x' } });

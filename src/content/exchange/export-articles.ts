@@ -8,6 +8,10 @@ import { findImagesByIds } from '../media/image.repository.ts';
 import { listDistricts } from '../places/place.repository.ts';
 import type { ExchangeRecordInput } from './exchange.schema.ts';
 
+// The exchange format's limit per record (exchange.schema.ts); an article with more old links
+// (an import that wrote many permalink forms) exports its first ones, in path order.
+const MAX_OLD_URLS = 50;
+
 export interface ExportOptions {
   db: Kysely<Database>;
   mediaDir: string;
@@ -47,6 +51,10 @@ export async function* exportArticles(options: ExportOptions): AsyncGenerator<Ex
       .where('article_tags.article_id', 'in', ids)
       .orderBy('article_tags.position')
       .execute();
+    // Old links (redirects) come along, so an export imported elsewhere keeps them working.
+    const redirectRows = await db.selectFrom('redirects').select(['article_id', 'path']).where('article_id', 'in', ids).orderBy('path').execute();
+    const oldUrls = new Map<number, string[]>();
+    for (const r of redirectRows) oldUrls.set(r.article_id, [...(oldUrls.get(r.article_id) ?? []), r.path]);
     const imageIds = rows.flatMap((r) => (r.image_id === null ? [] : [r.image_id]));
     const images = new Map((await findImagesByIds(db, imageIds)).map((i) => [i.id, i]));
     for (const row of rows) {
@@ -78,6 +86,7 @@ export async function* exportArticles(options: ExportOptions): AsyncGenerator<Ex
           : null,
         tags: tagRows.filter((t) => t.article_id === row.id).map((t) => t.name),
         status: row.status,
+        ...(oldUrls.has(row.id) ? { old_urls: oldUrls.get(row.id)!.slice(0, MAX_OLD_URLS) } : {}),
       };
     }
   }
