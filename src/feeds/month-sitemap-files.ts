@@ -100,10 +100,12 @@ export class MonthSitemapFiles {
     const written = Promise.all([pipeline(br, createWriteStream(brPath + temp)), pipeline(gzip, createWriteStream(gzPath + temp))]);
     try {
       for await (const chunk of content()) {
-        const brFlowing = br.write(chunk);
-        const gzipFlowing = gzip.write(chunk);
-        if (!brFlowing) await once(br, 'drain');
-        if (!gzipFlowing) await once(gzip, 'drain');
+        br.write(chunk);
+        gzip.write(chunk);
+        // Wait for whichever is still full: one may drain while the other is awaited, and its
+        // 'drain' has then been emitted already (awaiting it again would wait for ever).
+        if (br.writableNeedDrain) await once(br, 'drain');
+        if (gzip.writableNeedDrain) await once(gzip, 'drain');
       }
       br.end();
       gzip.end();
