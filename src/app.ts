@@ -32,6 +32,7 @@ import { RedirectMap } from './cache/redirect-map.ts';
 import { MissedLinks } from './content/redirects/missed-links.ts';
 import { redirectEndpoints } from './newsroom/redirect.routes.ts';
 import { createAssets, findProjectRoot } from './site/assets.ts';
+import { staticAssetsMade } from './lib/static-asset.ts';
 import { ReaderPages, type SiteSettings } from './site/reader-pages.ts';
 import { registerSiteRoutes } from './site/site.routes.ts';
 import { createPageFastPath } from './site/page-fast-path.ts';
@@ -285,6 +286,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await signal.close();
   });
   await server.ready();
+  await staticAssetsMade(); // compressed on the thread pool while the rest started
   return {
     server,
     cache,

@@ -62,7 +62,7 @@ export function registerAdminApp(app: FastifyInstance, options: { distDir: strin
       return payload;
     },
   };
-  // Hashed build files never change: each is read and compressed once, on its first request.
+  // Hashed build files never change: each is read and compressed once (on the thread pool), on its first request.
   const built = new Map<string, StaticAsset>();
   const handler = (request: FastifyRequest, reply: FastifyReply) => serveAdmin(root, (request.params as { '*'?: string })['*'] ?? '', request, reply, built);
   app.get('/admin', routeOptions, handler);
@@ -86,6 +86,7 @@ async function serveAdmin(root: string, rest: string, request: FastifyRequest, r
       if (body === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
       built.set(file, (asset = staticAsset(body, type)));
     }
+    await asset.ready; // compressed on the thread pool; the first request waits, the next ones do not
     return sendStaticAsset(request, reply, asset, IMMUTABLE);
   }
   // Read on each request: a rebuild is served at once, and the file is small.
