@@ -33,13 +33,15 @@ for (const dialect of DIALECTS) {
       return { status: res.statusCode, body: res.body, queries: t.stats.queries - before };
     };
 
-    test('a second render reads no card it read before, and renders the same page', async () => {
-      const first = await render('/');
-      const second = await render('/');
+    test('a render reads no card it read before, and renders the same page', async () => {
+      const first = await render('/'); // builds the shared lists too
+      const again = await render('/');
       assert.equal(first.status, 200);
       assert.equal(app.cache.has('/'), false, 'the page cache is off');
-      assert.equal(second.body, first.body);
-      assert.ok(second.queries < first.queries, `the second render ran ${second.queries} queries, the first ${first.queries}`);
+      assert.equal(again.body, first.body);
+      // The ids of what it lists (the curated slots, the top stories, the section blocks), and no
+      // card row or image (7 queries on the demo portal when every render read them).
+      assert.ok(again.queries <= 3, `the home page rendered again ran ${again.queries} queries`);
     });
 
     test('an edit, an unpublish and a new picture caption show on the next cold render', async () => {
