@@ -16,6 +16,7 @@ import type { Database } from './db/schema.ts';
 import type { PopularWindow } from './engage/views/popular-lists.ts';
 import { ReferenceData } from './content/reference-data.ts';
 import { ArticleService } from './content/articles/article.service.ts';
+import { CardMemory } from './content/articles/card-memory.ts';
 import { SettingsService } from './content/settings/settings.service.ts';
 import { Scheduler } from './content/scheduler.ts';
 import { ContentWriter } from './content/events/content-writer.ts';
@@ -135,7 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const reference = new ReferenceData(db);
   const routes = new RouteMap(db, reference, clock);
   const redirects = new RedirectMap(db);
-  const reader = new ContentReader(db, clock, reference);
+  const cards = new CardMemory();
+  const reader = new ContentReader(db, clock, reference, cards);
   // While the database cannot answer, a page whose time ran out is served as it was (not a 503).
   const cache = new PageCache({
     ttlMs: config.pageCacheTtl * 1000,
@@ -189,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       routes,
       redirects,
       popular,
+      cards,
       cache,
       fragments: pages.fragments,
       search: search.indexer,

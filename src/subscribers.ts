@@ -1,6 +1,7 @@
 import { ARTICLE_EVENT_TYPES, CONTENT_EVENT_TYPES, isArticleEvent, type LoggedEvent } from './content/events/content-event.ts';
 import type { Subscriber } from './content/events/subscriber.ts';
 import type { ReferenceData } from './content/reference-data.ts';
+import type { CardMemory } from './content/articles/card-memory.ts';
 import type { SettingsService } from './content/settings/settings.service.ts';
 import type { RouteMap } from './cache/route-map.ts';
 import type { RedirectMap } from './cache/redirect-map.ts';
@@ -19,6 +20,8 @@ export interface SubscriberDeps {
   routes: RouteMap;
   redirects: RedirectMap;
   popular: PopularLists;
+  /** Card rows and images kept by the content reader. */
+  cards: CardMemory;
   cache: PageCache;
   fragments: SharedFragments;
   search: SearchIndexer;
@@ -72,6 +75,23 @@ export function siteSubscribers(deps: SubscriberDeps): Subscriber[] {
       types: ['popular.changed'],
       apply: () => deps.popular.load(),
       resync: () => deps.popular.load(),
+    },
+    {
+      // Before the pages: a page rendered after an event reads the article's row afresh.
+      name: 'cards',
+      scope: 'process',
+      types: [...ARTICLE_EVENT_TYPES, 'image.changed'],
+      apply(events) {
+        const articles: number[] = [];
+        const images: number[] = [];
+        for (const event of events) {
+          if (isArticleEvent(event)) articles.push(event.payload.id);
+          else if (event.type === 'image.changed') images.push(event.payload.id);
+        }
+        if (articles.length) deps.cards.forgetArticles(articles);
+        if (images.length) deps.cards.forgetImages(images);
+      },
+      resync: () => deps.cards.clear(),
     },
     {
       // Suggestions while typing: names and recent headlines, in this process's memory.

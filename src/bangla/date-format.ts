@@ -3,7 +3,7 @@
 import { assertCivilDate, weekdayOf } from './civil-date.ts';
 import type { CivilDate } from './civil-date.ts';
 import { toBengaliDigits } from './digits.ts';
-import { zonedParts } from './zoned-date.ts';
+import { memoBySecond, zonedParts } from './zoned-date.ts';
 
 /** Gregorian month names, index 0 = January. */
 export const GREGORIAN_MONTHS_BN = ['জানুয়ারি', 'ফেব্রুয়ারি', 'মার্চ', 'এপ্রিল', 'মে', 'জুন', 'জুলাই', 'আগস্ট', 'সেপ্টেম্বর', 'অক্টোবর', 'নভেম্বর', 'ডিসেম্বর'] as const;
@@ -11,8 +11,14 @@ export const GREGORIAN_MONTHS_BN = ['জানুয়ারি', 'ফেব্
 /** Weekday names, index 0 = Sunday. */
 export const WEEKDAYS_BN = ['রবিবার', 'সোমবার', 'মঙ্গলবার', 'বুধবার', 'বৃহস্পতিবার', 'শুক্রবার', 'শনিবার'] as const;
 
+const houseDateTime = memoBySecond(houseDateTimeText);
+
 /** The house date-time, e.g. "১৩ সেপ্টেম্বর ২০২৩, ০৪:৫৭ পিএম", for the instant's local time in the zone. */
 export function formatHouseDateTime(instant: Date, timeZone = 'Asia/Dhaka'): string {
+  return houseDateTime(instant, timeZone);
+}
+
+function houseDateTimeText(instant: Date, timeZone: string): string {
   const p = zonedParts(instant, timeZone);
   const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
   const meridiem = p.hour < 12 ? 'এএম' : 'পিএম';

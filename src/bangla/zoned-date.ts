@@ -131,8 +131,37 @@ export function zonedDayRange(year: number, month: number, day: number, timeZone
   };
 }
 
+/**
+ * Remembers a formatting of instants by (zone, whole second), for functions whose text depends on
+ * nothing finer: a page formats the same few dozen times render after render (its cards, the
+ * lists), so each is worked out once. Bounded: past `limit` texts the memo starts afresh.
+ */
+export function memoBySecond(format: (instant: Date, timeZone: string) => string, limit = 20_000): (instant: Date, timeZone: string) => string {
+  const zones = new Map<string, Map<number, string>>();
+  let size = 0;
+  return (instant, timeZone) => {
+    const second = Math.floor(instant.getTime() / 1000);
+    if (Number.isNaN(second)) return format(instant, timeZone); // throws, as the function does
+    let memo = zones.get(timeZone);
+    if (!memo) zones.set(timeZone, (memo = new Map<number, string>()));
+    let text = memo.get(second);
+    if (text === undefined) {
+      text = format(instant, timeZone);
+      if (size >= limit) {
+        for (const m of zones.values()) m.clear();
+        size = 0;
+      }
+      memo.set(second, text);
+      size++;
+    }
+    return text;
+  };
+}
+
 /** ISO 8601 local time with the zone's offset at that instant, e.g. 2023-09-13T16:57:00+06:00. */
-export function formatIsoOffset(instant: Date, timeZone: string): string {
+export const formatIsoOffset = memoBySecond(isoOffsetText);
+
+function isoOffsetText(instant: Date, timeZone: string): string {
   const p = zonedParts(instant, timeZone);
   const date = `${padYear(p.year)}-${pad2(p.month)}-${pad2(p.day)}`;
   const time = `${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;

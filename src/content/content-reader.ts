@@ -7,8 +7,9 @@ import { findPersonBySlug, type Person } from './people/person.repository.ts';
 import { findTagBySlug, type Tag } from './tags/tag.repository.ts';
 import type { District, Division } from './places/place.repository.ts';
 import type { ReferenceData } from './reference-data.ts';
-import { templatesOf } from '../db/query-template.ts';
+import type { CardMemory } from './articles/card-memory.ts';
 import {
+  cardRowsByIds,
   findArticleGraph,
   findImagesWithVariants,
   listPublishedCards,
@@ -80,6 +81,8 @@ export class ContentReader {
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly reference: ReferenceData,
+    /** Card rows and images already read (kept current by the content events); none when not given. */
+    private readonly memory?: CardMemory,
   ) {}
 
   /** The section tree, from memory (reloaded on every `section.changed` event). */
@@ -88,7 +91,7 @@ export class ContentReader {
   }
 
   async list(tree: SectionTree, filter: ArticleFilter, page: { limit: number; offset?: number }): Promise<ArticleSummary[]> {
-    const rows = await listPublishedCards(this.db, filter, { ...page, now: this.clock.now().toISOString() });
+    const rows = await listPublishedCards(this.db, filter, { ...page, now: this.clock.now().toISOString() }, this.memory);
     return this.summaries(tree, rows);
   }
 
@@ -97,7 +100,7 @@ export class ContentReader {
    * articles other than `excludeIds`: one query for every group (the home page's blocks).
    */
   async newestByGroup(tree: SectionTree, groups: ReadonlyArray<readonly number[]>, limit: number, excludeIds: readonly number[]): Promise<ArticleSummary[][]> {
-    const rows = await newestInGroups(this.db, groups, limit, excludeIds, this.clock.now().toISOString());
+    const rows = await newestInGroups(this.db, groups, limit, excludeIds, this.clock.now().toISOString(), this.memory);
     const summaries = new Map((await this.summaries(tree, rows.flat())).map((a) => [a.id, a]));
     return rows.map((group) => group.flatMap((r) => summaries.get(r.id) ?? []));
   }
@@ -218,10 +221,7 @@ export class ContentReader {
     const now = this.clock.now().toISOString();
     // By primary key alone, then filtered here: with the status condition in SQL, SQLite picks the
     // status index and walks every published article instead of looking up a few ids.
-    const unique = [...new Set(ids)];
-    const rows = await templatesOf(this.db).run(`by-ids:${unique.length}`, unique, (slots) =>
-      this.db.selectFrom('articles').select(CARD_SELECTION).where('id', 'in', slots),
-    );
+    const rows = await cardRowsByIds(this.db, ids, this.memory);
     const byId = new Map(rows.filter((r) => r.status === 'published' && r.published_at !== null && r.published_at <= now).map((r) => [r.id, r]));
     return this.summaries(
       tree,
@@ -231,7 +231,7 @@ export class ContentReader {
 
   private async summaries(tree: SectionTree, rows: readonly CardRow[]): Promise<ArticleSummary[]> {
     const imageIds = [...new Set(rows.flatMap((r) => (r.image_id === null ? [] : [r.image_id])))];
-    const images = new Map((await findImagesWithVariants(this.db, imageIds)).map((image) => [image.id, image]));
+    const images = new Map((await findImagesWithVariants(this.db, imageIds, this.memory)).map((image) => [image.id, image]));
     return rows.flatMap((r) => {
       const section = r.section_id === null ? undefined : tree.byIdOrUndefined(r.section_id);
       if (!section || !r.published_at) return [];
@@ -254,24 +254,6 @@ export class ContentReader {
     });
   }
 }
-
-const CARD_SELECTION = [
-  'id',
-  'section_id',
-  'status',
-  'kicker',
-  'headline',
-  'summary',
-  'image_id',
-  'image_caption',
-  'image_credit',
-  'image_alt',
-  'published_at',
-  'updated_at',
-  'breaking',
-  'edition',
-  'print_page',
-] as const;
 
 function resolveImage(image: ImageWithVariants, row: CardRow): ResolvedImage {
   const srcset = (format: string) =>
