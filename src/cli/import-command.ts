@@ -6,6 +6,7 @@ import { systemClock } from '../lib/clock.ts';
 import { importArticles, type ImportReport } from '../content/exchange/import-articles.ts';
 import { readLines } from '../lib/read-lines.ts';
 import { createIndexer } from '../search/search-module.ts';
+import type { IndexBehind } from '../search/search-indexer.ts';
 import { catchInterrupt } from './interrupt.ts';
 import { openWriter } from './open-writer.ts';
 
@@ -23,20 +24,19 @@ export async function runImport(config: Config, file: string): Promise<number> {
   // (NOTIFY), within their poll interval on SQLite.
   const writer = await openWriter(database);
   const started = Date.now();
+  let indexing: IndexBehind | undefined;
   try {
     const lines = readLines(path);
-    // search: each batch is indexed once written, so the articles are findable at once whether or
-    // not a server runs, an interrupted import leaves nothing unindexed, and memory stays flat.
-    const indexer = await createIndexer(database);
+    // search: each batch is indexed once written (read and analysed in a worker thread while the
+    // next batch is written, one batch behind at most), so the articles are findable as soon as
+    // the command ends whether or not a server runs, and memory stays flat.
+    indexing = await (await createIndexer(database)).behind();
+    const index = indexing;
     const report = await importArticles({
-      onWritten: async (ids) => {
-        await indexer.indexIds(ids);
-      },
+      onWritten: (ids) => index.add(ids),
       // A run killed after a batch's commit and before its indexing left those articles unindexed;
       // re-run, they are unchanged, and only those whose entry is missing or stale are indexed.
-      onUnchanged: async (ids) => {
-        await indexer.indexChanges({ articleIds: [], importedIds: ids });
-      },
+      onUnchanged: (ids) => index.add(ids, { staleOnly: true }),
       keepChangedIds: false,
       writer: writer.writer,
       lines,
@@ -46,6 +46,8 @@ export async function runImport(config: Config, file: string): Promise<number> {
       onProgress: process.stderr.isTTY ? (r) => progress(r, info.size, started) : undefined,
       shouldStop: interrupt.interrupted,
     });
+    indexing = undefined;
+    await index.finish();
     if (process.stderr.isTTY) process.stderr.write('\n');
     for (const f of report.failed) console.error(`line ${f.line}: ${f.error}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -56,6 +58,8 @@ export async function runImport(config: Config, file: string): Promise<number> {
     if (interrupt.interrupted()) console.log('Interrupted: run the same command again to finish; finished lines are unchanged.');
     return report.failed.length || interrupt.interrupted() ? 1 : 0;
   } finally {
+    // Failed midway: what was committed and not yet indexed is indexed by the next run.
+    await indexing?.finish().catch(() => undefined);
     interrupt.dispose();
     await writer.close();
     await database.close();

@@ -1,7 +1,8 @@
 // Analysis in a worker thread, for the bulk reindex. Given the database's URL the worker also
 // reads the articles, through its own connection: the main thread is left only the writes (index
 // inserts and their merging), and the reading and analysis (JSON parsing, normalising, stemming)
-// run beside them instead of one after the other.
+// run beside them instead of one after the other. For an import the worker also writes the
+// entries (`index`), so the importing thread only writes articles.
 import { Worker } from 'node:worker_threads';
 import type { IndexDocument } from './search-index.ts';
 import type { SourceArticle } from './search-source.ts';
@@ -13,8 +14,16 @@ export interface AnalysisWorkerData {
   /** The database (a DATABASE_URL) to read published articles from (see `read`). */
   source?: { url: string };
 }
-export type AnalysisRequest = { id: number; articles: SourceArticle[]; range?: undefined } | { id: number; articles?: undefined; range: [number, number] };
-export type AnalysisResult = { id: number; docs: IndexDocument[]; readIds?: number[]; lastId?: number };
+export type AnalysisRequest =
+  | { id: number; articles: SourceArticle[]; range?: undefined; index?: undefined }
+  | { id: number; articles?: undefined; range: [number, number]; index?: undefined }
+  | { id: number; articles?: undefined; range?: undefined; index: number[] };
+/** What an `index` request did (SearchIndexer's IndexReport). */
+export interface IndexedCounts {
+  indexed: number;
+  removed: number;
+}
+export type AnalysisResult = { id: number; docs: IndexDocument[]; readIds?: number[]; lastId?: number; indexed?: IndexedCounts };
 export type AnalysisReply = AnalysisResult | { id: number; error: string };
 
 /** A batch the worker read and analysed: the documents, the ids of the articles read, the cursor. */
@@ -69,6 +78,16 @@ export class AnalysisThread {
   async read(afterId: number, upTo: number): Promise<AnalysedBatch> {
     const reply = await this.request({ id: this.nextId++, range: [afterId, upTo] });
     return { docs: reply.docs, readIds: reply.readIds ?? [], lastId: upTo };
+  }
+
+  /**
+   * Indexes these articles in the worker, start to end: reads them from its source, analyses
+   * them and writes their entries through its own connection (published ones indexed, the
+   * others' entries removed), leaving this thread free.
+   */
+  async index(ids: readonly number[]): Promise<IndexedCounts> {
+    const reply = await this.request({ id: this.nextId++, index: [...ids] });
+    return reply.indexed ?? { indexed: 0, removed: 0 };
   }
 
   async close(): Promise<void> {

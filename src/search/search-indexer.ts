@@ -21,6 +21,17 @@ export interface SearchIndexerOptions {
   log?: (error: unknown) => void;
 }
 
+/** Indexing one batch behind a writer (`SearchIndexer.behind`). */
+export interface IndexBehind {
+  /**
+   * Indexes these articles (with `staleOnly`, those whose entry is missing or stale) in the
+   * background, once the batch before is stored; throws if that batch failed.
+   */
+  add(ids: readonly number[], options?: { staleOnly?: boolean }): Promise<void>;
+  /** Waits for the last batch, ends the worker, and tells what was done. */
+  finish(): Promise<IndexReport>;
+}
+
 /** Counts of one indexing run. */
 export interface IndexReport {
   indexed: number;
@@ -106,6 +117,44 @@ export class SearchIndexer {
       stale.push(...chunk.filter((id) => !found.has(id)), ...rows.filter(isStale).map((r) => r.id));
     }
     return stale;
+  }
+
+  /**
+   * Indexes the batches a writer commits one behind it (`prokash import`): each batch is read,
+   * analysed and written to the index by a worker thread, through a connection of its own, while
+   * the writer writes the next. `add` first waits for the batch before, so one batch at most is
+   * in flight and memory stays bounded; `finish` waits for the last one. Without a URL another
+   * connection can open (an in-memory database), each batch is indexed at once on this thread.
+   */
+  async behind(): Promise<IndexBehind> {
+    const url = this.options.readerUrl;
+    const report: IndexReport = { indexed: 0, removed: 0 };
+    // The worker knows the site's words as this process's analyzer does (read before any write).
+    const thread = url ? AnalysisThread.start({ words: await siteWords(this.options.db), source: { url } }) : undefined;
+    let pending: Promise<void> = Promise.resolve();
+    return {
+      add: async (ids, options = {}) => {
+        await pending;
+        const chosen = options.staleOnly ? await this.staleIds(ids) : ids;
+        if (!chosen.length) return;
+        if (!thread) {
+          add(report, await this.indexIds(chosen));
+          return;
+        }
+        pending = (async () => {
+          for (let i = 0; i < chosen.length; i += BATCH) add(report, await thread.index(chosen.slice(i, i + BATCH)));
+        })();
+        pending.catch(() => undefined); // awaited by the next add or by finish
+      },
+      finish: async () => {
+        try {
+          await pending;
+          return report;
+        } finally {
+          await thread?.close();
+        }
+      },
+    };
   }
 
   /** Re-analyses these articles: indexed if public, removed otherwise. */

@@ -13,7 +13,7 @@ import { ensureTag } from '../tags/tag.repository.ts';
 import { saveImage } from '../media/save-image.ts';
 import type { ArticleDraft, BylineInput } from './article-draft.ts';
 import type { ArticleContent } from './article-content.ts';
-import { articleRow, contentHash } from './article-row.ts';
+import { articleRow, contentHash, contentJson } from './article-row.ts';
 import { contentFromRow } from './newsroom-article.ts';
 import { listedAt, listingOf } from './article-listing.ts';
 import type { ArticleChange } from '../events/content-event.ts';
@@ -109,22 +109,29 @@ export async function writeArticles(db: Kysely<Database>, drafts: readonly Artic
     const old = knownId === null ? undefined : existing.get(knownId);
     const section = await ensureSection(db, draft.sectionPath, ctx.now, known, draft.sectionNames);
     const content = contentOf({ ...draft, body: bodies[i]! }, section.id, people[i]!, imageIds[i]!);
-    if (old && old.content_hash === contentHash(content) && sameState(old, draft)) {
+    // Serialised once: the row's body, its content hash and its revision are all made from it.
+    const bodyJson = JSON.stringify(content.body);
+    if (old && old.content_hash === contentHash(content, bodyJson) && sameState(old, draft)) {
       results.push({ id: old.id, outcome: 'unchanged' });
       continue;
     }
     const id = old?.id ?? knownId ?? newIds.shift()!;
     if (draft.sourceKey && !keyed.has(draft.sourceKey)) newKeys.push({ key: draft.sourceKey, article_id: id });
-    const row = articleRow(id, content, {
-      status: draft.status,
-      published_at: draft.publishedAt,
-      updated_at: draft.updatedAt,
-      scheduled_at: draft.scheduledAt,
-      created_at: old?.created_at ?? ctx.now,
-      modified_at: ctx.now,
-      owner_id: old?.owner_id ?? null,
-      revision: (old?.revision ?? 0) + 1,
-    });
+    const row = articleRow(
+      id,
+      content,
+      {
+        status: draft.status,
+        published_at: draft.publishedAt,
+        updated_at: draft.updatedAt,
+        scheduled_at: draft.scheduledAt,
+        created_at: old?.created_at ?? ctx.now,
+        modified_at: ctx.now,
+        owner_id: old?.owner_id ?? null,
+        revision: (old?.revision ?? 0) + 1,
+      },
+      bodyJson,
+    );
     (old ? updates : inserts).push(row);
     const tags = await ensureTags(db, draft.tags, ctx.now, known);
     tagIds.push(tags);
@@ -339,8 +346,8 @@ async function writeLinksAndRevisions(
     created_at: now,
     user_id: null,
     action: 'import',
-    // The draft's body is already a document: no parsing again.
-    content: JSON.stringify(contentFromRow(c.row, c.personIds, c.draft.tags, c.draft.body)),
+    // The draft's body is already a document (no parsing again), and serialised in the row.
+    content: contentJson(contentFromRow(c.row, c.personIds, c.draft.tags, c.draft.body), c.row.body),
   }));
   for (let i = 0; i < people.length; i += CHUNK)
     await db

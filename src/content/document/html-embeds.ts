@@ -66,11 +66,17 @@ function embedOfTweetQuote(quote: HtmlElement): EmbedNode | undefined {
   return undefined;
 }
 
+// Tested on the raw text, these say what its text content (whitespace collapsed and trimmed)
+// would: that it is not empty, and that it could be a post's URL. Every paragraph of a body is
+// asked whether it is a lone link, so the text of an ordinary one is not rebuilt to say no.
+const NOT_BLANK = /[^ \t\n\r\f]/;
+const STARTS_AS_URL = /^[ \t\n\r\f]*https?:\/\//i;
+
 function embedOfLoneLink(block: HtmlElement): EmbedNode | undefined {
-  const content = block.children.filter((node) => (node.kind === 'text' ? textContentOf(node) !== '' : node.name !== 'br'));
+  const content = block.children.filter((node) => (node.kind === 'text' ? NOT_BLANK.test(node.text) : node.name !== 'br'));
   const [only] = content;
   if (only === undefined || content.length > 1) return undefined;
-  if (only.kind === 'text') return embedOfPostUrl(textContentOf(only));
+  if (only.kind === 'text') return STARTS_AS_URL.test(only.text) ? embedOfPostUrl(textContentOf(only)) : undefined;
   if (only.name !== 'a') return undefined;
   const href = urlFromAttribute(only.attrs.get('href'));
   const text = textContentOf(only);

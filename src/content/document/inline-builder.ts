@@ -4,6 +4,7 @@ import { sameMarks } from './marks.ts';
 
 // HTML's collapsible whitespace is ASCII only: NBSP, ZWJ and ZWNJ are text and stay as they are.
 const COLLAPSIBLE = /[ \t\n\r\f]+/g;
+const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
 const BLANK = /^\s*$/; // JS \s: includes NBSP, so `<p>&nbsp;</p>` spacers count as empty
 
 /** Gathers the inline content of one textblock from HTML text, laid out as a browser would. */
@@ -12,7 +13,9 @@ export class InlineBuilder {
 
   /** Adds text with `marks` (schema order), collapsing whitespace runs to one space. */
   addText(raw: string, marks: readonly Mark[]): void {
-    let text = removeForbiddenCharacters(raw).replace(COLLAPSIBLE, ' ');
+    const clean = removeForbiddenCharacters(raw);
+    // Words one space apart (most text) have nothing to collapse: the string is kept, not rebuilt.
+    let text = NEEDS_COLLAPSE.test(clean) ? clean.replace(COLLAPSIBLE, ' ') : clean;
     if (this.atLineStart()) text = text.replace(/^ /, '');
     if (text === '') return;
     this.nodes.push(marks.length ? { type: 'text', text, marks: [...marks] } : { type: 'text', text });
