@@ -66,8 +66,11 @@ export async function prepareCorpus(o: CorpusOptions): Promise<Corpus> {
   try {
     const state = await markerState(handle, o.articles);
     if (state === 'foreign') throw new Error(`${describe(o)} holds articles but was not made by this benchmark: refusing to touch it`);
+    // A finished corpus of another size took minutes or hours to build: never thrown away unasked.
+    if (typeof state === 'number')
+      throw new Error(`${describe(o)} holds a finished corpus of ${state} articles: give --articles ${state} to use it, or another --db / --schema (delete it to rebuild)`);
     if (state === 'stale') {
-      o.log(`${describe(o)} holds another corpus (or an unfinished build): rebuilding it`);
+      o.log(`${describe(o)} holds an unfinished build or an older generator's corpus: rebuilding it`);
       await handle.close();
       if (o.dialect === 'sqlite') for (const f of [o.file, `${o.file}-wal`, `${o.file}-shm`]) rmSync(f, { force: true });
       else await dropSchema(dbm, o.pgUrl, o.schema);
@@ -102,7 +105,8 @@ export async function prepareCorpus(o: CorpusOptions): Promise<Corpus> {
 
 const describe = (o: CorpusOptions) => (o.dialect === 'sqlite' ? `SQLite file ${o.file}` : `PostgreSQL schema ${o.schema}`);
 
-async function markerState(handle: DatabaseHandle, articles: number): Promise<'empty' | 'ready' | 'stale' | 'foreign'> {
+/** 'stale': an unfinished build or an older generator's (rebuilt); a number: a finished corpus of that size. */
+async function markerState(handle: DatabaseHandle, articles: number): Promise<'empty' | 'ready' | 'stale' | 'foreign' | number> {
   try {
     const row = await sql<{
       articles: number | string;
@@ -110,7 +114,8 @@ async function markerState(handle: DatabaseHandle, articles: number): Promise<'e
       complete: number | string;
     }>`SELECT articles, generator, complete FROM bench_corpus`.execute(handle.db);
     const m = row.rows[0];
-    return m && Number(m.articles) === articles && m.generator === GENERATOR && Number(m.complete) === 1 ? 'ready' : 'stale';
+    if (!m || m.generator !== GENERATOR || Number(m.complete) !== 1) return 'stale';
+    return Number(m.articles) === articles ? 'ready' : Number(m.articles);
   } catch {
     // No marker: a new (empty) database, or someone else's.
     try {
