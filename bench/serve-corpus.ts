@@ -68,7 +68,9 @@ export async function prepareCorpus(o: CorpusOptions): Promise<Corpus> {
     if (state === 'foreign') throw new Error(`${describe(o)} holds articles but was not made by this benchmark: refusing to touch it`);
     // A finished corpus of another size took minutes or hours to build: never thrown away unasked.
     if (typeof state === 'number')
-      throw new Error(`${describe(o)} holds a finished corpus of ${state} articles: give --articles ${state} to use it, or another --db / --schema (delete it to rebuild)`);
+      throw new Error(
+        `${describe(o)} holds a finished corpus of ${state} articles: give --articles ${state} to use it, or another --db / --schema (delete it to rebuild)`,
+      );
     if (state === 'stale') {
       o.log(`${describe(o)} holds an unfinished build or an older generator's corpus: rebuilding it`);
       await handle.close();
