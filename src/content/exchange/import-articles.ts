@@ -85,26 +85,17 @@ export async function importArticles(options: ImportOptions): Promise<ImportRepo
       report.failed.push({ line: lineNo, error: raw.message });
       continue;
     }
-    if (typeof raw !== 'string') {
-      report.lines++;
-      try {
-        batch.push({ line: lineNo, draft: { ...(await prepareObject(raw.record, options.baseDir, districts)), ...raw.extras } });
-      } catch (error) {
-        report.failed.push({ line: lineNo, error: messageOf(error) });
-      }
-      if (batch.length >= batchSize) {
-        await writeBatch(options, batch, report, districts, known);
-        batch = [];
-        options.onProgress?.(report);
-        if (options.shouldStop?.()) return report;
-      }
-      continue;
+    // A record already parsed (the WordPress reader's), or a line of JSON.
+    let prepare: () => Promise<Prepared['draft']>;
+    if (typeof raw !== 'string') prepare = async () => ({ ...(await prepareObject(raw.record, options.baseDir, districts)), ...raw.extras });
+    else {
+      const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (!line.trim()) continue;
+      prepare = () => prepareRecord(line, options.baseDir, districts);
     }
-    const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (!line.trim()) continue;
     report.lines++;
     try {
-      batch.push({ line: lineNo, draft: await prepareRecord(line, options.baseDir, districts) });
+      batch.push({ line: lineNo, draft: await prepare() });
     } catch (error) {
       report.failed.push({ line: lineNo, error: messageOf(error) });
     }
