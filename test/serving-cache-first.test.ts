@@ -3,6 +3,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { request as httpRequest } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DIALECTS } from './helpers/databases.ts';
 import { useTestApp } from './helpers/app.ts';
 import type { Actor } from '../src/content/permissions.ts';
@@ -134,6 +135,19 @@ for (const dialect of DIALECTS) {
       assert.equal(revalidated.body.length, 0);
       const head = await rawGet(port, '/', {});
       assert.equal(head.status, 200);
+      // The cache now holds the page's brotli form only: a client taking no compression, or gzip,
+      // gets the same page, decoded from it, with its own length and the same ETag.
+      const html = brotliDecompressSync(fast!.body);
+      const plain = await rawGet(port, SEED, {});
+      assert.equal(plain.status, 200);
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.deepEqual(plain.body, html, 'the uncompressed page is the brotli one decoded');
+      assert.equal(Number(plain.headers['content-length']), html.length);
+      assert.equal(plain.headers.etag, etag);
+      const gzipped = await rawGet(port, SEED, { 'accept-encoding': 'gzip' });
+      assert.equal(gzipped.headers['content-encoding'], 'gzip');
+      assert.deepEqual(gunzipSync(gzipped.body), html);
+      assert.equal(Number(gzipped.headers['content-length']), gzipped.body.length);
     });
 
     test('a publish drops exactly the pages that list or show the article, and recomposes the rest', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { PageCache, fragmentEnd, fragmentStart } from './page-cache.ts';
+import { PageCache, fragmentEnd, fragmentStart, identityOf } from './page-cache.ts';
 
 const page =
   (body: string, tags: string[] = []) =>
@@ -52,16 +52,16 @@ test('a fragment change recomposes cached pages without rendering them again', a
     });
   };
   const v1 = await cache.getOrRender('/n/9', render, { lists: { version: 1, html: '<ol>one</ol>' } });
-  assert.equal(v1.body.toString(), `<main>খবর</main>${fragmentStart('lists')}<ol>one</ol>${fragmentEnd('lists')}<footer></footer>`);
+  assert.equal(identityOf(v1).toString(), `<main>খবর</main>${fragmentStart('lists')}<ol>one</ol>${fragmentEnd('lists')}<footer></footer>`);
   const same = await cache.getOrRender('/n/9', render, { lists: { version: 1, html: '<ol>one</ol>' } });
   assert.equal(same.etag, v1.etag);
   const v2 = await cache.getOrRender('/n/9', render, { lists: { version: 2, html: '<ol>two</ol>' } });
-  assert.ok(v2.body.toString().includes('<ol>two</ol>'));
+  assert.ok(identityOf(v2).toString().includes('<ol>two</ol>'));
   assert.notEqual(v2.etag, v1.etag, 'a new body has a new ETag');
   assert.equal(renders, 1, 'never rendered again');
   assert.equal(cache.getStats().recomposed, 1);
   const without = await cache.getOrRender('/other', page(`${fragmentStart('lists')}<ol>kept</ol>${fragmentEnd('lists')}`));
-  assert.ok(without.body.toString().includes('<ol>kept</ol>'), 'without a fragment the rendered region stays');
+  assert.ok(identityOf(without).toString().includes('<ol>kept</ol>'), 'without a fragment the rendered region stays');
 });
 
 test('the cache holds no more than its byte limit, dropping the least recently used', async () => {
@@ -83,7 +83,7 @@ test('an expired page is served as it was when rendering it afresh fails for a r
   await cache.getOrRender('/a', page('A', ['article:1']));
   await cache.getOrRender('/b', page('B', ['article:2']));
   now = 5000; // both expired
-  assert.equal((await cache.getOrRender('/a', failing(trouble))).body.toString(), 'A');
+  assert.equal(identityOf(await cache.getOrRender('/a', failing(trouble))).toString(), 'A');
   assert.equal(cache.getStats().servedStale, 1);
   // Another error is the caller's to answer.
   const bug = new Error('a bug');
@@ -92,9 +92,9 @@ test('an expired page is served as it was when rendering it afresh fails for a r
   cache.invalidate(['article:2']);
   await assert.rejects(cache.getOrRender('/b', failing(trouble)), trouble);
   // Once rendering works again the page is rendered afresh and kept.
-  assert.equal((await cache.getOrRender('/a', page('A2'))).body.toString(), 'A2');
+  assert.equal(identityOf(await cache.getOrRender('/a', page('A2'))).toString(), 'A2');
   now = 10_000;
-  assert.equal((await cache.getOrRender('/a', failing(trouble))).body.toString(), 'A2');
+  assert.equal(identityOf(await cache.getOrRender('/a', failing(trouble))).toString(), 'A2');
 });
 
 test('a render under way when what it shows is invalidated is not kept, and a request after it renders afresh', async () => {
@@ -110,10 +110,10 @@ test('a render under way when what it shows is invalidated is not kept, and a re
   const before = cache.getOrRender('/n/7', render('no comment'));
   cache.invalidate(['article:7']); // the approval's event, while that render is under way
   const after = await cache.getOrRender('/n/7', render('with the comment'));
-  assert.equal(after.body.toString(), 'with the comment', 'a request after the invalidation does not wait for the stale render');
+  assert.equal(identityOf(after).toString(), 'with the comment', 'a request after the invalidation does not wait for the stale render');
   release();
-  assert.equal((await before).body.toString(), 'no comment');
-  assert.equal((await cache.getOrRender('/n/7', render('again'))).body.toString(), 'with the comment', 'the stale render was not stored over it');
+  assert.equal(identityOf(await before).toString(), 'no comment');
+  assert.equal(identityOf(await cache.getOrRender('/n/7', render('again'))).toString(), 'with the comment', 'the stale render was not stored over it');
   assert.equal(renders, 2);
 
   // An invalidation of something the page does not show keeps it.
@@ -145,4 +145,30 @@ test('a page keeps its own Cache-Control through recomposition', async () => {
   const recomposed = await cache.getOrRender('/c', render, { lists: { version: 2, html: 'b' } });
   assert.equal(recomposed.cacheControl, 'public, max-age=0');
   assert.equal(cache.getStats().recomposed, 1);
+});
+
+test('a held page keeps only its compressed forms once brotli is made, and is served the same in every encoding', async () => {
+  const cache = new PageCache({ ttlMs: 60_000, maxBytes: 1e6 });
+  const html = `<main>${'খবরের শিরোনাম, '.repeat(400)}</main>${fragmentStart('lists')}<ol>one</ol>${fragmentEnd('lists')}<footer>শেষ</footer>`;
+  const render = () => Promise.resolve({ status: 200, contentType: 'text/html', body: html, tags: ['article:3'], cache: true });
+  const first = await cache.getOrRender('/n/3', render, { lists: { version: 1, html: '<ol>one</ol>' } });
+  const raw = Buffer.byteLength(html);
+  assert.equal(cache.getStats().bytes, raw, 'the uncompressed body alone, before any client asked for a compressed form');
+  const br = await cache.encode(first, 'br');
+  assert.equal(first.body, undefined, 'the uncompressed body is let go');
+  assert.equal(first.length, raw);
+  assert.equal(cache.getStats().bytes, br.length, 'only the brotli bytes are counted');
+  assert.ok(br.length * 10 < raw);
+  assert.equal(identityOf(first).toString(), html, 'decoded again for a client that takes no compression');
+  assert.equal(gunzipSync(await cache.encode(first, 'gzip')).toString(), html, 'gzip is made from the decoded body');
+  assert.equal(cache.getStats().bytes, br.length + first.encoded.gzip!.length);
+  // A newer fragment recomposes the page from its brotli form.
+  const next = await cache.getOrRender('/n/3', render, { lists: { version: 2, html: '<ol>two</ol>' } });
+  assert.equal(identityOf(next).toString(), html.replace('<ol>one</ol>', '<ol>two</ol>'));
+  assert.equal(cache.getStats().recomposed, 1);
+  // A page the cache does not hold (rendered with caching off) keeps its body: nothing is saved by dropping it.
+  const unheld = new PageCache({ ttlMs: 0, maxBytes: 1e6 });
+  const once = await unheld.getOrRender('/n/3', render);
+  await unheld.encode(once, 'br');
+  assert.equal(once.body?.toString(), html);
 });

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { CachedPage, PageCache } from './page-cache.ts';
+import { identityOf, type CachedPage, type PageCache } from './page-cache.ts';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -27,7 +27,7 @@ export function pickEncoding(page: CachedPage, acceptEncoding: string | undefine
   return 'identity';
 }
 
-/** The body bytes of one encoding, when they have been made. */
+/** The body bytes of one encoding, when they are held (the fast path sends only these). */
 export function pageBody(page: CachedPage, encoding: PageEncoding): Buffer | undefined {
   return encoding === 'identity' ? page.body : page.encoded[encoding];
 }
@@ -51,7 +51,7 @@ export function pageHeaders(page: CachedPage, encoding: PageEncoding | '304', ca
     'surrogate-key': page.tags.filter((t) => !t.startsWith('card:')).join(' '),
   };
   if (encoding === 'br' || encoding === 'gzip') headers['content-encoding'] = encoding;
-  if (encoding !== '304') headers['content-length'] = pageBody(page, encoding)!.length;
+  if (encoding !== '304') headers['content-length'] = encoding === 'identity' ? page.length : page.encoded[encoding]!.length;
   if (key) (page.headers ??= {})[key] = headers;
   return headers;
 }
@@ -89,7 +89,7 @@ export async function sendPage(request: FastifyRequest, reply: FastifyReply, pag
       .send();
   }
   const encoding = pickEncoding(page, request.headers['accept-encoding']);
-  const body = encoding === 'identity' ? page.body : await cache.encode(page, encoding);
+  const body = encoding === 'identity' ? identityOf(page) : await cache.encode(page, encoding);
   return reply
     .code(page.status)
     .headers(pageHeaders(page, encoding, cacheControl))
