@@ -13,6 +13,7 @@ import * as articleList from './2026-12-06-0011-article-list.ts';
 import * as webhooks from './2026-12-06-0012-webhooks.ts';
 import * as redirects from './2026-12-06-0013-redirects.ts';
 import * as tokenScopes from './2026-12-06-0014-token-scopes.ts';
+import * as prefixIndexes from './2026-12-06-0015-prefix-indexes.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-0012-webhooks': webhooks,
   '2026-12-06-0013-redirects': redirects,
   '2026-12-06-0014-token-scopes': tokenScopes,
+  '2026-12-06-0015-prefix-indexes': prefixIndexes,
 };
