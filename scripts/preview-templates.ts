@@ -5,7 +5,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAssets } from '../src/site/assets.ts';
 import { renderArchivePage, renderArticlePage, renderErrorPage, renderHomePage, renderListPage, renderSectionPage } from '../src/site/templates/index.ts';
 import {
   sampleArchivePage,
@@ -19,8 +18,8 @@ import {
 } from '../src/site/templates/sample-view-models.ts';
 
 const outDir = process.argv[2] ?? '/tmp/prokash-preview';
-// The real hashed stylesheet URLs, so a server using createAssets().routes can serve them.
-const site = sampleSite(createAssets().cssHrefs);
+// The real stylesheets, inlined as the site does.
+const site = sampleSite();
 
 const pages: Record<string, string> = {
   'article.html': renderArticlePage(site, sampleArticle(), sampleLists()),

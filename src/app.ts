@@ -32,7 +32,8 @@ import { RouteMap } from './cache/route-map.ts';
 import { RedirectMap } from './cache/redirect-map.ts';
 import { MissedLinks } from './content/redirects/missed-links.ts';
 import { redirectEndpoints } from './newsroom/redirect.routes.ts';
-import { createAssets, findProjectRoot } from './site/assets.ts';
+import { createAssets } from './site/assets.ts';
+import { findProjectRoot } from './lib/project-root.ts';
 import { staticAssetsMade } from './lib/static-asset.ts';
 import { ReaderPages, type SiteSettings } from './site/reader-pages.ts';
 import { registerSiteRoutes } from './site/site.routes.ts';
@@ -144,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     maxBytes: config.pageCacheBytes,
     staleOnError: (error) => databaseTrouble(error) !== undefined,
   });
-  const siteSettings = () => ({ ...settings.get(), siteUrl: config.siteUrl, cssHrefs: assets.cssHrefs, jsHref: assets.jsHref });
+  const siteSettings = () => ({ ...settings.get(), siteUrl: config.siteUrl, styles: assets.styles, jsHref: assets.jsHref });
   const log = (message: string) => (error: unknown, subject?: string) => server.log.warn({ err: error, subject }, message);
 
   const signal = deps.signal ?? defaultSignal(database, log('event signal failed'));
@@ -331,7 +332,7 @@ function createHttpServer(
     routerOptions: { maxParamLength: 500 },
     // The view beacon and cached pages are answered before Fastify sees the request.
     serverFactory: (handler) => {
-      const beacon = createBeaconFastPath(views, config.trustProxy, precomposedSecurityHeaders({ 'cache-control': 'no-store' }, config.trustProxy));
+      const beacon = createBeaconFastPath(views, config.trustProxy, precomposedSecurityHeaders({ 'cache-control': 'no-store' }, config.trustProxy, false));
       return (nodeServer = createServer((req, res) => {
         if (!beacon(req, res) && !pageFastPath(req, res)) handler(req, res);
       }));
@@ -343,7 +344,8 @@ function createHttpServer(
     ),
     // A URL that cannot be decoded gets the same Bengali 400 page as any other bad request.
     frameworkErrors: (error, request, reply) => {
-      reply.headers(securityHeadersFor(request.raw, config.trustProxy)); // the onSend hooks do not run here
+      // The onSend hooks do not run here; an API path is answered in JSON, any other with a page.
+      reply.headers(securityHeadersFor(request.raw, config.trustProxy, !request.url.startsWith('/api/')));
       void respondWithError(request, reply, pages, new AppError('BAD_REQUEST', error.message));
     },
   });

@@ -12,7 +12,7 @@ const UA = (n: number) => `Mozilla/5.0 (Linux; Android 14; Reader-${n}) AppleWeb
 
 /** The headlines of one tab panel on a page, in order. */
 function tab(html: string, name: 'latest' | 'popular'): string[] {
-  const start = html.indexOf(`tabs__panel--${name}`);
+  const start = html.search(new RegExp(`class="[^"]*\\btabs__panel--${name}\\b`)); // the element, not the stylesheet's rule
   const panel = html.slice(start, html.indexOf('</ol>', start));
   return [...panel.matchAll(/class="numbered__link"[^>]*>([^<]+)</g)].map((m) => m[1]!);
 }

@@ -11,6 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { DIALECTS } from './helpers/databases.ts';
 import { useTestApp } from './helpers/app.ts';
 import { cameOverHttps } from '../src/site/security-headers.ts';
+import { INLINE_STYLE_SOURCES } from '../src/site/inline-styles.ts';
 import { withEncodedTarget } from '../src/site/client-errors.ts';
 
 interface RawResponse {
@@ -86,6 +87,11 @@ function assertSecurityHeaders(response: RawResponse, what: string, https = fals
     assert.match(h['permissions-policy'] ?? '', new RegExp(`(^|, )${feature}=\\(\\)(,|$)`), `${what}: permissions-policy denies ${feature}`);
   }
   assert.equal(h['strict-transport-security'], https ? 'max-age=31536000' : undefined, `${what}: strict-transport-security`);
+  // A page's policy allows its inline stylesheet by hash; anything else's names no hashes (they would be 400 wasted bytes).
+  const styleSrc = /(?:^|; )style-src ([^;]*)/.exec(h['content-security-policy'] ?? '')?.[1];
+  const type = h['content-type'];
+  if (type?.startsWith('text/html')) assert.equal(styleSrc, INLINE_STYLE_SOURCES.join(' '), `${what}: a page's style-src`);
+  else if (type !== undefined || response.status === 204) assert.equal(styleSrc, "'self'", `${what}: style-src of a ${type ?? 'bodiless answer'}`);
 }
 
 function assertApiError(response: RawResponse, status: number, code: string, what: string): void {

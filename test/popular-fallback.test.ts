@@ -10,7 +10,7 @@ const HOUR = 3600_000;
 
 /** The headlines of one tab panel on a page, in order (none when the panel is not there). */
 function panel(html: string, name: 'latest' | 'popular'): { titles: string[]; html: string } {
-  const start = html.indexOf(`tabs__panel--${name}`);
+  const start = html.search(new RegExp(`class="[^"]*\\btabs__panel--${name}\\b`)); // the element, not the stylesheet's rule
   if (start < 0) return { titles: [], html: '' };
   const part = html.slice(start, html.indexOf('</div>', start));
   return { titles: [...part.matchAll(/class="numbered__link"[^>]*>([^<]+)</g)].map((m) => m[1]!), html: part };

@@ -1,16 +1,17 @@
 /**
- * The reader site's static assets: one stylesheet per kind of page (cut from site.css by
- * page-styles.ts) and the script under content-hashed URLs, and the
- * Noto Sans Bengali font files, all read once at start, the text ones compressed once (brotli
- * and gzip), and served from memory with a year-long, immutable cache lifetime.
+ * The reader site's static assets: the script under a content-hashed URL and the Noto Sans
+ * Bengali font files, read once at start, the script compressed once (brotli and gzip), and
+ * served from memory with a year-long, immutable cache lifetime. Each kind of page's stylesheet
+ * is not among them: pages carry it in their <head> (inline-styles.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findProjectRoot } from '../lib/project-root.ts';
 import { sendStaticAsset, staticAsset, type StaticAsset } from '../lib/static-asset.ts';
-import { PAGE_STYLE_NAMES, PAGE_STYLES, selectParts, type PageStyle } from './page-styles.ts';
+import { INLINE_STYLES, type InlineStyles } from './inline-styles.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -24,31 +25,25 @@ const FONT_FILES = [
 ] as const;
 
 export interface Assets {
-  /** Each kind of page's stylesheet, by its hashed URL, for SiteVM.assets.css. */
-  cssHrefs: Record<PageStyle, string>;
+  /** Each kind of page's stylesheet, for SiteVM.assets.styles. */
+  styles: InlineStyles;
   /** The reader script's hashed URL (view beacon, comments without reloading). */
   jsHref: string;
-  /** Registers GET routes for the stylesheet, the fonts and a 404 for any other /assets/ path. */
+  /** Registers GET routes for the script, the fonts and a 404 for any other /assets/ path. */
   routes: (app: FastifyInstance) => void;
 }
 
-/** Reads the stylesheet and fonts once and returns their URLs and routes. */
+/** Reads the script and fonts once and returns their URLs and routes. */
 export function createAssets(): Assets {
-  // The stylesheet is read from src/ even when this file runs from dist/: tsc copies no CSS.
+  // The script is read from src/ even when this file runs from dist/: tsc copies no JavaScript it did not compile.
   const root = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-  const source = readFileSync(join(root, 'src/site/assets/site.css'), 'utf8');
-  const sheets = PAGE_STYLE_NAMES.map((name) => {
-    const css = staticAsset(Buffer.from(selectParts(source, new Set(PAGE_STYLES[name])) + '\n'), 'text/css; charset=utf-8');
-    return { name, css, href: `/assets/site-${name}.${css.hash.slice(0, 8)}.css` };
-  });
   const js = staticAsset(readFileSync(join(root, 'src/site/assets/reader.js')), 'text/javascript; charset=utf-8');
   const jsHref = `/assets/reader.${js.hash.slice(0, 8)}.js`;
   const fonts = loadFonts();
   return {
-    cssHrefs: Object.fromEntries(sheets.map((s) => [s.name, s.href])) as Record<PageStyle, string>,
+    styles: INLINE_STYLES,
     jsHref,
     routes(app) {
-      for (const { href, css } of sheets) app.get(href, (request, reply) => send(request, reply, css));
       app.get(jsHref, (request, reply) => send(request, reply, js));
       app.get<{ Params: { file: string } }>('/assets/fonts/:file', (request, reply) => {
         const font = fonts.get(request.params.file);
@@ -57,14 +52,6 @@ export function createAssets(): Assets {
       app.get('/assets/*', (_request, reply) => notFound(reply));
     },
   };
-}
-
-/** The nearest directory at or above `start` that holds a package.json. */
-export function findProjectRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
-  }
 }
 
 function loadFonts(): Map<string, StaticAsset> {

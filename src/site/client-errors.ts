@@ -2,7 +2,7 @@ import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { ERRORS, type ErrorCode } from '../lib/errors.ts';
-import { HTTPS_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts';
+import { HTTPS_RESOURCE_SECURITY_HEADERS, HTTPS_SECURITY_HEADERS, RESOURCE_SECURITY_HEADERS, SECURITY_HEADERS } from './security-headers.ts';
 
 /** What node:http tells of a request its parser refused (see `prepareError` in Node's _http_common). */
 type ClientError = Error & { code?: string; rawPacket?: Buffer; bytesParsed?: number };
@@ -63,7 +63,8 @@ async function answer(socket: Socket, code: ErrorCode, target: string | undefine
     api ? JSON.stringify({ error: { code, message: ERRORS[code].en, messageBn: bn } }) : await errorPage(status, BAD_REQUEST_TITLE, bn),
     'utf8',
   );
-  const security = (socket as { encrypted?: boolean }).encrypted === true ? HTTPS_SECURITY_HEADERS : SECURITY_HEADERS;
+  const https = (socket as { encrypted?: boolean }).encrypted === true;
+  const security = api ? (https ? HTTPS_RESOURCE_SECURITY_HEADERS : RESOURCE_SECURITY_HEADERS) : https ? HTTPS_SECURITY_HEADERS : SECURITY_HEADERS;
   const headers = {
     'content-type': api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
     'content-length': String(body.length),

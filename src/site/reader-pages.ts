@@ -43,7 +43,8 @@ export interface SiteSettings {
   hijriOffset: number;
   /** The publication's Google News page, or '' when it has none. */
   googleNewsUrl: string;
-  cssHrefs: SiteVM['assets']['css'];
+  /** Each kind of page's stylesheet, inlined in its <head>. */
+  styles: SiteVM['assets']['styles'];
   jsHref?: string;
 }
 
@@ -140,7 +141,7 @@ export class ReaderPages {
       breaking: [],
       feeds: [{ name: 'RSS', href: '/rss.xml' }],
       googleNewsUrl: this.settings.googleNewsUrl,
-      assets: { css: this.settings.cssHrefs, js: this.settings.jsHref },
+      assets: { styles: this.settings.styles, js: this.settings.jsHref },
     };
   }
 

@@ -34,9 +34,8 @@ export interface SiteVM {
   feeds: LinkVM[];
   /** The publication's Google News page, or '' (the follow line then offers the RSS feed). */
   googleNewsUrl: string;
-  /** Hashed asset URLs. */
-  /** Hashed asset URLs: each kind of page's stylesheet, and the reader script when pages use it. */
-  assets: { css: Record<PageStyle, string>; js?: string };
+  /** Each kind of page's stylesheet (the text of its <style> element, allowed by the CSP's hashes), and the reader script's hashed URL when pages use it. */
+  assets: { styles: Readonly<Record<PageStyle, string>>; js?: string };
 }
 
 export interface ImageVM {

@@ -14,7 +14,12 @@ import { AdminClient } from '../helpers/admin-client.ts';
 import { browserUnavailable } from '../helpers/browser.ts';
 import { requestsSettled, signIn, newsroomInBrowser, closeNewsroomInBrowser, SCREENSHOTS } from '../helpers/newsroom-browser.ts';
 import { axeViolations, formatViolations, type AxeViolation } from '../helpers/axe.ts';
-import { javaUnavailable, runVnu, formatVnuMessages } from '../helpers/vnu.ts';
+import { javaUnavailable, runVnu, formatVnuMessages, type VnuMessage } from '../helpers/vnu.ts';
+
+// CSS properties site.css uses that the Nu HTML Checker's CSS validator does not know yet:
+// scroll-initial-target (CSS Scroll Snap Module Level 2; Chromium 133 and later) scrolls the
+// section menu to the current section on a phone.
+const NEWER_CSS_PROPERTIES = ['scroll-initial-target'];
 import type { App } from '../../src/app.ts';
 
 const skip = browserUnavailable();
@@ -225,7 +230,10 @@ describe('third-party checks: axe on every screen and page, the Nu HTML Checker 
       const named = all.filter((m) => m.url !== `file:${control}`).map((m) => ({ ...m, page: files.get(m.url ?? '') ?? m.url ?? '' }));
       const warnings = named.filter((m) => m.type === 'info');
       if (warnings.length) console.log(`The Nu HTML Checker warns (not failing):\n${formatVnuMessages(warnings)}`);
-      const errors = named.filter((m) => m.type !== 'info');
+      // The pages' own stylesheets are checked with them (they are in the page). A property newer
+      // than the checker's CSS validator is no error of ours, and only the one named here passes.
+      const tooNew = (m: VnuMessage) => NEWER_CSS_PROPERTIES.some((p) => m.message === `CSS: “${p}”: Property “${p}” doesn't exist.`);
+      const errors = named.filter((m) => m.type !== 'info' && !tooNew(m));
       assert.equal(errors.length, 0, `The Nu HTML Checker found:\n${formatVnuMessages(errors)}`);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { createAssets } from '../assets.ts';
+import { INLINE_STYLES } from '../inline-styles.ts';
+import { PAGE_STYLE_NAMES } from '../page-styles.ts';
 import { staticAssetsMade } from '../../lib/static-asset.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -14,22 +17,36 @@ function buildApp() {
 }
 
 describe('createAssets', () => {
-  it("serves each kind of page's stylesheet under its content hash", async () => {
+  it('gives every kind of page its stylesheet, under 14 KB compressed (what a first round trip carries)', () => {
+    const { assets } = buildApp();
+    assert.deepEqual(Object.keys(assets.styles).sort(), [...PAGE_STYLE_NAMES].sort());
+    for (const name of PAGE_STYLE_NAMES) {
+      const css = assets.styles[name];
+      assert.match(css, /@font-face/, name);
+      const br = brotliCompressSync(css, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      assert.ok(br <= 14 * 1024, `${name}: ${br} bytes in brotli`);
+    }
+  });
+
+  it('serves the reader script under its content hash, in brotli and gzip made once', async () => {
     const { app, assets } = buildApp();
-    for (const href of Object.values(assets.cssHrefs)) assert.match(href, /^\/assets\/site-[a-z]+\.[0-9a-f]{8}\.css$/);
-    assert.equal(new Set(Object.values(assets.cssHrefs)).size, Object.keys(assets.cssHrefs).length);
-    const res = await app.inject({ url: assets.cssHrefs.article });
+    await staticAssetsMade(); // as a server does before it listens
+    assert.match(assets.jsHref, /^\/assets\/reader\.[0-9a-f]{8}\.js$/);
+    const res = await app.inject({ url: assets.jsHref });
     assert.equal(res.statusCode, 200);
-    assert.equal(res.headers['content-type'], 'text/css; charset=utf-8');
+    assert.equal(res.headers['content-type'], 'text/javascript; charset=utf-8');
     assert.equal(res.headers['cache-control'], IMMUTABLE);
-    assert.match(res.body, /@font-face/);
-    const again = await app.inject({ url: assets.cssHrefs.article, headers: { 'if-none-match': String(res.headers.etag) } });
+    const again = await app.inject({ url: assets.jsHref, headers: { 'if-none-match': String(res.headers.etag) } });
     assert.equal(again.statusCode, 304);
+    const br = await app.inject({ url: assets.jsHref, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const gzip = await app.inject({ url: assets.jsHref, headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
   });
 
   it('serves every font the stylesheet names, as woff2', async () => {
-    const { app, assets } = buildApp();
-    const css = (await app.inject({ url: assets.cssHrefs.article })).body;
+    const { app } = buildApp();
+    const css = INLINE_STYLES.article;
     const fonts = [...css.matchAll(/url\((\/assets\/fonts\/[^)]+\.woff2)\)/g)].map((m) => m[1] ?? '');
     assert.equal(fonts.length, 4);
     for (const url of fonts) {
@@ -42,8 +59,7 @@ describe('createAssets', () => {
   });
 
   it("names the device's Bengali fonts before the web font, which swaps in", async () => {
-    const { app, assets } = buildApp();
-    const css = (await app.inject({ url: assets.cssHrefs.article })).body;
+    const css = INLINE_STYLES.article;
     const faces = [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map((m) => m[1] ?? '');
     const web = faces.filter((f) => f.includes('url('));
     assert.equal(web.length, 4);
@@ -62,22 +78,11 @@ describe('createAssets', () => {
       for (const d of ['size-adjust', 'ascent-override', 'descent-override', 'line-gap-override']) assert.match(face, new RegExp(`${d}: [0-9.]+%`));
   });
 
-  it('sends every stylesheet in brotli and gzip made once, each under 14 KB compressed', async () => {
-    const { app, assets } = buildApp();
-    await staticAssetsMade(); // as a server does before it listens
-    for (const href of Object.values(assets.cssHrefs)) {
-      const br = await app.inject({ url: href, headers: { 'accept-encoding': 'gzip, deflate, br' } });
-      const gzip = await app.inject({ url: href, headers: { 'accept-encoding': 'gzip' } });
-      assert.equal(br.headers['content-encoding'], 'br', href);
-      assert.equal(gzip.headers['content-encoding'], 'gzip', href);
-      assert.ok(br.rawPayload.length <= 14 * 1024, `${href}: ${br.rawPayload.length} bytes in brotli`);
-    }
-  });
-
   it('answers 404 to anything else under /assets/', async () => {
     const { app } = buildApp();
     for (const url of [
       '/assets/site.00000000.css',
+      '/assets/site-article.00000000.css',
       '/assets/fonts/noto-sans-bengali-bengali-900-normal.woff2',
       '/assets/fonts/..%2F..%2F..%2Fpackage.json',
       '/assets/fonts/../../package.json',

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../../lib/html.ts';
+import { html, raw, type SafeHtml } from '../../lib/html.ts';
 import type { SiteVM } from '../view-model.ts';
 import type { PageStyle } from '../page-styles.ts';
 import { renderFooter } from './footer.ts';
@@ -14,7 +14,7 @@ export interface DocumentOptions {
   canonical: string;
   /** Extra class on <body>, e.g. "page-article". */
   bodyClass: string;
-  /** Which stylesheet the page links: only the rules its kind of page uses. */
+  /** Which stylesheet the page carries: only the rules its kind of page uses. */
   styles: PageStyle;
   /** Error and search pages ask not to be indexed. */
   noindex?: boolean;
@@ -43,7 +43,7 @@ ${options.canonical ? html`<link rel="canonical" href="${options.canonical}">` :
 ${social.map(
   (tag) => html`<meta ${tag.attr}="${tag.key}" content="${tag.content}">
 `,
-)}<link rel="stylesheet" href="${site.assets.css[options.styles]}">
+)}<style>${raw(site.assets.styles[options.styles])}</style>
 ${site.assets.js ? html`<script src="${site.assets.js}" defer></script>` : ''}
 ${site.feeds.map(
   (feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.name}" href="${feed.href}">

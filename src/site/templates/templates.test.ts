@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderArchivePage, renderArticlePage, renderErrorPage, renderHomePage, renderListPage, renderSectionPage } from './index.ts';
+import { INLINE_STYLES, styleHashSource } from '../inline-styles.ts';
+import { CONTENT_SECURITY_POLICY } from '../security-headers.ts';
+import type { PageStyle } from '../page-styles.ts';
 import {
   SAMPLE_LATEST,
   sampleArchivePage,
@@ -40,7 +43,7 @@ function indexOfOrFail(text: string, needle: string): number {
   return i;
 }
 
-const site = sampleSite('/assets/site.0123abcd.css');
+const site = sampleSite();
 
 const allPages = (): Record<string, string> => ({
   article: renderArticlePage(site, sampleArticle(), sampleLists()),
@@ -58,7 +61,8 @@ describe('every page', () => {
       assert.match(page, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
       assert.match(page, /<title>[^<]+<\/title>/);
       assert.match(page, /<meta name="description" content="[^"]+">/);
-      assert.ok(page.includes('<link rel="stylesheet" href="/assets/site.0123abcd.css">'));
+      assert.ok(page.includes(`<style>${INLINE_STYLES[name as PageStyle]}</style>`), "its kind of page's stylesheet, in its head");
+      assert.doesNotMatch(page, /<link rel="stylesheet"/, 'no stylesheet request before the first paint');
       assert.ok(page.includes('<link rel="alternate" type="application/rss+xml" title="RSS" href="/rss.xml">'));
       assert.ok(page.includes('<a class="site-name" href="/">প্রকাশ অনলাইন</a>'));
       assert.ok(page.includes(site.todayLabel));
@@ -74,7 +78,12 @@ describe('every page', () => {
       // JSON-LD is data, not script: the browser never runs it, so the CSP allows it.
       assert.doesNotMatch(page, /<script(?![^>]*\s(?:src=|type="application\/ld\+json"))/i, 'inline <script>');
       assert.doesNotMatch(page, /\sstyle=/i, 'style attribute');
-      assert.doesNotMatch(page, /<style/i, 'inline <style>');
+      // One <style>, in the head, whose text the CSP allows by its hash (and no other).
+      const styles = [...page.matchAll(/<style>([^]*?)<\/style>/g)].map((m) => m[1]!);
+      assert.equal(styles.length, 1, 'one <style>');
+      assert.equal(page.match(/<style/gi)?.length, 1);
+      assert.ok(page.indexOf('<style>') < page.indexOf('</head>'));
+      assert.ok(CONTENT_SECURITY_POLICY.includes(styleHashSource(styles[0]!)), 'its hash is in the CSP');
       assert.doesNotMatch(page, /\son[a-z]+=/i, 'inline event handler');
       for (const [, url] of page.matchAll(/\s(?:src|srcset)="([^"]*)"/g)) {
         assert.ok(url?.startsWith('/'), `off-site resource: ${url}`);
