@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { findProjectRoot } from '../lib/project-root.ts';
 import { PAGE_STYLE_NAMES, PAGE_STYLES, selectParts, type PageStyle } from './page-styles.ts';
 
-/** One kind of page's stylesheet as written between `<style>` and `</style>`. */
+/** Each kind of page's stylesheet, as written between its `<style>` and `</style>`. */
 export type InlineStyles = Readonly<Record<PageStyle, string>>;
 
 /** The stylesheets of site.css by kind of page, and each one's CSP hash source (`'sha256-…'`). */

@@ -5,7 +5,6 @@
 import { toBengaliDigits } from '../../bangla/digits.ts';
 import { raw } from '../../lib/html.ts';
 import type { ArchivePageVM, ArticleCardVM, ArticleVM, ErrorPageVM, HomeVM, ImageVM, ListPageVM, ListsVM, SectionPageVM, SiteVM } from '../view-model.ts';
-import { PAGE_STYLE_NAMES } from '../page-styles.ts';
 import { INLINE_STYLES } from '../inline-styles.ts';
 
 /** Twenty সর্বশেষ headlines (the demo's), as [kicker, headline]; one kicker's র্যাগিং without the ZWJ, as sources often write it. */
@@ -78,8 +77,8 @@ export function sampleCard(i: number, kicker: string, headline: string): Article
   };
 }
 
-/** The site chrome: nav with sub-sections, breaking items, feeds; the real stylesheets unless told one text for every kind of page. */
-export function sampleSite(css?: string): SiteVM {
+/** The site chrome: nav with sub-sections, breaking items, feeds, and the real stylesheets. */
+export function sampleSite(): SiteVM {
   return {
     name: 'প্রকাশ অনলাইন',
     origin: 'http://localhost:3000',
@@ -129,7 +128,7 @@ export function sampleSite(css?: string): SiteVM {
       { name: 'আন্তর্জাতিক RSS', href: '/world/rss.xml' },
     ],
     googleNewsUrl: 'https://news.google.com/publications/CAAqBwgKMKHL9QowkqbaAg',
-    assets: { styles: css === undefined ? INLINE_STYLES : (Object.fromEntries(PAGE_STYLE_NAMES.map((name) => [name, css])) as SiteVM['assets']['styles']) },
+    assets: { styles: INLINE_STYLES },
   };
 }
 
