@@ -70,7 +70,7 @@ import { ViewCounter } from './engage/views/view-counter.ts';
 import { PopularLists } from './engage/views/popular-lists.ts';
 import { createBeaconFastPath } from './engage/views/beacon-fast-path.ts';
 import { getOrCreateSecret } from './content/settings/secrets.ts';
-import { siteSubscribers } from './subscribers.ts';
+import { siteSubscribers, SEARCH_INDEX_SUBSCRIBER } from './subscribers.ts';
 import { createWebhooks, type Webhooks } from './webhooks/webhook-module.ts';
 import { webhookEndpoints } from './newsroom/webhook.routes.ts';
 
@@ -97,6 +97,8 @@ export interface AppDeps {
 export interface App {
   server: FastifyInstance;
   cache: PageCache;
+  /** Search pages already made (search.routes.ts), apart from the page cache. */
+  searchCache: PageCache;
   routes: RouteMap;
   redirects: RedirectMap;
   missedLinks: MissedLinks;
@@ -145,6 +147,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     maxBytes: config.pageCacheBytes,
     staleOnError: (error) => databaseTrouble(error) !== undefined,
   });
+  // Search pages, each kept until the search index moves on (search.routes.ts); none while the
+  // page cache is off, so a server without it runs every search.
+  const searchCache = new PageCache({ ttlMs: config.pageCacheTtl * 1000, maxBytes: config.searchCacheBytes });
   const siteSettings = () => ({ ...settings.get(), siteUrl: config.siteUrl, styles: assets.styles, jsHref: assets.jsHref });
   const log = (message: string) => (error: unknown, subject?: string) => server.log.warn({ err: error, subject }, message);
 
@@ -248,6 +253,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     settings,
     reference,
     search: search.service,
+    searchCache,
     siteSettings,
     previewLinks,
   });
@@ -272,6 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     redirects,
     missedLinks,
     cache,
+    searchCache,
     preview: (id) => pages.preview(id),
     previewLinks,
     popular: (window, limit) => pages.popular(undefined, window, limit),
@@ -294,6 +301,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return {
     server,
     cache,
+    searchCache,
     routes,
     redirects,
     missedLinks,
@@ -366,6 +374,7 @@ interface PageParts {
   settings: SettingsService;
   reference: ReferenceData;
   search: SearchModule['service'];
+  searchCache: PageCache;
   siteSettings: () => SiteSettings;
   previewLinks: PreviewLinks;
 }
@@ -402,7 +411,15 @@ function registerPages(server: FastifyInstance, p: PageParts): void {
     timeZone: () => settings.get().timeZone,
     districtNames: () => reference.districtNames,
   });
-  registerSearchRoutes(server, { service: p.search, pages, clock, settings: p.siteSettings });
+  const cursors = eventCursors(db, () => clock.now().toISOString());
+  registerSearchRoutes(server, {
+    service: p.search,
+    pages,
+    clock,
+    settings: p.siteSettings,
+    cache: p.searchCache,
+    indexVersion: async () => (await cursors.read(SEARCH_INDEX_SUBSCRIBER)) ?? 0,
+  });
   registerPreviewRoute(server, { pages, links: p.previewLinks, clock, timeZone: () => settings.get().timeZone });
   const site = { siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone };
   registerSiteRoutes(server, { pages, reader, cache, routes, redirects: p.redirects, missedLinks: p.missedLinks, clock, mediaDir, ...site });
@@ -484,6 +501,7 @@ interface ApiParts {
   redirects: RedirectMap;
   missedLinks: MissedLinks;
   cache: PageCache;
+  searchCache: PageCache;
   preview: (id: number) => Promise<string | undefined>;
   previewLinks: PreviewLinks;
   popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
@@ -505,7 +523,7 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
     ...redirectEndpoints({ db, clock, writer, missedLinks: p.missedLinks, articlePath: (id) => p.routes.articlePath(id, clock.now().toISOString()) }),
     ...mediaEndpoints({ db, clock, mediaDir: p.mediaDir, writer }),
     ...moderationEndpoints({ comments: p.comments }),
-    ...healthEndpoints({ events: p.events, jobs: p.jobs, routes: p.routes, cache: p.cache }),
+    ...healthEndpoints({ events: p.events, jobs: p.jobs, routes: p.routes, cache: p.cache, searchCache: p.searchCache }),
     ...webhookEndpoints(p.webhooks.service),
   ];
   const articlePath = async (id: number) => {

@@ -14,6 +14,9 @@ import type { SuggestService } from './search/suggest.service.ts';
 import type { Webhooks } from './webhooks/webhook-module.ts';
 import { WEBHOOK_SOURCE_TYPES } from './webhooks/webhook-events.ts';
 
+/** The search index's subscriber: its cursor in event_cursors is the index's version (search.routes.ts). */
+export const SEARCH_INDEX_SUBSCRIBER = 'search-index';
+
 export interface SubscriberDeps {
   reference: ReferenceData;
   settings: SettingsService;
@@ -120,7 +123,7 @@ export function siteSubscribers(deps: SubscriberDeps): Subscriber[] {
       },
     },
     {
-      name: 'search-index',
+      name: SEARCH_INDEX_SUBSCRIBER,
       scope: 'shared',
       types: [...ARTICLE_EVENT_TYPES, 'person.changed'],
       async apply(events) {

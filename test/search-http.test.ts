@@ -56,6 +56,52 @@ for (const dialect of DIALECTS) {
       assert.equal(ctx.app.cache.getStats().entries, cached, 'one-off queries never fill the page cache');
     });
 
+    test('a repeated search is answered from the search pages cache until the index moves on', async () => {
+      const url = `/search?q=${encodeURIComponent('পানকৌড়ির')}`;
+      const pagesHeld = ctx.app.cache.getStats().entries;
+      const queriesDuring = async (work: () => Promise<unknown>) => {
+        const before = ctx.t.stats.queries;
+        await work();
+        return ctx.t.stats.queries - before;
+      };
+      const first = await get(url);
+      assert.equal(first.statusCode, 200);
+      assert.match(first.body, /কোনো খবর পাওয়া যায়নি/);
+      const misses = ctx.app.searchCache.getStats().misses;
+      let again!: Awaited<ReturnType<typeof get>>;
+      const queries = await queriesDuring(async () => (again = await ctx.get(url, { 'accept-encoding': 'br' })));
+      assert.equal(queries, 1, 'a held search page costs one query: the index’s position');
+      assert.equal(ctx.app.searchCache.getStats().misses, misses, 'served from the cache');
+      assert.equal(again.headers['content-encoding'], 'br');
+      assert.equal(again.headers.etag, first.headers.etag);
+      assert.match(String(again.headers['cache-control']), /max-age=30/);
+      assert.equal((await ctx.get(url, { 'if-none-match': String(first.headers.etag) })).statusCode, 304);
+      assert.equal(ctx.app.cache.getStats().entries, pagesHeld, 'search pages never enter the page cache');
+
+      // A story with the word is published: once the index has it, the page held before is not served.
+      const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
+      const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'prokash-desk').executeTakeFirstOrThrow();
+      const input = articleInput(section.id, desk.id, { headline: 'হাওরে পানকৌড়ির ঝাঁক', body: 'শীতের শুরুতে হাওরে পানকৌড়ির ঝাঁক নেমেছে।' });
+      const story = await ctx.app.articles.create(editor, input);
+      await ctx.app.articles.publish(editor, story.id);
+      await ctx.app.events.settle();
+      const fresh = await get(url);
+      assert.equal(fresh.statusCode, 200);
+      assert.match(fresh.body, new RegExp(`href="/national/${story.id}"`), 'the new story is found at once');
+      assert.notEqual(fresh.headers.etag, first.headers.etag);
+      // …and withdrawn, it is gone from the page at once too.
+      await ctx.app.articles.unpublish(editor, story.id);
+      await ctx.app.events.settle();
+      assert.doesNotMatch((await get(url)).body, new RegExp(`href="/national/${story.id}"`));
+
+      // A page that answers 400 is made afresh each time, never kept.
+      const bad = '/search?q=x&section=nowhere';
+      const held = ctx.app.searchCache.getStats().entries;
+      assert.equal((await get(bad)).statusCode, 400);
+      assert.equal((await get(bad)).headers['cache-control'], 'no-store');
+      assert.equal(ctx.app.searchCache.getStats().entries, held);
+    });
+
     test('a query is text, never markup', async () => {
       const res = await get(`/search?q=${encodeURIComponent('<script>alert(1)</script> ঢাকা')}`);
       assert.equal(res.statusCode, 200);

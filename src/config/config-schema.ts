@@ -44,6 +44,16 @@ export const configSchema = z
       .min(0)
       .default(64 * 1024 * 1024),
     /**
+     * Search pages cache size limit (bytes): repeated searches (a breaking story's name) are
+     * answered from memory until the search index moves on. Separate from the page cache, so
+     * one-off queries never push article pages out. 0: every search is run.
+     */
+    searchCacheBytes: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(8 * 1024 * 1024),
+    /**
      * Trust X-Forwarded-For / -Proto from a proxy or CDN in front. Off by default: a site facing
      * readers directly would otherwise let anyone pick the address its rate limits see.
      */

@@ -20,6 +20,7 @@ const ENV_KEYS: Record<string, keyof z.input<typeof configSchema>> = {
   PROKASH_DEMO: 'demo',
   PAGE_CACHE_TTL: 'pageCacheTtl',
   PAGE_CACHE_BYTES: 'pageCacheBytes',
+  SEARCH_CACHE_BYTES: 'searchCacheBytes',
   LOG_LEVEL: 'logLevel',
   TRUST_PROXY: 'trustProxy',
   POPULAR_REFRESH: 'popularRefresh',

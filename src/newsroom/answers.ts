@@ -189,6 +189,7 @@ export const healthAnswer = z.object({
   ),
   jobs: z.object({ held: z.boolean() }),
   pageCache: z.looseObject({}),
+  searchCache: z.looseObject({}),
   routeMap: z.object({ articles: z.number().int() }),
   memory: z.object({
     rssBytes: z.number(),

@@ -7,15 +7,16 @@ import { healthAnswer } from './answers.ts';
 
 /**
  * GET /api/admin/health: how this process stands — each event subscriber's position and any
- * failure being retried, whether it holds the site's jobs, the page cache and the route map.
+ * failure being retried, whether it holds the site's jobs, the page cache, the search pages
+ * cache and the route map.
  * Each process answers for itself (a load balancer picks one).
  */
-export function healthEndpoints(deps: { events: EventDispatcher; jobs: SiteJobs; routes: RouteMap; cache: PageCache }) {
+export function healthEndpoints(deps: { events: EventDispatcher; jobs: SiteJobs; routes: RouteMap; cache: PageCache; searchCache: PageCache }) {
   return [
     adminEndpoint({
       method: 'GET',
       path: '/api/admin/health',
-      summary: "This process's event subscribers, site jobs, page cache, route map and memory",
+      summary: "This process's event subscribers, site jobs, page cache, search pages cache, route map and memory",
       access: { can: 'audit.read' },
       response: healthAnswer,
       handle: async ({ reply }) => {
@@ -27,6 +28,7 @@ export function healthEndpoints(deps: { events: EventDispatcher; jobs: SiteJobs;
           subscribers,
           jobs: { held: deps.jobs.held },
           pageCache: deps.cache.getStats(),
+          searchCache: deps.searchCache.getStats(),
           routeMap: { articles: deps.routes.size },
           memory: memory(),
         };

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Clock } from '../lib/clock.ts';
 import type { ReaderPages } from './reader-pages.ts';
 import { AppError } from '../lib/errors.ts';
@@ -14,7 +14,8 @@ import { searchQuerySchema, type SearchQueryInput } from '../search/search-param
 import { SEARCH_PAGE_SIZE, type SearchOutcome, type SearchService } from '../search/search.service.ts';
 import { snippetText, type SnippetPart } from '../search/snippet.ts';
 import { escapeHtml } from '../lib/html.ts';
-import { sendCompressedHtml } from '../cache/send-page.ts';
+import { sendPage } from '../cache/send-page.ts';
+import type { PageCache } from '../cache/page-cache.ts';
 
 export interface SearchRouteDeps {
   service: SearchService;
@@ -23,11 +24,21 @@ export interface SearchRouteDeps {
   clock: Clock;
   /** Current values: the newsroom can change them at run time. */
   settings: () => SiteSettings;
+  /**
+   * Search pages already made, apart from the page cache: queries are endless, and one-off ones
+   * must never push article pages out of it. Keyed by the index's version as well as the query.
+   */
+  cache: PageCache;
+  /**
+   * How far the search index has applied the content events (its cursor in the log, shared by
+   * every process): a page made at one position is not served once the index has moved on.
+   */
+  indexVersion: () => Promise<number>;
 }
 
-// Results change with every publish and queries are endless: never the page cache (it would fill
-// with one-off queries and push out article pages). Browsers and a CDN may keep an answer briefly.
+// Browsers and a CDN may keep an answer briefly (as long as this process does: the page cache's TTL).
 const SEARCH_CACHE_CONTROL = 'public, max-age=30, s-maxage=60, stale-while-revalidate=60';
+const HTML = 'text/html; charset=utf-8';
 
 const searchResult = z.object({
   id: z.number().int(),
@@ -78,25 +89,51 @@ export function searchApiEndpoint(service: SearchService) {
   });
 }
 
-/** GET /search, the reader page (the JSON API is `searchApiEndpoint`). */
+/**
+ * GET /search, the reader page (the JSON API is `searchApiEndpoint`). A page is made once per
+ * query, filters and position of the search index, then served from `deps.cache` (compressed
+ * once, with an ETag) until the index applies another event or the page cache's TTL runs out:
+ * a burst of readers searching one name costs one search. Pages that answer 400 are not kept.
+ */
 export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps): void {
   app.get('/search', async (request, reply) => {
     const input = readInput(request);
-    let outcome: SearchOutcome | undefined;
-    let status = 200;
-    let help: { title: string; lines: string[] } | undefined;
-    try {
-      outcome = await deps.service.search(input);
-      if (outcome.kind === 'too-long') status = 400;
-    } catch (error) {
-      // A bad filter gets the search page back with the reason, so the reader can fix it there.
-      if (!(error instanceof AppError) || error.statusCode !== 400) throw error;
-      status = 400;
-      help = { title: 'খোঁজার শর্তে ভুল আছে', lines: [error.message] };
-      outcome = await deps.service.search({ q: '' });
-    }
-    return sendHtml(request, reply, deps, outcome, input, status, help);
+    const key = `${await deps.indexVersion()}\u0000${JSON.stringify([input.q, input.section, input.from, input.to, input.page, input.sort])}`;
+    const fragments = deps.pages.fragments.current() ?? (await deps.pages.fragments.all());
+    const page = await deps.cache.getOrRender(
+      key,
+      async () => {
+        const { status, html } = await renderSearch(deps, input);
+        return { status, contentType: HTML, body: html, tags: [], cache: status === 200, cacheControl: SEARCH_CACHE_CONTROL };
+      },
+      fragments,
+    );
+    return sendPage(request, reply, page, deps.cache);
   });
+}
+
+/** The search page for this input, its fragments' regions left for the cache to fill. */
+async function renderSearch(deps: SearchRouteDeps, input: SearchQueryInput): Promise<{ status: number; html: string }> {
+  let outcome: SearchOutcome | undefined;
+  let status = 200;
+  let help: { title: string; lines: string[] } | undefined;
+  try {
+    outcome = await deps.service.search(input);
+    if (outcome.kind === 'too-long') status = 400;
+  } catch (error) {
+    // A bad filter gets the search page back with the reason, so the reader can fix it there.
+    if (!(error instanceof AppError) || error.statusCode !== 400) throw error;
+    status = 400;
+    help = { title: 'খোঁজার শর্তে ভুল আছে', lines: [error.message] };
+    outcome = await deps.service.search({ q: '' });
+  }
+  const settings = deps.settings();
+  const now = deps.clock.now();
+  // The lists and the ticker are the shared fragments, spliced in as on every other page.
+  const vm = await searchPageVM(outcome, input, { settings, now, lists: { latest: [], popular: [] } });
+  if (help) Object.assign(vm, { help, section: '', from: '', to: '' });
+  const site = deps.pages.site(outcome.tree, { timeZone: settings.timeZone, now });
+  return { status, html: renderSearchPage(site, vm) };
 }
 
 // Repeated or odd parameters on the page are read leniently; the API is strict.
@@ -115,26 +152,6 @@ function readInput(request: FastifyRequest): SearchQueryInput {
     page: pick('page')?.slice(0, 10),
     sort: pick('sort')?.slice(0, 20),
   };
-}
-
-async function sendHtml(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  deps: SearchRouteDeps,
-  outcome: SearchOutcome,
-  input: SearchQueryInput,
-  status: number,
-  help: { title: string; lines: string[] } | undefined,
-) {
-  const settings = deps.settings();
-  const now = deps.clock.now();
-  const view = { timeZone: settings.timeZone, now };
-  // The lists and the ticker are the shared fragments, spliced in as on every other page.
-  const vm = await searchPageVM(outcome, input, { settings, now, lists: { latest: [], popular: [] } });
-  if (help) Object.assign(vm, { help, section: '', from: '', to: '' });
-  const site = deps.pages.site(outcome.tree, view);
-  reply.code(status).header('cache-control', status === 200 ? SEARCH_CACHE_CONTROL : 'no-store');
-  return sendCompressedHtml(request, reply, await deps.pages.compose(renderSearchPage(site, vm)));
 }
 
 function apiBody(outcome: Exclude<SearchOutcome, { kind: 'empty' | 'too-long' }>): z.infer<typeof searchAnswer> {
