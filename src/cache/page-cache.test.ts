@@ -172,3 +172,33 @@ test('a held page keeps only its compressed forms once brotli is made, and is se
   await unheld.encode(once, 'br');
   assert.equal(once.body?.toString(), html);
 });
+
+test('a page read often is never the one evicted, though it is not moved on every read', async () => {
+  // 10 pages of 1,000 bytes in 10,000: each new page evicts the least recently used.
+  const cache = new PageCache({ ttlMs: 60_000, maxBytes: 10_000 });
+  const body = (n: number) => String(n % 10).repeat(1000);
+  for (let n = 0; n < 10; n++) await cache.getOrRender(`/${n}`, page(body(n)));
+  let evictedHot = false;
+  for (let n = 10; n < 200; n++) {
+    // The hot page is read between every two new pages (peek, as the fast path reads it).
+    assert.ok(cache.peek('/0', {}), `the hot page is held after ${n - 10} new pages`);
+    await cache.getOrRender(`/${n}`, page(body(n)));
+    if (!cache.has('/0')) evictedHot = true;
+  }
+  assert.equal(evictedHot, false);
+  assert.ok(cache.getStats().bytes <= 10_000);
+  assert.equal(cache.getStats().entries, 10);
+  assert.equal(cache.has('/150'), false, 'the pages read once went, oldest first');
+  assert.equal(cache.has('/199'), true);
+});
+
+test('peek serves a page again without comparing fragment versions until the fragments change', async () => {
+  const cache = new PageCache({ ttlMs: 60_000, maxBytes: 1e6 });
+  const lists1 = { lists: { version: 1, html: '<ol>1</ol>' } };
+  await cache.getOrRender('/a', page(`${fragmentStart('lists')}${fragmentEnd('lists')}`), lists1);
+  assert.ok(cache.peek('/a', lists1));
+  assert.ok(cache.peek('/a', lists1), 'the same snapshot: served');
+  assert.equal(cache.peek('/a', { lists: { version: 2, html: '<ol>2</ol>' } }), undefined, 'a newer version: the full path recomposes');
+  assert.equal(cache.peek('/a', undefined), undefined, 'fragments not ready: the full path');
+  assert.ok(cache.peek('/a', { lists: { version: 1, html: '<ol>1</ol>' } }), 'another snapshot with the same versions: served');
+});

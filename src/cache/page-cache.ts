@@ -59,6 +59,10 @@ export interface CachedPage {
   headers?: Partial<Record<'br' | 'gzip' | 'identity' | '304', Record<string, string | number>>>;
   /** The key it is stored under, once stored. */
   key?: string;
+  /** The fragments (a SharedFragments snapshot) it was last found current with: not checked again. */
+  checkedWith?: Record<string, Fragment>;
+  /** Its place in the recency order: the cache's use count when it was last moved to the newest end. */
+  usedAt?: number;
 }
 
 export interface PageCacheOptions {
@@ -118,6 +122,8 @@ export class PageCache {
   private clearedAt = 0;
   private readonly encoding = new WeakMap<CachedPage, Partial<Record<Encoding, Promise<Buffer>>>>();
   private bytes = 0;
+  /** Moves to the newest end of `entries` so far (CachedPage.usedAt). */
+  private uses = 0;
   private readonly stats = { hits: 0, misses: 0, recomposed: 0, servedStale: 0 };
   private readonly now: () => number;
 
@@ -135,9 +141,7 @@ export class PageCache {
     if (hit && this.now() - hit.storedAt < this.options.ttlMs) {
       this.stats.hits++;
       const page = this.composed(key, hit, fragments);
-      // Re-insert to keep the map in least-recently-used order.
-      this.entries.delete(key);
-      this.entries.set(key, page);
+      if (page === hit) this.touch(key, page);
       return page;
     }
     // A render that started before an invalidation may show what it dropped (an approved
@@ -192,14 +196,28 @@ export class PageCache {
   peek(key: string, fragments: Record<string, Fragment> | undefined): CachedPage | undefined {
     const hit = this.entries.get(key);
     if (!hit || this.now() - hit.storedAt >= this.options.ttlMs) return undefined;
-    if (hit.composedWith) {
+    if (hit.composedWith && hit.checkedWith !== fragments) {
       if (!fragments) return undefined;
       for (const name in hit.composedWith) if (fragments[name] && fragments[name].version !== hit.composedWith[name]) return undefined;
+      // The same snapshot means the same versions: the next request need not compare them again.
+      hit.checkedWith = fragments;
     }
     this.stats.hits++;
-    this.entries.delete(key); // least recently used order
-    this.entries.set(key, hit);
+    this.touch(key, hit);
     return hit;
+  }
+
+  /**
+   * Keeps `entries` in least-recently-used order, nearly: a page already among the newer half is
+   * not moved again (a hot page hit thousands of times a second would otherwise be deleted and
+   * re-inserted as often), so eviction, which takes the oldest first, never reaches a page used
+   * since half the cache was last used.
+   */
+  private touch(key: string, page: CachedPage): void {
+    if (page.usedAt !== undefined && this.uses - page.usedAt < this.entries.size >> 1) return;
+    this.entries.delete(key);
+    this.entries.set(key, page);
+    page.usedAt = ++this.uses;
   }
 
   /** A page's body in this encoding: made on first need (once, on the thread pool), then kept. */
@@ -266,6 +284,7 @@ export class PageCache {
     const size = sizeOf(page);
     if (size > this.options.maxBytes) return;
     page.key = key;
+    page.usedAt = ++this.uses;
     this.entries.set(key, page);
     for (const tag of page.tags) {
       let keys = this.byTag.get(tag);
@@ -345,10 +364,9 @@ function renderedPage(result: Omit<RenderResult, 'cache'>, fragments: Record<str
     regions.push({ name, start, end: offset });
     last = m.index + m[0].length - fragmentEnd(name).length;
   }
-  const own = result.cacheControl === undefined ? {} : { cacheControl: result.cacheControl };
-  if (!regions.length) return { ...buildPage(result.status, result.contentType, Buffer.from(result.body, 'utf8'), result.tags, now), ...own };
+  if (!regions.length) return buildPage(result.status, result.contentType, Buffer.from(result.body, 'utf8'), result.tags, now, result.cacheControl);
   push(Buffer.from(result.body.slice(last), 'utf8'));
-  return { ...buildPage(result.status, result.contentType, Buffer.concat(pieces, offset), result.tags, now), ...own, regions, composedWith };
+  return buildPage(result.status, result.contentType, Buffer.concat(pieces, offset), result.tags, now, result.cacheControl, regions, composedWith);
 }
 
 /** The page with newer fragments in its regions: byte slices of the old body around them. */
@@ -372,25 +390,44 @@ function recompose(page: CachedPage, fragments: Record<string, Fragment>): Cache
   }
   const tail = body.subarray(last);
   pieces.push(tail);
-  const own = page.cacheControl === undefined ? {} : { cacheControl: page.cacheControl };
-  return { ...buildPage(page.status, page.contentType, Buffer.concat(pieces, offset + tail.length), page.tags, page.storedAt), ...own, regions, composedWith };
+  return buildPage(page.status, page.contentType, Buffer.concat(pieces, offset + tail.length), page.tags, page.storedAt, page.cacheControl, regions, composedWith);
 }
 
 function fragmentBytes(fragment: Fragment): Buffer {
   return (fragment.bytes ??= Buffer.from(fragment.html, 'utf8'));
 }
 
-function buildPage(status: number, contentType: string, body: Buffer, tags: readonly string[], now: number): CachedPage {
+/**
+ * Every page is made here with every field, in one order, so that all pages share one shape and
+ * the fast path's reads of them stay monomorphic (fields added later would give each page its own).
+ */
+function buildPage(
+  status: number,
+  contentType: string,
+  body: Buffer,
+  tags: readonly string[],
+  now: number,
+  cacheControl?: string,
+  regions?: readonly Region[],
+  composedWith?: Record<string, number>,
+): CachedPage {
   return {
     status,
     contentType,
     body,
     length: body.length,
     compressible: body.length >= MIN_COMPRESS,
-    encoded: {},
+    encoded: { br: undefined, gzip: undefined },
     etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
     tags,
     storedAt: now,
+    cacheControl,
+    regions,
+    composedWith,
+    headers: undefined,
+    key: undefined,
+    checkedWith: undefined,
+    usedAt: undefined,
   };
 }
 

@@ -52,7 +52,7 @@ export function pageHeaders(page: CachedPage, encoding: PageEncoding | '304', ca
   };
   if (encoding === 'br' || encoding === 'gzip') headers['content-encoding'] = encoding;
   if (encoding !== '304') headers['content-length'] = encoding === 'identity' ? page.length : page.encoded[encoding]!.length;
-  if (key) (page.headers ??= {})[key] = headers;
+  if (key) (page.headers ??= { br: undefined, gzip: undefined, identity: undefined, '304': undefined })[key] = headers;
   return headers;
 }
 

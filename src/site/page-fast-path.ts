@@ -42,7 +42,7 @@ export function createPageFastPath(cache: PageCache, fragments: () => Record<str
 function headersFor(page: CachedPage, encoding: PageEncoding | '304', https: boolean): string[] {
   const store = https ? httpsHeadersMade : headersMade;
   let made = store.get(page);
-  if (!made) store.set(page, (made = {}));
+  if (!made) store.set(page, (made = { br: undefined, gzip: undefined, identity: undefined, '304': undefined }));
   const security = https ? HTTPS_SECURITY_HEADERS : SECURITY_HEADERS;
   return (made[encoding] ??= Object.entries({ ...pageHeaders(page, encoding), ...security }).flatMap(([name, value]) => [name, String(value)]));
 }

@@ -18,6 +18,8 @@ export class SharedFragments {
   private readonly state = new Map<string, Entry>();
   private readonly building = new Map<string, Promise<Fragment>>();
   private snapshot: Record<string, Fragment> | undefined;
+  /** When the oldest fragment of the snapshot passes `maxAgeMs` (a refresh is then started). */
+  private snapshotStaleAt = 0;
   /** Invalidations per fragment, so a build that read before the latest one knows it is stale. */
   private readonly generation = new Map<string, number>();
 
@@ -44,8 +46,9 @@ export class SharedFragments {
    */
   current(): Record<string, Fragment> | undefined {
     if (!this.snapshot) return undefined;
+    // Every cached page served asks: one clock read, and the loop only once a fragment has aged.
     const now = this.now();
-    for (const [name, entry] of this.state) if (now - entry.builtAt >= this.maxAgeMs) void this.refresh(name);
+    if (now >= this.snapshotStaleAt) for (const [name, entry] of this.state) if (now - entry.builtAt >= this.maxAgeMs) void this.refresh(name);
     return this.snapshot;
   }
 
@@ -91,6 +94,7 @@ export class SharedFragments {
       [...this.state.values()].some((e) => e.invalid) || this.state.size < Object.keys(this.builders).length
         ? undefined
         : Object.fromEntries([...this.state].map(([n, e]) => [n, e.fragment]));
+    this.snapshotStaleAt = Math.min(...[...this.state.values()].map((e) => e.builtAt)) + this.maxAgeMs;
     return fragment;
   }
 }
