@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { graphemeClusters, joinConjuncts } from './grapheme-clusters.ts';
+import fc from 'fast-check';
+import { checkProperty, hostileText } from '../../test/helpers/arbitraries.ts';
+import { graphemeClusters, graphemeEnds, joinConjuncts } from './grapheme-clusters.ts';
 
 const ZWJ = '\u200D';
 
@@ -42,4 +44,22 @@ test('joinConjuncts repairs the split an ICU older than 74 makes', () => {
     ], // so does ZWNJ
   ];
   for (const [input, expected] of cases) assert.deepEqual(joinConjuncts(input), expected, input.join('|'));
+});
+
+test('graphemeEnds: where each cluster ends, and with a limit only the first limit + 1 (any text)', () => {
+  const endsOf = (clusters: string[]) => {
+    let offset = 0;
+    return clusters.map((c) => (offset += c.length));
+  };
+  checkProperty(
+    fc.property(hostileText(60), fc.nat(70), (text, limit) => {
+      const all = endsOf(graphemeClusters(text));
+      assert.deepEqual(graphemeEnds(text), all);
+      assert.deepEqual(graphemeEnds(text, limit), all.slice(0, limit + 1), `limit ${limit}`);
+    }),
+    2000,
+  );
+  // A conjunct across the limit is one cluster: its end is where the conjunct ends.
+  assert.deepEqual(graphemeEnds('কক্ষক', 1), [1, 4]);
+  assert.deepEqual(graphemeEnds('স্ত্রী', 0), [6]);
 });

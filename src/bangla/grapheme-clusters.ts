@@ -16,6 +16,30 @@ export function graphemeClusters(text: string): string[] {
   return joinConjuncts(Array.from(segmenter.segment(text), (s) => s.segment));
 }
 
+/**
+ * Code-unit offsets just after each of the first clusters of `text`, as `graphemeClusters` cuts
+ * it, stopping once `limit + 1` are known: enough to say whether the text has more than `limit`,
+ * and where each of the first `limit` ends, without segmenting the rest (truncating a long text).
+ */
+export function graphemeEnds(text: string, limit = Infinity): number[] {
+  const ends: number[] = [];
+  let offset = 0;
+  let last: string | undefined;
+  for (const { segment } of segmenter.segment(text)) {
+    offset += segment.length;
+    if (last !== undefined && ENDS_IN_LINKER.test(last) && STARTS_WITH_CONSONANT.test(segment)) {
+      last += segment; // the conjunct goes on: the cluster before ends further on
+      ends[ends.length - 1] = offset;
+      continue;
+    }
+    // The cluster before is whole now; with `limit + 1` whole ones, the rest cannot matter.
+    if (ends.length > limit) break;
+    last = segment;
+    ends.push(offset);
+  }
+  return ends;
+}
+
 /** Joins clusters that an older ICU split between hasanta and the next consonant (GB9c). */
 export function joinConjuncts(clusters: readonly string[]): string[] {
   const joined: string[] = [];

@@ -1,7 +1,7 @@
 // Shortening headlines and snippets without breaking Bengali letters: a conjunct such as
 // ক্ষ or স্ত্র is several code points but one grapheme cluster, and cutting inside it leaves
 // a dangling hasanta (BANGLA.md §2).
-import { graphemeClusters } from './grapheme-clusters.ts';
+import { graphemeClusters, graphemeEnds } from './grapheme-clusters.ts';
 
 const words = new Intl.Segmenter('bn', { granularity: 'word' });
 
@@ -21,7 +21,8 @@ export function truncateGraphemes(text: string, maxGraphemes: number, ellipsis =
   if (!Number.isInteger(maxGraphemes) || maxGraphemes < 0) {
     throw new RangeError(`maxGraphemes must be a non-negative integer: ${maxGraphemes}`);
   }
-  const ends = graphemeEnds(text);
+  // Only as far as the limit: a snippet's window holds about twice the clusters it shows.
+  const ends = graphemeEnds(text, maxGraphemes);
   if (ends.length <= maxGraphemes) return text;
   const budget = maxGraphemes - graphemeLength(ellipsis);
   // No room for the ellipsis: a bare cut is the only way to stay within the limit.
@@ -30,12 +31,6 @@ export function truncateGraphemes(text: string, maxGraphemes: number, ellipsis =
   const cut = wordCut(text, ends, budget) ?? hardCut;
   const kept = text.slice(0, cut).replace(TRAILING_JUNK, '') || text.slice(0, hardCut).replace(TRAILING_JUNK, '');
   return kept + ellipsis;
-}
-
-// Code-unit offset just after each grapheme cluster.
-function graphemeEnds(text: string): number[] {
-  let offset = 0;
-  return graphemeClusters(text).map((cluster) => (offset += cluster.length));
 }
 
 // The last word boundary within the final 30% of the budget, as a code-unit offset.
