@@ -390,7 +390,16 @@ function recompose(page: CachedPage, fragments: Record<string, Fragment>): Cache
   }
   const tail = body.subarray(last);
   pieces.push(tail);
-  return buildPage(page.status, page.contentType, Buffer.concat(pieces, offset + tail.length), page.tags, page.storedAt, page.cacheControl, regions, composedWith);
+  return buildPage(
+    page.status,
+    page.contentType,
+    Buffer.concat(pieces, offset + tail.length),
+    page.tags,
+    page.storedAt,
+    page.cacheControl,
+    regions,
+    composedWith,
+  );
 }
 
 function fragmentBytes(fragment: Fragment): Buffer {
