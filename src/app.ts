@@ -60,7 +60,8 @@ import { moderationEndpoints } from './newsroom/moderation.routes.ts';
 import { authorizeAdmin } from './newsroom/newsroom-endpoint.ts';
 import { registerAdminApp } from './newsroom/admin-app.ts';
 import { createSearchModule, type SearchModule } from './search/search-module.ts';
-import { registerSearchRoutes, searchApiEndpoint } from './site/search.routes.ts';
+import { registerSearchRoutes, searchApiEndpoint, type HeldAnswers, type SearchAnswer } from './site/search.routes.ts';
+import { AnswerMemo } from './cache/answer-memo.ts';
 import { registerPreviewRoute } from './site/preview.routes.ts';
 import { PreviewLinks } from './content/articles/preview-link.ts';
 import { registerFeedRoutes } from './feeds/feed.routes.ts';
@@ -150,6 +151,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Search pages, each kept until the search index moves on (search.routes.ts); none while the
   // page cache is off, so a server without it runs every search.
   const searchCache = new PageCache({ ttlMs: config.pageCacheTtl * 1000, maxBytes: config.searchCacheBytes });
+  // …and the JSON API's answers by the same key, in about the same memory (an answer ~16 KB).
+  const cursors = eventCursors(db, () => clock.now().toISOString());
+  const searchHeld = {
+    answers: new AnswerMemo<SearchAnswer>(Math.floor(config.searchCacheBytes / 16_384), config.pageCacheTtl * 1000),
+    indexVersion: async () => (await cursors.read(SEARCH_INDEX_SUBSCRIBER)) ?? 0,
+  };
   const siteSettings = () => ({ ...settings.get(), siteUrl: config.siteUrl, styles: assets.styles, jsHref: assets.jsHref });
   const log = (message: string) => (error: unknown, subject?: string) => server.log.warn({ err: error, subject }, message);
 
@@ -254,6 +261,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reference,
     search: search.service,
     searchCache,
+    searchHeld,
     siteSettings,
     previewLinks,
   });
@@ -279,6 +287,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     missedLinks,
     cache,
     searchCache,
+    searchHeld,
     preview: (id) => pages.preview(id),
     previewLinks,
     popular: (window, limit) => pages.popular(undefined, window, limit),
@@ -375,6 +384,7 @@ interface PageParts {
   reference: ReferenceData;
   search: SearchModule['service'];
   searchCache: PageCache;
+  searchHeld: HeldAnswers;
   siteSettings: () => SiteSettings;
   previewLinks: PreviewLinks;
 }
@@ -411,14 +421,13 @@ function registerPages(server: FastifyInstance, p: PageParts): void {
     timeZone: () => settings.get().timeZone,
     districtNames: () => reference.districtNames,
   });
-  const cursors = eventCursors(db, () => clock.now().toISOString());
   registerSearchRoutes(server, {
     service: p.search,
     pages,
     clock,
     settings: p.siteSettings,
     cache: p.searchCache,
-    indexVersion: async () => (await cursors.read(SEARCH_INDEX_SUBSCRIBER)) ?? 0,
+    indexVersion: p.searchHeld.indexVersion,
   });
   registerPreviewRoute(server, { pages, links: p.previewLinks, clock, timeZone: () => settings.get().timeZone });
   const site = { siteName: () => settings.get().siteName, siteUrl: config.siteUrl, timeZone: () => settings.get().timeZone };
@@ -502,6 +511,7 @@ interface ApiParts {
   missedLinks: MissedLinks;
   cache: PageCache;
   searchCache: PageCache;
+  searchHeld: HeldAnswers;
   preview: (id: number) => Promise<string | undefined>;
   previewLinks: PreviewLinks;
   popular: (window: PopularWindow, limit: number) => Promise<ArticleSummary[]>;
@@ -534,7 +544,7 @@ function registerApis(server: FastifyInstance, p: ApiParts): void {
   const timeZone = () => p.settings.get().timeZone;
   const open = [
     ...publicApiEndpoints({ reader: p.reader, siteUrl: p.config.siteUrl, popular: p.popular, suggest: p.suggest, timeZone }),
-    searchApiEndpoint(p.search),
+    searchApiEndpoint(p.search, p.searchHeld),
     ...engageEndpoints({ comments: p.comments, views: p.views, articlePath }),
     ...docs.endpoints,
   ];

@@ -102,6 +102,35 @@ for (const dialect of DIALECTS) {
       assert.equal(ctx.app.searchCache.getStats().entries, held);
     });
 
+    test('the JSON API holds an answer by query and index position, as the page does', async () => {
+      const params = { q: 'সারসের' };
+      const before = ctx.t.stats.queries;
+      const first = await api(params);
+      const firstQueries = ctx.t.stats.queries - before;
+      assert.equal(first.status, 200);
+      assert.equal(first.body.total, 0);
+      const middle = ctx.t.stats.queries;
+      const again = await api(params);
+      assert.equal(ctx.t.stats.queries - middle, 1, `a held answer costs the index position only (the search took ${firstQueries})`);
+      assert.deepEqual(again.body, first.body);
+      assert.equal(again.headers.etag, first.headers.etag);
+
+      const section = await ctx.t.db.selectFrom('sections').select('id').where('path', '=', 'national').executeTakeFirstOrThrow();
+      const desk = await ctx.t.db.selectFrom('people').select('id').where('slug', '=', 'prokash-desk').executeTakeFirstOrThrow();
+      const story = await ctx.app.articles.create(
+        editor,
+        articleInput(section.id, desk.id, { headline: 'বিলে সারসের দল', body: 'বিলের ধারে সারসের দল দেখা গেছে।' }),
+      );
+      await ctx.app.articles.publish(editor, story.id);
+      await ctx.app.events.settle();
+      assert.deepEqual(await foundIds('সারসের'), [story.id], 'found at once once the index has it');
+      await ctx.app.articles.unpublish(editor, story.id);
+      await ctx.app.events.settle();
+      assert.deepEqual(await foundIds('সারসের'), [], 'gone at once');
+      // A refused query is refused again, never held as an answer.
+      for (let i = 0; i < 2; i++) assert.equal((await api({ q: 'x', section: 'nowhere' })).body.error.code, 'SEARCH_BAD_SECTION');
+    });
+
     test('a query is text, never markup', async () => {
       const res = await get(`/search?q=${encodeURIComponent('<script>alert(1)</script> ঢাকা')}`);
       assert.equal(res.statusCode, 200);

@@ -16,6 +16,7 @@ import { snippetText, type SnippetPart } from '../search/snippet.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { sendPage } from '../cache/send-page.ts';
 import type { PageCache } from '../cache/page-cache.ts';
+import type { AnswerMemo } from '../cache/answer-memo.ts';
 
 export interface SearchRouteDeps {
   service: SearchService;
@@ -70,8 +71,28 @@ export const searchAnswer = z.object({
   results: z.array(searchResult),
 });
 
-/** GET /api/v1/search (JSON): the reader page's search, declared as an endpoint of the content API. */
-export function searchApiEndpoint(service: SearchService) {
+export type SearchAnswer = z.infer<typeof searchAnswer>;
+
+/** What the JSON API keeps of answers already made (app.ts makes one per process). */
+export interface HeldAnswers {
+  /** Answers by query and index position (`searchKey`), as the page cache holds the pages. */
+  answers: AnswerMemo<SearchAnswer>;
+  /** The search index's position in the event log, as for the page (`SearchRouteDeps`). */
+  indexVersion: () => Promise<number>;
+}
+
+/**
+ * GET /api/v1/search (JSON): the reader page's search, declared as an endpoint of the content API.
+ * With `held`, an answer is worked out once per query and index position, as the page is: an app
+ * whose readers ask one name in a burst runs one search.
+ */
+export function searchApiEndpoint(service: SearchService, held?: HeldAnswers) {
+  const answer = async (query: SearchQueryInput) => {
+    const outcome = await service.search(query);
+    if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 'q: write at least one word to search for');
+    if (outcome.kind === 'too-long') throw new AppError('QUERY_TOO_LONG', `q: at most ${MAX_QUERY_LENGTH} characters (got ${outcome.length})`);
+    return apiBody(outcome);
+  };
   return endpointsFor<unknown, never>()({
     method: 'GET',
     path: '/api/v1/search',
@@ -80,11 +101,9 @@ export function searchApiEndpoint(service: SearchService) {
     query: searchQuerySchema,
     response: searchAnswer,
     handle: async ({ query, reply }) => {
-      const outcome = await service.search(query);
-      if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 'q: write at least one word to search for');
-      if (outcome.kind === 'too-long') throw new AppError('QUERY_TOO_LONG', `q: at most ${MAX_QUERY_LENGTH} characters (got ${outcome.length})`);
+      const body = held ? await held.answers.get(searchKey(await held.indexVersion(), query), () => answer(query)) : await answer(query);
       reply.header('cache-control', SEARCH_CACHE_CONTROL);
-      return apiBody(outcome);
+      return body;
     },
   });
 }
@@ -98,7 +117,7 @@ export function searchApiEndpoint(service: SearchService) {
 export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps): void {
   app.get('/search', async (request, reply) => {
     const input = readInput(request);
-    const key = `${await deps.indexVersion()}\u0000${JSON.stringify([input.q, input.section, input.from, input.to, input.page, input.sort])}`;
+    const key = searchKey(await deps.indexVersion(), input);
     const fragments = deps.pages.fragments.current() ?? (await deps.pages.fragments.all());
     const page = await deps.cache.getOrRender(
       key,
@@ -110,6 +129,11 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SearchRouteDeps
     );
     return sendPage(request, reply, page, deps.cache);
   });
+}
+
+/** What a search's answer depends on: the index's position and every parameter read. */
+function searchKey(indexVersion: number, input: SearchQueryInput): string {
+  return `${indexVersion}\u0000${JSON.stringify([input.q, input.section, input.from, input.to, input.page, input.sort])}`;
 }
 
 /** The search page for this input, its fragments' regions left for the cache to fill. */
