@@ -83,10 +83,10 @@ export interface HeldAnswers {
 
 /**
  * GET /api/v1/search (JSON): the reader page's search, declared as an endpoint of the content API.
- * With `held`, an answer is worked out once per query and index position, as the page is: an app
+ * An answer is worked out once per query and index position (`held`), as the page is: an app
  * whose readers ask one name in a burst runs one search.
  */
-export function searchApiEndpoint(service: SearchService, held?: HeldAnswers) {
+export function searchApiEndpoint(service: SearchService, held: HeldAnswers) {
   const answer = async (query: SearchQueryInput) => {
     const outcome = await service.search(query);
     if (outcome.kind === 'empty') throw new AppError('QUERY_REQUIRED', 'q: write at least one word to search for');
@@ -101,7 +101,7 @@ export function searchApiEndpoint(service: SearchService, held?: HeldAnswers) {
     query: searchQuerySchema,
     response: searchAnswer,
     handle: async ({ query, reply }) => {
-      const body = held ? await held.answers.get(searchKey(await held.indexVersion(), query), () => answer(query)) : await answer(query);
+      const body = await held.answers.get(searchKey(await held.indexVersion(), query), () => answer(query));
       reply.header('cache-control', SEARCH_CACHE_CONTROL);
       return body;
     },
